@@ -1,0 +1,5 @@
+"""python -m checklist"""
+
+from checklist.cli import run
+
+run()

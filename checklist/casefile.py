@@ -1,0 +1,129 @@
+"""Load case.yaml into a `Case`, or fail with file, field and line.
+
+A bad manifest is the user's to fix, so every error names the file, the
+field (as a dotted path like `jobs[0].end`) and the YAML line where the
+value sits, and says what was expected.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from checklist.errors import CaseFileError
+from checklist.models.case import Case
+
+CASE_FILE = "case.yaml"
+
+
+def load_case(case_dir: Path) -> Case:
+    """Read `case_dir/case.yaml` (or a case.yaml path) and validate it."""
+    path = case_dir / CASE_FILE if case_dir.is_dir() else case_dir
+    if not path.is_file():
+        raise CaseFileError(
+            "no case.yaml found",
+            path=path,
+            hint="run 'cec-checklist init CASE_DIR' to write one to fill in",
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CaseFileError(f"cannot read the file: {exc}", path=path) from exc
+    return parse_case(text, path)
+
+
+def parse_case(text: str, path: Path) -> Case:
+    """Validate YAML text as a case; `path` is only used in messages."""
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CaseFileError(f"YAML syntax error: {problem}", path=path, line=line) from exc
+    if not isinstance(data, dict):
+        raise CaseFileError(
+            "expected a mapping with 'applicant' and 'jobs' at the top", path=path, line=1
+        )
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise _first_error(exc, root, path) from None
+
+
+def _first_error(exc: ValidationError, root: yaml.Node | None, path: Path) -> CaseFileError:
+    error = exc.errors()[0]
+    loc = tuple(error["loc"])
+    field = _dotted(loc)
+    message = _explain(error)
+    return CaseFileError(message, path=path, field=field, line=_line_of(root, loc))
+
+
+def _explain(error: Any) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return "this field is required"
+    if kind == "extra_forbidden":
+        return "unknown field (check its spelling against 'cec-checklist init')"
+    if kind.startswith("date"):
+        return f"not a date: {value!r} (write dates as YYYY-MM-DD)"
+    text = str(error["msg"]).removeprefix("Value error, ")
+    return text
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (("." if out else "") + str(part))
+    return out or "(top level)"
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Line (1-based) of the deepest YAML node on `loc` that exists."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        child = _child(node, part)
+        if child is None:
+            break
+        node, line = child[1], child[0]
+    return line
+
+
+def _child(node: yaml.Node | None, part: Any) -> tuple[int, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return key.start_mark.line + 1, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        item = node.value[part]
+        return item.start_mark.line + 1, item
+    return None
+
+
+INIT_TEMPLATE = """\
+# case.yaml: the claims of your Express Entry profile, as you entered them.
+# cec-checklist compares them with the documents in this folder.
+# Dates are YYYY-MM-DD. Remove the '#' in front of optional lines to use them.
+
+applicant: Your Full Name          # as on your passport
+# ita_date: 2026-01-07             # the day you received the Invitation to Apply
+# application_date: 2026-02-20     # the day you submit (or will submit) the e-APR
+
+jobs:                              # one entry per position you claim
+  - employer: Example Employer Inc.
+    title: Software Developer      # your job title
+    noc: "21232"                   # NOC 2021, five digits, in quotes
+    start: 2023-03-01
+    end: null                      # null while you still work there
+    hours_per_week: 40
+    self_employed: false
+
+# study:                           # full-time study periods, if any
+#   - start: 2022-09-01
+#     end: 2023-04-30
+"""

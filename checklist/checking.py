@@ -1,0 +1,99 @@
+"""The whole check of a case: read, classify, extract, run the rules, report.
+
+A case flows one way: file -> RawDocument -> kind -> fields -> findings ->
+report. Nothing here prints; the CLI decides what to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from checklist import __version__
+from checklist.casefile import load_case
+from checklist.classify import classify
+from checklist.extract import extract
+from checklist.ingest import discover, read_document
+from checklist.ingest.limits import ReadLimits
+from checklist.models.case import Case
+from checklist.models.document import Document, Page, RawDocument
+from checklist.models.findings import Severity
+from checklist.models.report import DocumentReport, Report, Window
+from checklist.privacy import mask_sins
+from checklist.rules.context import Context
+from checklist.rules.engine import run_checks
+from checklist.rules.eligibility import ITA_DAYS
+
+log = logging.getLogger(__name__)
+
+
+def understand(path: Path, root: Path, limits: ReadLimits | None = None) -> Document:
+    """Read, classify and extract one file (SINs masked from the start)."""
+    raw = _masked(read_document(path, root, limits))
+    return extract(raw, classify(raw))
+
+
+def read_documents(
+    case_dir: Path, limits: ReadLimits | None = None, on_document: Callable[[str], None] | None = None
+) -> list[Document]:
+    documents = []
+    for path in discover(case_dir):
+        documents.append(understand(path, case_dir, limits))
+        if on_document:
+            on_document(documents[-1].path)
+    return documents
+
+
+def check_case(
+    case_dir: Path,
+    as_of: dt.date | None = None,
+    noc: Any | None = None,
+    limits: ReadLimits | None = None,
+    today: dt.date | None = None,
+) -> Report:
+    """Check a case folder and return its report (raises CaseFileError for a bad case.yaml)."""
+    case = load_case(case_dir)
+    documents = read_documents(case_dir, limits)
+    return build_report(case, case.as_of(as_of, today), documents, noc)
+
+
+def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any | None = None) -> Report:
+    ctx = Context(case=case, as_of=as_of, documents=documents, noc=noc)
+    findings = run_checks(ctx)
+    start, end = ctx.window
+    return Report(
+        tool_version=__version__,
+        applicant=case.applicant,
+        as_of=as_of,
+        window=Window(start=start, end=end),
+        ita_deadline=case.ita_date + dt.timedelta(days=ITA_DAYS) if case.ita_date else None,
+        ready=not any(f.severity is Severity.BLOCKER for f in findings),
+        experience=ctx.experience,
+        documents=[_document_report(doc, ctx) for doc in documents],
+        findings=findings,
+    )
+
+
+def _document_report(doc: Document, ctx: Context) -> DocumentReport:
+    method = doc.raw.pages[0].method.value if doc.raw.pages else None
+    return DocumentReport(
+        path=doc.path,
+        kind=doc.kind.value,
+        fields=doc.fields,
+        sources=doc.sources,
+        job=ctx.assignments[doc.path].job,
+        read_as=method,
+        language=doc.language,
+        evidence=doc.classification.evidence,
+        error=doc.raw.error,
+    )
+
+
+def _masked(raw: RawDocument) -> RawDocument:
+    if not raw.pages:
+        return raw
+    pages = [Page(number=p.number, text=mask_sins(p.text), method=p.method, confidence=p.confidence) for p in raw.pages]
+    return raw.model_copy(update={"pages": pages})

@@ -1,0 +1,65 @@
+"""Employment contracts and offer letters: parties, position, start, hours and pay."""
+
+from __future__ import annotations
+
+import re
+
+from checklist.extract.common import Collector, company_names, looks_like_person, tidy_company
+from checklist.extract.letter import TITLE_PATTERNS, _title_value
+from checklist.extract.lines import TextView, line_at, prose_index
+from checklist.extract.normalize import DATE_ANY, clean_value, find_money, parse_date, parse_hours_per_week, salary_period
+
+PARTY = r"([A-ZÀ-Ý][\w&'’.,\-À-ÿ ]{2,80}?)"
+EMPLOYER_RE = re.compile(rf"(?i)\bbetween\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:employer|employeur|company|compagnie|société)")
+EMPLOYEE_RE = re.compile(rf"\b(?:and|et)\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:Employee|employé|employée|Executive)", re.IGNORECASE)
+DEAR_RE = re.compile(r"^(?:Dear|Cher|Chère|Bonjour)\s+(?:(?:Mr|Mrs|Ms|Dr|Madame|Monsieur|M|Mme)\.?\s+)?([^,:]+)[,:]")
+START_RE = re.compile(
+    rf"(?i)(?:commenc\w*|start(?:ing)?(?:\s+date)?|begin(?:ning)?|effective|débutera|entrée\s+en\s+fonction|date\s+de\s+début|à\s+compter\s+du)[^.]{{0,60}}?({DATE_ANY})"
+)
+
+
+def extract_contract(view: TextView) -> Collector:
+    out = Collector()
+    prose, starts = prose_index(view)
+    match = EMPLOYER_RE.search(prose)
+    if match:
+        out.set("employer_name", tidy_company(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0))
+    names = company_names(prose)
+    if names:
+        out.set("employer_name", tidy_company(names[0].group(1)), line_at(view, starts, names[0].start()), snippet=names[0].group(0))
+    _employee(view, prose, starts, out)
+    for pattern in TITLE_PATTERNS:
+        for title_match in re.finditer(pattern, prose):
+            title = _title_value(title_match.group(1))
+            if title:
+                out.set("job_title", title, line_at(view, starts, title_match.start(1)), snippet=title_match.group(0))
+                break
+    start = START_RE.search(prose)
+    if start:
+        out.set("start_date", parse_date(start.group(1)), line_at(view, starts, start.start(1)), snippet=start.group(0))
+    hours = parse_hours_per_week(prose)
+    if hours:
+        out.set("hours_per_week", hours.value, line_at(view, starts, hours.start), snippet=hours.text)
+    for money in find_money(prose):
+        context = prose[money.end : money.end + 40]
+        before = prose[max(0, money.start - 80) : money.start]
+        if re.search(r"(?i)salary|wage|paid|rate|compensation|salaire|rémunér|taux", before + context):
+            out.set("salary_amount", money.value, line_at(view, starts, money.start), snippet=prose[max(0, money.start - 50) : money.end + 30])
+            period = salary_period(re.split(r"[.;]\s", context)[0]) or salary_period(re.split(r"[.;]\s", before)[-1], float(money.value))  # type: ignore[arg-type]
+            out.set("salary_period", period, line_at(view, starts, money.start))
+            break
+    return out
+
+
+def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
+    match = EMPLOYEE_RE.search(prose)
+    if match and looks_like_person(match.group(1).strip(" ,")):
+        out.set("employee_name", clean_value(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0))
+        return
+    hit = view.find(DEAR_RE)
+    if hit and looks_like_person(hit.value.group(1)):  # type: ignore[attr-defined]
+        out.set("employee_name", clean_value(hit.value.group(1)), hit)  # type: ignore[attr-defined]
+        return
+    label = view.labelled(re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*:"), lambda t: clean_value(t) if looks_like_person(t) else None, below=1)
+    if label:
+        out.set("employee_name", label.value, label)

@@ -1,0 +1,494 @@
+"""Reference letters: who, what job, when, how many hours, what pay, which duties,
+who signed and how to reach the employer (English and French)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from checklist.extract.common import (
+    EMAIL_RE,
+    HONORIFIC,
+    PHONE_RE,
+    Collector,
+    company_names,
+    detect_language,
+    find_address,
+    looks_like_person,
+    tidy_company,
+)
+from checklist.extract.lines import Cell, Hit, Line, TextView, line_at, prose_index
+from checklist.extract.normalize import (
+    DATE_ANY,
+    DATE_RE,
+    clean_value,
+    find_dates,
+    find_money,
+    parse_amount,
+    parse_date,
+    parse_hours_per_week,
+    salary_period,
+)
+from checklist.models.fields import Position
+
+NAME = r"((?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)){1,4})"
+EMPLOYEE_PATTERNS = [
+    rf"(?:certify|confirm|verify|attest|state)s?\s+that\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:is|was|has|had|worked|works|held|holds|served|joined|occupied)\b",
+    rf"employment\s+of\s+(?:{HONORIFIC}\s+)?{NAME}\s*(?:with|at|by|as|from|,|\()",
+    rf"\bque\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:occupe|est|a\s+été|a\s+occupé|travaille|était|a\s+travaillé|fait)",
+    rf"(?:RE|Re|Objet|Subject|OBJET)\s*:[^\n]*?[–—:-]\s*(?:{HONORIFIC}\s+)?{NAME}\s*$",
+    rf"\b(?:{HONORIFIC})\s+{NAME}\b",
+]
+EMPLOYER_PHRASE = re.compile(
+    r"(?:employed|working|worked|works|employment|employee|emploi|travaille|poste)\s+(?:with|by|at|for|au\s+sein\s+(?:de|du|de\s+la|des)|chez|par)\s+"
+    r"(?:l[’']entreprise\s+|la\s+société\s+)?(.{3,80}?)(?=\s+(?:as|since|from|in|on|until|for|between|depuis|en\s+tant|à\s+titre|comme|du|,)\b|[,.;](?:\s|$)|\s*\()",
+    re.IGNORECASE,
+)
+TITLE_STOP = r"(?=\s+(?:since|from|at|with|in|on|until|starting|effective|between|for|and|depuis|du|au\s+sein|chez|à|dans|within|where|reporting|en|de\s+(?:notre|la)|\(|-|–)\b|\s*[,.;(]|\s*$)"
+TITLE_PATTERNS = [
+    rf"\b(?:employed|works?|worked|working|hired|serv(?:es|ed|ing)|engaged)\b[^.]{{0,80}}?\bas\s+(?:an?\s+|the\s+|our\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\b(?:position|role|title|job)\s+(?:of|as)\s+(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\b(?:poste|fonction|titre)\s+d[e'’]\s*(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\b(?:occupe|occupait|a\s+occupé|exerce)\s+(?:le\s+poste|la\s+fonction)?\s*(?:de|d['’])\s*([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\bas\s+(?:an?\s+)([A-Z][\w/&'’\-À-ÿ]*(?:\s+[A-Z&][\w/&'’\-À-ÿ]*){{0,5}}){TITLE_STOP}",
+]
+NOT_TITLE = re.compile(r"(?i)^(?:follows|full[- ]time|part[- ]time|permanent|temporary|an? employee|employee|our employee|a member|needed|required|of|per|soon|well|such|much|long|well as)\b|^(?:it|they|we|he|she|you|i)\b")
+LABELS = {
+    "title": re.compile(r"(?i)^(?:job\s+title|position(?:\s+title)?|title|designation|occupation|poste|titre(?:\s+du\s+poste)?|fonction)\b\s*:?"),
+    "start": re.compile(r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|joining|employment)|hire\s+date|employed\s+since|employment\s+start|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"),
+    "end": re.compile(r"(?i)^(?:(?:end\s+date|last\s+day(?:\s+of\s+(?:work|employment))?|termination\s+date|date\s+de\s+(?:fin|départ))\b\s*:?|(?:to|until|au|fin)\s*:)"),
+    "hours": re.compile(r"(?i)^(?:hours(?:\s+(?:per|/)\s*week|\s+of\s+work)?|weekly\s+hours|heures(?:\s+par\s+semaine)?|horaire)\b\s*:?"),
+    "salary": re.compile(r"(?i)^(?:salary|annual\s+salary|wage|hourly\s+(?:wage|rate)|rate(?:\s+of\s+pay)?|pay|compensation|remuneration|salaire(?:\s+annuel)?|rémunération|taux\s+horaire)\b\s*:?"),
+}
+CURRENT_RE = re.compile(
+    r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|"
+    r"till\s+date|present\b|ongoing|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
+)
+PRESENT_WORD = re.compile(r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$")
+DUTY_HEADER = re.compile(
+    r"(?i)(?:\b(?:main|principal|key|primary|major|job|specific)?\s*(?:duties|responsibilities|tasks|functions|responsabilités|tâches|fonctions)\b"
+    r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?[^.:\n]{0,60}:|(?:duties|responsibilities)\s+(?:include|included|are|were)\b[^:\n]{0,30}:?|"
+    r"(?:principales\s+)?(?:tâches|fonctions|responsabilités)\s+(?:sont|étaient|comprennent|incluent)[^:\n]{0,40}:?)"
+)
+DUTY_STOP = re.compile(
+    r"(?i)^(?:should\s+you|if\s+you|please|for\s+(?:any|further|more)|do\s+not\s+hesitate|feel\s+free|sincerely|yours|regards|respectfully|best|kind|cordially|"
+    r"this\s+letter|we\s+(?:are|wish|thank|confirm)|(?:his|her|their)\s+(?:salary|position|employment|hours|rate|annual)|"
+    r"(?:he|she|they)\s+(?:works|worked|earns|earned|is|was|receives|has)|pour\s+toute|n[’']hésitez|veuillez|salutations|cordialement|"
+    r"benefits\b|avantages\b|salary\b|hours\b|signature|per\s*:|for\s+the\s+employer|\(?signed\)?)"
+)
+CLOSING_RE = re.compile(
+    r"(?i)^(?:sincerely|yours\s+(?:truly|sincerely|faithfully)|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|cordially|"
+    r"veuillez\s+agréer|recevez|cordialement|salutations|bien\s+à\s+vous|meilleures\s+salutations|with\s+regards|thank\s+you)\b"
+)
+BENEFITS_RE = re.compile(
+    r"(?i)\b(?:benefits?|health|dental|insurance|rrsp|pension|vacation|paid\s+(?:time\s+off|leave)|group\s+plan|avantages?\s+sociaux|"
+    r"assurances?\s+collectives?|dentaires?|reer|régime\s+de\s+retraite|vacances|congés\s+payés|avantages)\b"
+)
+NO_BENEFITS_RE = re.compile(r"(?i)\b(?:not\s+eligible|no\s+benefits|without\s+benefits|aucun\s+avantage|n[’']est\s+pas\s+admissible)\b")
+PAY_CONTEXT = re.compile(r"(?i)salary|wage|rate|pay|earn|compensat|remunerat|income|salaire|rémunér|taux|gagne|traitement|paid")
+NOC_RE = re.compile(r"(?i)\b(?:NOC|CNP|TEER)\b(?:\s*(?:2021|code|no\.?|#|:))*\s*[:#]?\s*(\d{5})\b")
+TITLE_HINT = re.compile(
+    r"(?i)\b(?:manager|director|supervisor|officer|president|owner|partner|lead|head|coordinator|administrator|superintendent|"
+    r"advisor|adviser|specialist|generalist|business|recruiter|vp|ceo|cfo|coo|cto|hr|human|engineer|principal|chief|"
+    r"directeur|directrice|gestionnaire|responsable|superviseur|superviseure|conseill[eè]re?|président|présidente|propriétaire|chef|ressources)\b"
+)
+
+
+ABBREVIATION = re.compile(r"\b(Inc|Ltd|Corp|Co|Ltée|Ltee|inc|ltée|Mr|Mrs|Ms|Dr|St|Ave|Mme|No|approx|Sr|Jr)\.")
+
+
+def extract_letter(view: TextView) -> Collector:
+    out = Collector()
+    prose, starts = prose_index(view)
+    # Abbreviation periods become spaces (same length, so offsets still map to lines):
+    # sentence patterns then stop at real sentence ends only.
+    prose = ABBREVIATION.sub(lambda m: m.group(1) + " ", prose)
+    _employer(view, prose, starts, out)
+    _employee(view, prose, starts, out)
+    positions = _table_positions(view)
+    _title(view, prose, starts, out, positions)
+    _dates(view, prose, starts, out, positions)
+    _hours(view, prose, starts, out, positions)
+    _salary(view, prose, starts, out, positions)
+    _benefits(view, prose, starts, out)
+    _duties(view, out)
+    _signatory(view, out)
+    _contacts(view, out)
+    _letter_date(view, out)
+    noc = NOC_RE.search(prose)
+    if noc:
+        out.set("noc_code", noc.group(1), line_at(view, starts, noc.start()))
+    language = detect_language(prose)
+    if language:
+        out.set("language", language, view.lines[0] if view.lines else None, snippet=f"language detected: {language}")
+    out.values["positions"] = [p.model_dump() for p in (positions or [_single_position(out.values)])]
+    return out
+
+
+def _at(view: TextView, starts: list[int], match: re.Match[str], group: int = 1) -> Hit:
+    line = line_at(view, starts, match.start(group))
+    return Hit(match.group(group), line, match.group(0)[:200])  # type: ignore[arg-type]
+
+
+def _employer(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
+    for match in EMPLOYER_PHRASE.finditer(prose):
+        candidate = tidy_company(match.group(1))
+        if candidate and candidate[0].isupper() and not re.match(r"(?i)(?:us|our|the company|we)\b", candidate):
+            known = company_names(prose[match.start(1) : match.start(1) + 90])
+            if known and known[0].start() == 0:
+                candidate = tidy_company(known[0].group(1))
+            out.set("employer_name", _with_period(candidate), _at(view, starts, match))
+            return
+    names = company_names(prose)
+    if names:
+        counts: dict[str, int] = {}
+        for match in names:
+            key = tidy_company(match.group(1)).lower()
+            counts[key] = counts.get(key, 0) + 1
+        best = max(names, key=lambda m: (counts[tidy_company(m.group(1)).lower()], -m.start()))
+        out.set("employer_name", _with_period(tidy_company(best.group(1))), _at(view, starts, best))
+
+
+def _with_period(name: str) -> str:
+    """Restore the abbreviation period masked in the prose ("Inc " -> "Inc.")."""
+    return re.sub(r"\b(Inc|Ltd|Corp|Co|Ltée|Ltee|inc|ltée)$", r"\1.", name.strip())
+
+
+def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
+    label = view.labelled(
+        re.compile(r"(?i)^(?:employee(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?employee|employee|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*:"),
+        lambda text: clean_value(text) if looks_like_person(text) else None,
+    )
+    if label:
+        out.set("employee_name", label.value, label)
+        return
+    for pattern in EMPLOYEE_PATTERNS:
+        match = re.search(pattern, prose, re.MULTILINE)
+        if match and looks_like_person(match.group(1)):
+            out.set("employee_name", clean_value(match.group(1)), _at(view, starts, match))
+            return
+
+
+def _title(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
+    if positions and positions[-1].job_title:
+        out.set("job_title", positions[-1].job_title, view.lines[0], snippet="table of positions")
+    hit = view.labelled(LABELS["title"], _title_value, below=0)
+    if hit:
+        out.set("job_title", hit.value, hit)
+    for pattern in TITLE_PATTERNS:
+        for match in re.finditer(pattern, prose):
+            title = _title_value(match.group(1))
+            if title:
+                out.set("job_title", title, _at(view, starts, match))
+                return
+
+
+def _title_value(text: str) -> str | None:
+    title = clean_value(re.sub(r"(?i)\b(?:on\s+a\s+)?(?:full|part)[- ]time\b|\b(?:permanent|temporary|contract)\b", "", text))
+    if not title or NOT_TITLE.match(title) or len(title.split()) > 7 or DATE_RE.search(title) or re.search(r"\d{3}", title):
+        return None
+    return title
+
+
+def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
+    if positions:
+        last = positions[-1]
+        out.set("start_date", last.start_date, view.lines[0], snippet="table of positions")
+        if last.end_date:
+            out.set("end_date", last.end_date, view.lines[0], snippet="table of positions")
+    date = DATE_ANY
+    ranges = [
+        rf"(?i)\b(?:from|between|du|de)\s+(?:the\s+|le\s+)?({date})\s*(?:,\s*)?(?:to|until|till|through|and|-|–|—|au|à|jusqu[’']au)\s+(?:the\s+|le\s+)?({date}|present|the\s+present|date|today|now|à\s+ce\s+jour|aujourd[’']hui)",
+        rf"(?i)({date})\s*(?:-|–|—|to)\s*({date}|present)",
+    ]
+    for pattern in ranges:
+        match = re.search(pattern, prose)
+        if match:
+            out.set("start_date", parse_date(match.group(1)), _at(view, starts, match))
+            end = parse_date(match.group(match.lastindex or 2)) if DATE_RE.search(match.group(0)[match.end(1) - match.start():]) else None
+            end_text = match.group(0)[match.end(1) - match.start(0):]
+            end_dates = find_dates(end_text)
+            if end_dates:
+                out.set("end_date", end_dates[0].value, _at(view, starts, match))
+            break
+    starts_re = rf"(?i)\b(?:since|depuis(?:\s+le)?|starting|started(?:\s+on)?|commenced(?:\s+(?:employment|work))?(?:\s+on)?|joined(?:\s+\w+){{0,4}}\s+on|began(?:\s+\w+){{0,3}}\s+on|hired\s+on|effective|start(?:ing)?\s+date\s+(?:of|was|is)|en\s+poste\s+depuis)\s+(?:the\s+|le\s+)?({date})"
+    match = re.search(starts_re, prose)
+    if match:
+        out.set("start_date", parse_date(match.group(1)), _at(view, starts, match))
+    ends_re = rf"(?i)\b(?:until|ended\s+on|end(?:ed)?\s+date\s+(?:of|was)|last\s+day(?:\s+of\s+(?:work|employment))?\s+(?:was|is|will\s+be)|resigned(?:\s+\w+){{0,3}}\s+(?:on|effective)|terminated\s+on|left(?:\s+\w+){{0,3}}\s+on|jusqu[’']au)\s+(?:the\s+|le\s+)?({date})"
+    match = re.search(ends_re, prose)
+    if match:
+        out.set("end_date", parse_date(match.group(1)), _at(view, starts, match))
+    for key in ("start", "end"):
+        hit = view.labelled(LABELS[key], _date_cell, below=1)
+        if hit:
+            out.set(f"{key}_date", hit.value, hit)
+    end = out.values.get("end_date")
+    current = CURRENT_RE.search(prose)
+    if end is not None:
+        out.set("currently_employed", False, None, snippet="an end date is given")
+    elif current:
+        out.set("currently_employed", True, line_at(view, starts, current.start()), snippet=current.group(0))
+    elif positions and positions[-1].start_date and not positions[-1].end_date:
+        out.set("currently_employed", True, view.lines[0], snippet="table: to present")
+
+
+def _date_cell(text: str) -> object | None:
+    """A date standing (nearly) alone in a cell, not one inside a sentence."""
+    return parse_date(text) if len(text.split()) <= 6 else None
+
+
+def _hours(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
+    if positions and positions[-1].hours_per_week:
+        out.set("hours_per_week", positions[-1].hours_per_week, view.lines[0], snippet="table of positions")
+    found = parse_hours_per_week(prose)
+    if found:
+        out.set("hours_per_week", found.value, line_at(view, starts, found.start), snippet=found.text)
+        return
+    hit = view.labelled(LABELS["hours"], _hours_cell, below=1)
+    if hit:
+        out.set("hours_per_week", hit.value, hit)
+
+
+def _hours_cell(text: str) -> float | None:
+    found = parse_hours_per_week(text)
+    if found:
+        return float(found.value)  # type: ignore[arg-type]
+    match = re.fullmatch(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?|heures?)?", text.strip(), re.I)
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
+def _salary(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
+    if positions and positions[-1].salary_amount:
+        out.set("salary_amount", positions[-1].salary_amount, view.lines[0], snippet="table of positions")
+        out.set("salary_period", positions[-1].salary_period, view.lines[0], snippet="table of positions")
+    for found in find_money(prose):
+        before = prose[max(0, found.start - 80) : found.start]
+        after = prose[found.end : found.end + 45]
+        if not PAY_CONTEXT.search(before + " " + after[:25]) or re.search(r"(?i)bonus|prime|allowance|deposit", before[-30:]):
+            continue
+        line = line_at(view, starts, found.start)
+        out.set("salary_amount", found.value, line, snippet=prose[max(0, found.start - 60) : found.end + 30])
+        sentence_after = re.split(r"[.;]\s", after)[0]
+        sentence_before = re.split(r"[.;!?]\s", before)[-1]
+        period = salary_period(sentence_after) or salary_period(sentence_before, float(found.value))  # type: ignore[arg-type]
+        out.set("salary_period", period, line)
+        return
+    hit = view.labelled(LABELS["salary"], lambda text: _money_cell(text), below=1)
+    if hit:
+        amount, period = hit.value  # type: ignore[misc]
+        out.set("salary_amount", amount, hit)
+        out.set("salary_period", period, hit)
+
+
+def _money_cell(text: str) -> tuple[float, str | None] | None:
+    money = find_money(text)
+    if money:
+        return float(money[0].value), salary_period(text, float(money[0].value))  # type: ignore[arg-type]
+    return None
+
+
+def _benefits(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
+    label = view.labelled(re.compile(r"(?i)^(?:benefits|avantages(?:\s+sociaux)?)\s*:"), lambda t: clean_value(t) or None, below=0)
+    if label and not NO_BENEFITS_RE.search(str(label.value)):
+        out.set("benefits", label.value, label)
+        return
+    offset = 0
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", prose):
+        begin = prose.find(sentence, offset)
+        offset = begin + len(sentence)
+        match = BENEFITS_RE.search(sentence)
+        if not match or NO_BENEFITS_RE.search(sentence) or DUTY_HEADER.search(sentence[: match.start()]):
+            continue
+        line = line_at(view, starts, begin + match.start())
+        line_start = starts[line.index] if line else begin
+        text = clean_value(prose[max(begin, line_start) if len(sentence.split()) > 30 else begin : offset])
+        out.set("benefits", text[:240], line)
+        return
+
+
+def _duties(view: TextView, out: Collector) -> None:
+    for line in view.lines:
+        header = DUTY_HEADER.search(line.stripped)
+        if not header:
+            continue
+        rest = line.stripped[header.end():].strip(" :")
+        duties = _inline_duties(rest) if len(rest) > 40 else _listed_duties(view, line)
+        if duties:
+            out.set("duties", duties, line, snippet=line.stripped)
+            return
+
+
+def _inline_duties(text: str) -> list[str]:
+    text = re.split(r"(?<=\.)\s+(?=[A-Z])", text)[0]
+    parts = re.split(r";\s*|\s*•\s*", text)
+    if len(parts) < 3:
+        parts = re.split(r",\s+(?=[a-z]+(?:ing|e|s)?\s)", text)
+    return [_duty_text(part) for part in parts if len(_duty_text(part)) > 8]
+
+
+def _duty_text(text: str) -> str:
+    text = re.sub(r"^(?:and|et)\s+", "", clean_value(text))
+    text = re.sub(r"^(?:[-–—•·*▪●○◦■□➢✓o]|\d{1,2}[.)]|[a-z][.)])\s+", "", text)
+    return text.rstrip(" .;").strip()
+
+
+BULLET = re.compile(r"^\s*(?:[-–—•·*▪●○◦■□➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def _listed_duties(view: TextView, header: Line) -> list[str]:
+    items: list[str] = []
+    indent = None
+    for line in view.lines[header.index + 1 : header.index + 40]:
+        text = line.stripped
+        if DUTY_STOP.match(text) or CLOSING_RE.match(text) or (items and DUTY_HEADER.match(text)):
+            break
+        this_indent = len(line.text) - len(line.text.lstrip())
+        bullet = BULLET.match(line.text)
+        starts_item = bool(bullet) or text[:1].isupper() or not items
+        if items and not bullet and (text[:1].islower() or (indent is not None and this_indent > indent + 1 and not text[:1].isupper())):
+            items[-1] = f"{items[-1]} {text}"
+            continue
+        if not starts_item:
+            break
+        if items and not bullet and len(text.split()) > 25:
+            break  # a paragraph of prose, not a duty
+        indent = this_indent
+        items.append(text)
+    return [d for d in (_duty_text(item) for item in items) if len(d) > 5]
+
+
+def _signatory(view: TextView, out: Collector) -> None:
+    per = view.find(re.compile(rf"(?i)^(?:per|par|signed|signé(?:e)?)\s*:?\s*(?:{HONORIFIC}\s+)?{NAME}\s*[,(–-]\s*([^)]+)\)?$"))
+    if per:
+        out.set("signatory_name", clean_value(per.value.group(1)), per)  # type: ignore[attr-defined]
+        out.set("signatory_title", clean_value(per.value.group(2)), per)  # type: ignore[attr-defined]
+        return
+    closings = [line for line in view.lines if CLOSING_RE.match(line.stripped)]
+    start = closings[-1].index + 1 if closings else max(0, len(view.lines) - 10)
+    _signature_block(view.lines[start : start + 8], out)
+
+
+def _signature_block(lines: list[Line], out: Collector) -> None:
+    previous = None
+    for position, line in enumerate(lines):
+        text = re.sub(r"(?i)^(?:signature|signed|\(signed\)|/s/)\s*:?\s*", "", line.stripped).strip("_ ")
+        if not text or text == previous:
+            previous = text
+            continue
+        previous = text
+        name, _, title = text.partition(",")
+        if not looks_like_person(name):
+            continue
+        out.set("signatory_name", clean_value(name), line)
+        if title.strip():
+            out.set("signatory_title", clean_value(title), line)
+            return
+        for next_line in lines[position + 1 : position + 3]:
+            candidate = next_line.stripped
+            if candidate.startswith(text + ","):
+                candidate = candidate[len(text) + 1 :]
+            if candidate != text and TITLE_HINT.search(candidate) and not EMAIL_RE.search(candidate) and len(candidate) < 80:
+                out.set("signatory_title", clean_value(candidate), next_line)
+                return
+        return
+
+
+def _contacts(view: TextView, out: Collector) -> None:
+    edges = view.lines[:10] + view.lines[-10:]
+    found = find_address(view, edges) or find_address(view, view.lines)
+    if found:
+        out.set("employer_address", found[0], found[1])
+    for line in view.lines:
+        for match in EMAIL_RE.finditer(line.stripped):
+            out.set("employer_email", match.group(0).rstrip("."), line)
+        for match in PHONE_RE.finditer(line.stripped):
+            if not re.search(r"(?i)fax|télécopieur|téléc", line.stripped[max(0, match.start() - 12) : match.start()]):
+                out.set("employer_phone", match.group(0), line)
+
+
+def _letter_date(view: TextView, out: Collector) -> None:
+    label = view.labelled(re.compile(r"(?i)^date\s*:"), parse_date, below=0)
+    if label:
+        out.set("letter_date", label.value, label)
+        return
+    for line in view.lines[:15]:
+        for cell in line.cells:
+            dates = find_dates(cell.text)
+            if len(dates) != 1:
+                continue
+            others = DATE_RE.sub("", cell.text)
+            if len(re.findall(r"[A-Za-zÀ-ÿ]+", others)) <= 4 and not re.search(r"(?i)since|from|depuis|born|birth", others):
+                out.set("letter_date", dates[0].value, line)
+                return
+
+
+# --- positions in tables ----------------------------------------------------------
+
+HEADER_WORDS = {
+    "title": re.compile(r"(?i)^(?:position|job\s+title|title|role|poste|titre|fonction|occupation)s?$"),
+    "start": re.compile(r"(?i)^(?:from|start(?:\s+date)?|start\s+of\s+employment|du|de|début|date\s+de\s+début|date\s+d[’']entrée|dates?)$"),
+    "end": re.compile(r"(?i)^(?:to|end(?:\s+date)?|until|au|à|fin|date\s+de\s+fin)$"),
+    "hours": re.compile(r"(?i)^(?:hours(?:\s*(?:/|per)\s*week)?|weekly\s+hours|hrs|heures(?:\s*/\s*semaine|\s+par\s+semaine)?)$"),
+    "salary": re.compile(r"(?i)^(?:salary|wage|rate|pay|annual\s+salary|hourly\s+rate|salaire|rémunération|taux(?:\s+horaire)?)$"),
+}
+
+
+def _table_positions(view: TextView) -> list[Position]:
+    for line in view.lines:
+        columns = _header_columns(line)
+        if "title" in columns and ("start" in columns or "hours" in columns or "salary" in columns):
+            return _rows(view, line, columns)
+    return []
+
+
+def _header_columns(line: Line) -> dict[str, Cell]:
+    columns: dict[str, Cell] = {}
+    for cell in line.cells:
+        for key, pattern in HEADER_WORDS.items():
+            if pattern.match(cell.text) and key not in columns:
+                columns[key] = cell
+                break
+    return columns
+
+
+def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Position]:
+    positions = []
+    for line in view.lines[header.index + 1 : header.index + 8]:
+        values: dict[str, str] = {}
+        for cell in line.cells:
+            key = _nearest_column(cell, columns)
+            if key:
+                values[key] = f"{values.get(key, '')} {cell.text}".strip()
+        if not values.get("title") or not (values.get("start") or values.get("hours") or values.get("salary")):
+            break
+        money = _money_cell(values.get("salary", ""))
+        end_text = values.get("end", "")
+        positions.append(
+            Position(
+                job_title=clean_value(values["title"]),
+                start_date=parse_date(values.get("start", "")),
+                end_date=None if PRESENT_WORD.match(end_text.strip()) else parse_date(end_text),
+                hours_per_week=_hours_cell(values.get("hours", "")),
+                salary_amount=money[0] if money else None,
+                salary_period=money[1] if money else None,
+            )
+        )
+    return sorted(positions, key=lambda p: p.start_date or dt.date.min)
+
+
+def _nearest_column(cell: Cell, columns: dict[str, Cell]) -> str | None:
+    best, best_distance = None, 1e9
+    for key, header in columns.items():
+        if cell.overlaps(header, slack=3):
+            distance = abs(cell.start - header.start)
+            if distance < best_distance:
+                best, best_distance = key, distance
+    return best
+
+
+def _single_position(values: dict[str, object]) -> Position:
+    return Position(**{key: values.get(key) for key in Position.model_fields})  # type: ignore[arg-type]
+
+
+__all__ = ["extract_letter", "parse_amount"]

@@ -1,0 +1,166 @@
+"""Pay stubs from any payroll system: employer, employee, period, pay date,
+hours, gross pay and year-to-date gross (English and French)."""
+
+from __future__ import annotations
+
+import re
+
+from checklist.extract.common import Collector, STREET_RE, company_names, looks_like_person, tidy_company
+from checklist.extract.lines import Line, TextView
+from checklist.extract.normalize import clean_value, find_dates, find_money, find_numbers, parse_date
+from checklist.extract.table import Row, find_header, read_row
+
+COLUMNS = {
+    "hours": re.compile(r"(?i)hours?|hrs\.?|heures|qty|quantity|units|unités|nb\s+d[’']heures"),
+    "rate": re.compile(r"(?i)rate|taux|\$/h(?:r|our)?"),
+    "current": re.compile(r"(?i)current|this\s+period|amount|montant|courant(?:e)?|période|period|earnings\s+this\s+period|actuel"),
+    "ytd": re.compile(r"(?i)ytd|y\.t\.d\.|year[- ]to[- ]date|cumul(?:atif|é)?|depuis\s+le\s+d[ée]but|annuel|à\s+ce\s+jour"),
+}
+STOP_ROW = re.compile(r"(?i)^(?:gross|total|deductions?|taxes|statutory|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)")
+GROSS_LABEL = re.compile(r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b")
+LABEL_START = re.compile(r"(?i)^(?:period\s+(?:beginning|begin|start(?:ing)?|from)|pay\s+period\s+(?:start|begin(?:ning)?|from)|start\s+date|début(?:\s+de\s+(?:la\s+)?période)?|période\s+du|from|du)\s*:?")
+LABEL_END = re.compile(r"(?i)^(?:period\s+(?:ending|end(?:ed)?|to)|pay\s+period\s+(?:end(?:ing)?|to)|end\s+date|fin(?:\s+de\s+(?:la\s+)?période)?|to|au)\s*:?")
+LABEL_PERIOD = re.compile(r"(?i)^(?:pay\s+period|period|période(?:\s+de\s+paie)?|for\s+the\s+period|pour\s+la\s+période)\s*:?")
+LABEL_PAYDATE = re.compile(r"(?i)^(?:pay\s+date|payment\s+date|cheque\s+date|check\s+date|deposit\s+date|date\s+paid|paid\s+on|date\s+de\s+(?:paie|paiement|dépôt|versement)|date\s+du\s+paiement|versé\s+le)\s*:?")
+LABEL_EMPLOYEE = re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*:")
+LABEL_EMPLOYER = re.compile(r"(?i)^(?:employer|company|employeur|entreprise|compagnie)\s*:")
+HEADINGS = re.compile(r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings|pay\s*slip|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)")
+
+
+def extract_paystub(view: TextView) -> Collector:
+    out = Collector()
+    _employer(view, out)
+    _employee(view, out)
+    _period(view, out)
+    _amounts(view, out)
+    return out
+
+
+def _employer(view: TextView, out: Collector) -> None:
+    hit = view.labelled(LABEL_EMPLOYER, lambda t: clean_value(t) or None, below=0)
+    if hit:
+        out.set("employer_name", tidy_company(str(hit.value)), hit)
+        return
+    for line in view.lines[:10]:
+        names = company_names(line.stripped)
+        if names:
+            out.set("employer_name", tidy_company(names[0].group(1)), line)
+            return
+    for line in view.lines[:3]:
+        first = line.cells[0].text if line.cells else ""
+        if first and not HEADINGS.match(first) and not find_dates(first):
+            out.set("employer_name", clean_value(first), line)
+            return
+
+
+def _employee(view: TextView, out: Collector) -> None:
+    hit = view.labelled(LABEL_EMPLOYEE, lambda t: clean_value(t) if looks_like_person(t) else None, below=1)
+    if hit:
+        out.set("employee_name", hit.value, hit)
+        return
+    fallback: tuple[str, Line] | None = None
+    for line in view.lines[:25]:
+        for cell in line.cells:
+            text = re.sub(r"(?i)^(?:employee|employé(?:e)?)\s*:?\s*", "", cell.text)
+            if not looks_like_person(text) or text.lower() == str(out.values.get("employer_name", "")).lower():
+                continue
+            if any(STREET_RE.search(below.text) for _, below in view.column_below(line, cell, rows=2)):
+                out.set("employee_name", clean_value(text), line)
+                return
+            fallback = fallback or (clean_value(text), line)
+    if fallback:
+        out.set("employee_name", fallback[0], fallback[1])
+
+
+def _period(view: TextView, out: Collector) -> None:
+    for key, label in (("period_start", LABEL_START), ("period_end", LABEL_END), ("pay_date", LABEL_PAYDATE)):
+        hit = view.labelled(label, _date_cell, below=1)
+        if hit:
+            out.set(key, hit.value, hit)
+    if "period_start" not in out.values or "period_end" not in out.values:
+        hit = view.labelled(LABEL_PERIOD, _date_range, below=1)
+        if hit:
+            start, end = hit.value  # type: ignore[misc]
+            out.set("period_start", start, hit)
+            out.set("period_end", end, hit)
+    if "period_start" not in out.values:
+        for line in view.lines:
+            dates = find_dates(line.stripped)
+            if len(dates) >= 2 and re.search(r"(?i)period|période|du\b|from\b", line.stripped):
+                out.set("period_start", dates[0].value, line)
+                out.set("period_end", dates[1].value, line)
+                break
+
+
+def _date_cell(text: str) -> object | None:
+    dates = find_dates(text)
+    return dates[0].value if len(dates) == 1 and len(text.split()) <= 6 else None
+
+
+def _date_range(text: str) -> tuple[object, object] | None:
+    dates = find_dates(text)
+    return (dates[0].value, dates[1].value) if len(dates) >= 2 else None
+
+
+def _amounts(view: TextView, out: Collector) -> None:
+    found = find_header(view, _columns(), {"current"})
+    rows: list[Row] = []
+    gross: Row | None = None
+    if found:
+        header, columns = found
+        for line in view.lines[header.index + 1 : header.index + 25]:
+            row = read_row(line, columns)
+            if GROSS_LABEL.match(row.label):
+                gross = row
+                break
+            if STOP_ROW.match(row.label) or (not row.values and rows):
+                break
+            if row.values:
+                rows.append(row)
+        hours = [row.values["hours"] for row in rows if "hours" in row.values]
+        if hours:
+            out.set("hours", round(sum(hours), 2), rows[0].line, snippet=" / ".join(r.line.stripped for r in rows)[:300])
+    if gross is None:
+        gross = _gross_row(view, found[1] if found else {})
+    if gross is not None:
+        current = gross.values.get("current") or _first_amount(gross.line)
+        out.set("gross_pay", current, gross.line)
+        ytd = gross.values.get("ytd")
+        if ytd is None and rows and all("ytd" in row.values for row in rows):
+            ytd = round(sum(row.values["ytd"] for row in rows), 2)
+        out.set("ytd_gross", ytd, gross.line)
+    elif rows:
+        out.set("gross_pay", round(sum(r.values.get("current", 0.0) for r in rows), 2), rows[0].line)
+    _labelled_fallbacks(view, out)
+
+
+def _columns() -> dict[str, re.Pattern[str]]:
+    return COLUMNS
+
+
+def _gross_row(view: TextView, columns: dict) -> Row | None:  # type: ignore[type-arg]
+    for line in view.lines:
+        if line.cells and GROSS_LABEL.match(line.cells[0].text):
+            return read_row(line, columns)
+    return None
+
+
+def _first_amount(line: Line) -> float | None:
+    money = find_money(line.stripped) or find_numbers(line.stripped)
+    return float(money[0].value) if money else None  # type: ignore[arg-type]
+
+
+def _labelled_fallbacks(view: TextView, out: Collector) -> None:
+    if "hours" not in out.values:
+        hit = view.labelled(re.compile(r"(?i)^(?:total\s+hours|hours\s+worked|regular\s+hours|heures\s+travaillées|total\s+des\s+heures|hours)\s*:?$"), _number, below=1)
+        if hit:
+            out.set("hours", hit.value, hit)
+    if "ytd_gross" not in out.values:
+        hit = view.labelled(re.compile(r"(?i)^(?:ytd\s+gross|gross\s+ytd|year[- ]to[- ]date\s+gross|cumul\s+brut|brut\s+cumulatif)\s*:?"), _number, below=1)
+        if hit:
+            out.set("ytd_gross", hit.value, hit)
+
+
+def _number(text: str) -> float | None:
+    numbers = find_numbers(text)
+    return float(numbers[0].value) if len(numbers) == 1 and not re.search(r"[A-Za-z]{3}", text) else None  # type: ignore[arg-type]

@@ -1,0 +1,116 @@
+"""T4 slips: year, employer, employee, box 14 employment income and box 10 province.
+
+Box labels are bilingual and a PDF text layer scatters them; values are
+found next to or below their box label by position, and checked by shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklist.extract.common import PROVINCES, Collector, company_names, tidy_company
+from checklist.extract.lines import TextView
+from checklist.extract.normalize import clean_value, find_numbers
+
+AMOUNT_ONLY = re.compile(r"^\$?\s?-?\d{1,3}(?:[ ,\u00a0]?\d{3})*(?:[.,]\d{2})$")
+LABELS = {
+    "year": re.compile(r"(?i)^(?:year|année|tax\s+year|year\s*/\s*année)\b\s*(?:/\s*année)?\s*:?"),
+    "employer": re.compile(r"(?i)employer['’]?s\s+name|nom\s+de\s+l[’']employeur|^employer\s*:"),
+    "box14": re.compile(r"(?i)^(?:box\s+|case\s+)?14\b|employment\s+income|revenus?\s+d[’']emploi"),
+    "box10": re.compile(r"(?i)^(?:box\s+|case\s+)?10\b|province\s+of\s+employment|province\s+d[’']emploi"),
+    "last": re.compile(r"(?i)last\s+name|nom\s+de\s+famille|surname"),
+    "first": re.compile(r"(?i)first\s+name|prénom|given\s+name"),
+    "employee": re.compile(r"(?i)employee['’]?s\s+name|nom\s+(?:et\s+adresse\s+)?de\s+l[’']employé|^employee\s*:"),
+}
+PROVINCE_NAMES = {name: code for code, name in PROVINCES.items()} | {"québec": "QC", "zz": "ZZ", "us": "US"}
+
+
+def extract_t4(view: TextView) -> Collector:
+    out = Collector()
+    year = view.labelled(LABELS["year"], _year, below=2)
+    if year:
+        out.set("tax_year", year.value, year)
+    else:
+        match = view.find(re.compile(r"(?i)\bT4\b[^\n]{0,20}?\b(20\d\d|19\d\d)\b|\b(20\d\d)\b[^\n]{0,20}\bT4\b"))
+        if match:
+            out.set("tax_year", int(match.value.group(1) or match.value.group(2)), match)  # type: ignore[attr-defined]
+    income = view.labelled(LABELS["box14"], _amount, below=3)
+    if income:
+        out.set("employment_income", income.value, income)
+    province = view.labelled(LABELS["box10"], _province, below=3)
+    if province:
+        out.set("province", province.value, province)
+    employer = view.labelled(LABELS["employer"], _employer_cell, below=2)
+    if employer:
+        out.set("employer_name", employer.value, employer)
+    else:
+        names = company_names(view.prose())
+        if names:
+            out.set("employer_name", tidy_company(names[0].group(1)), view.lines[0], snippet=names[0].group(0))
+    _employee(view, out)
+    return out
+
+
+def _year(text: str) -> int | None:
+    match = re.fullmatch(r"(?:\D{0,12})?((?:19|20)\d\d)", text.strip())
+    return int(match.group(1)) if match else None
+
+
+def _amount(text: str) -> float | None:
+    text = text.strip()
+    if not AMOUNT_ONLY.match(text):
+        return None
+    numbers = find_numbers(text.replace("$", ""))
+    return float(numbers[0].value) if numbers else None  # type: ignore[arg-type]
+
+
+def _province(text: str) -> str | None:
+    text = clean_value(text)
+    if text.upper() in PROVINCES or text.upper() in {"ZZ", "US"}:
+        return text.upper()
+    return PROVINCE_NAMES.get(text.lower())
+
+
+FORM_WORDS = re.compile(r"(?i)^(?:t4|year|année|statement|état|box|case|amount|montant|protected|protégé)\b")
+
+
+def _employer_cell(text: str) -> str | None:
+    text = clean_value(text)
+    if not text or len(text) < 4 or FORM_WORDS.match(text) or re.match(r"(?i)^(?:nom|name|employer|\d)", text) or re.search(r"\d{3}", text):
+        return None
+    return text
+
+
+def _employee(view: TextView, out: Collector) -> None:
+    last = view.labelled(LABELS["last"], _name_part, below=1)
+    first = view.labelled(LABELS["first"], _name_part, below=1)
+    if last and first:
+        out.set("employee_name", f"{str(first.value).title()} {str(last.value).title()}", last, snippet=f"{first.snippet} / {last.snippet}")
+        return
+    hit = view.labelled(LABELS["employee"], _full_name, below=2)
+    if hit:
+        out.set("employee_name", hit.value, hit)
+
+
+def _name_part(text: str) -> str | None:
+    text = re.sub(r"(?i)^.*?(?:moulées\)?|letters\)?)\s*:?\s*", "", text)
+    text = re.split(r"(?i)\s+(?:initial|initiale)\b", text)[0]
+    text = clean_value(text.split(":")[-1])
+    if not text or re.search(r"\d", text) or len(text.split()) > 3 or re.match(r"(?i)^(?:prénom|first|nom|last|initial)", text):
+        return None
+    if any(word[0].islower() and word not in PARTICLES for word in text.split()):
+        return None  # a French box label such as "Dons de bienfaisance", not a name
+    return text
+
+
+PARTICLES = {"de", "da", "dos", "das", "do", "du", "van", "von", "del", "la", "le", "bin", "al"}
+
+
+def _full_name(text: str) -> str | None:
+    text = clean_value(text)
+    if not text or re.search(r"\d", text) or not 2 <= len(text.split()) <= 4 or re.match(r"(?i)^(?:last|first|nom|prénom)", text):
+        return None
+    if "," in text:
+        last, first = (part.strip() for part in text.split(",", 1))
+        text = f"{first} {last}"
+    return text.title()

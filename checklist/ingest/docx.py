@@ -1,0 +1,77 @@
+"""Word (.docx) text: headers, body paragraphs and tables in order, footers.
+
+Letterheads and signature blocks often sit in headers, footers and layout
+tables, so all of them are read; tables are laid out as aligned columns.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from checklist.errors import DocumentLoadError
+from checklist.ingest.layout import align_rows, tidy
+from checklist.ingest.limits import ReadLimits
+from checklist.models.document import Page, ReadMethod
+
+
+def read_docx(data: bytes, limits: ReadLimits) -> list[Page]:
+    """The whole document as one page of text."""
+    _check_zip(data, limits)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError, ValueError, lxml errors...
+        raise DocumentLoadError(f"the Word file is damaged and cannot be opened ({exc})") from exc
+    lines: list[str] = []
+    for section in document.sections[:1]:
+        lines += _block_lines(section.header)
+    lines += _block_lines(document)
+    for section in document.sections[:1]:
+        lines += _block_lines(section.footer)
+    return [Page(number=1, text=tidy("\n".join(lines)), method=ReadMethod.DOCX)]
+
+
+def _check_zip(data: bytes, limits: ReadLimits) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DocumentLoadError(f"the Word file is damaged ({exc})") from exc
+    if total > limits.max_unzipped_bytes:
+        raise DocumentLoadError(
+            f"the Word file unpacks to {total:,} bytes, over the limit of {limits.max_unzipped_bytes:,}"
+        )
+
+
+def _block_lines(container: DocxDocument | object) -> list[str]:
+    body = container.element.body if isinstance(container, DocxDocument) else getattr(container, "_element", None)
+    if body is None:
+        return []
+    lines: list[str] = []
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, container).text)  # type: ignore[arg-type]
+        elif child.tag == qn("w:tbl"):
+            lines += _table_lines(Table(child, container))  # type: ignore[arg-type]
+    return lines
+
+
+def _table_lines(table: Table) -> list[str]:
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # merged cells repeat
+                continue
+            seen.add(id(cell._tc))
+            nested = "".join("\n" + "\n".join(_table_lines(inner)) for inner in cell.tables)
+            cells.append("\n".join(p.text for p in cell.paragraphs) + nested)
+        rows.append(cells)
+    return align_rows(rows)

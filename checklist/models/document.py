@@ -1,0 +1,88 @@
+"""Documents as read (RawDocument) and as understood (Document)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DocumentKind(str, Enum):
+    REFERENCE_LETTER = "reference_letter"
+    PAY_STUB = "pay_stub"
+    WORK_PERMIT = "work_permit"
+    T4 = "t4"
+    NOA = "noa"
+    EMPLOYMENT_CONTRACT = "employment_contract"
+    OTHER = "other"
+    UNREADABLE = "unreadable"
+
+
+class ReadMethod(str, Enum):
+    TEXT_LAYER = "text_layer"
+    DOCX = "docx"
+    PLAIN_TEXT = "plain_text"
+    OCR = "ocr"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Page(_Frozen):
+    """Text of one page, as lines; wide gaps between columns are kept as 3+ spaces."""
+
+    number: int
+    text: str
+    method: ReadMethod
+    confidence: float | None = None  # OCR mean confidence, 0..1
+
+
+class RawDocument(_Frozen):
+    """A file as read from disk: its pages, or why it could not be read."""
+
+    path: str  # relative to the case folder, "/" separators
+    size: int
+    file_format: str  # detected from the bytes: pdf, docx, doc, png, jpeg, tiff, heic, text, unknown
+    pages: list[Page] = Field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(page.text for page in self.pages)
+
+    @property
+    def ocr(self) -> bool:
+        return any(page.method is ReadMethod.OCR for page in self.pages)
+
+
+class Classification(_Frozen):
+    """The kind decided for a document, with the evidence that decided it."""
+
+    kind: DocumentKind
+    score: float
+    evidence: list[str] = Field(default_factory=list)
+    runner_up: DocumentKind | None = None
+
+
+class Document(_Frozen):
+    """A document understood: kind, typed fields (contract keys) and their sources."""
+
+    raw: RawDocument
+    classification: Classification
+    fields: dict[str, Any] = Field(default_factory=dict)
+    sources: dict[str, Any] = Field(default_factory=dict)
+    language: str | None = None
+
+    @property
+    def path(self) -> str:
+        return self.raw.path
+
+    @property
+    def kind(self) -> DocumentKind:
+        return self.classification.kind

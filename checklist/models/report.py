@@ -1,0 +1,86 @@
+"""The report: the contract's JSON (schema_version 1) as a model.
+
+Markdown, HTML and the terminal summary render from this model's dump, so
+no format shows what the JSON lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checklist.models.findings import Finding
+
+SCHEMA_VERSION = 1
+REQUIRED_HOURS = 1560
+
+
+class Window(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    start: dt.date
+    end: dt.date
+
+
+class WeekHours(BaseModel):
+    """Hours of one Monday-Sunday week: what counted and why the rest did not."""
+
+    model_config = ConfigDict(frozen=True)
+    week_start: dt.date
+    counted: float
+    by_job: list[float]
+    excluded: dict[str, float] = Field(default_factory=dict)
+
+
+class JobHours(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    employer: str
+    title: str
+    noc: str
+    teer: int
+    hours_per_week_used: float
+    claimed_hours: float
+    qualifying_hours: float
+    excluded: dict[str, float] = Field(default_factory=dict)
+
+
+class Experience(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    required_hours: int = REQUIRED_HOURS
+    qualifying_hours: float
+    jobs: list[JobHours]
+    weeks: list[WeekHours] = Field(default_factory=list)
+
+
+class DocumentReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    path: str
+    kind: str
+    fields: dict[str, Any] = Field(default_factory=dict)
+    sources: dict[str, Any] = Field(default_factory=dict)
+    job: int | None = None
+    read_as: str | None = None
+    language: str | None = None
+    evidence: list[str] = Field(default_factory=list)
+    error: str | None = None
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    schema_version: int = SCHEMA_VERSION
+    tool_version: str
+    applicant: str
+    as_of: dt.date
+    window: Window
+    ita_deadline: dt.date | None = None
+    ready: bool
+    experience: Experience
+    documents: list[DocumentReport]
+    findings: list[Finding]
+
+    def counts(self) -> dict[str, int]:
+        out = {"blocker": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            out[finding.severity.value] += 1
+        return out

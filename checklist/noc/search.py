@@ -1,0 +1,392 @@
+"""Ranked search over the 516 unit groups for a job title and/or duties.
+
+Three lexical channels, each a score in [0, 1] per unit group:
+
+- **title**: the job title against the group title and every NOC example
+  title (idf-weighted Dice of terms, best title of the group). Employers'
+  titles are the strongest single signal when they are ordinary titles.
+- **profile**: the whole text against a group profile (title, lead
+  statement, main duties, example titles), tf-idf cosine.
+- **duties**: each letter duty against each NOC main duty and lead
+  statement sentence (tf-idf cosine); a group scores the mean, over letter
+  duties, of its best matching sentence. This rewards groups whose duties
+  are evidenced one by one, not just groups that share vocabulary.
+
+The final score is a weighted mean of the channels present. Everything is
+pure Python over precomputed postings: a search touches only the postings of
+the query's terms, well under 100 ms for all 516 groups.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import math
+import re
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from checklist.noc.models import SearchHit, UnitGroup
+from checklist.noc.text import analyze, query_terms, words
+from checklist.noc.vocab import TITLE_STOPWORDS
+
+if TYPE_CHECKING:
+    from checklist.noc.data import NocData
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = 1
+
+# Channel weights (tuned on bench/noc, kept round to avoid overfitting).
+W_TITLE, W_PROFILE, W_DUTIES = 0.40, 0.25, 0.35
+
+# Field weights of the profile channel.
+_F_TITLE, _F_LEAD, _F_DUTIES, _F_EXAMPLES = 3.0, 2.0, 1.0, 1.0
+
+_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
+
+Postings = dict[str, tuple[list[int], list[float]]]
+_QUANT = 65535.0
+
+
+class PostingTable:
+    """Term -> (ids, weights), stored encoded and decoded per term on demand.
+
+    A prebuilt index holds ~190k postings; decoding only the query's terms
+    keeps loading to a single fast ``json.loads`` of short strings.
+    """
+
+    __slots__ = ("_raw", "_cache")
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self._raw = raw
+        self._cache: dict[str, tuple[Sequence[int], list[float]]] = {}
+
+    @classmethod
+    def from_postings(cls, post: Postings) -> PostingTable:
+        table = cls({})
+        table._cache = {t: (ids, ws) for t, (ids, ws) in post.items()}
+        table._raw = dict.fromkeys(post, None)
+        return table
+
+    def __contains__(self, term: str) -> bool:
+        return term in self._raw
+
+    def get(self, term: str) -> tuple[Sequence[int], list[float]] | None:
+        hit = self._cache.get(term)
+        if hit is not None:
+            return hit
+        raw = self._raw.get(term)
+        if raw is None:
+            return None
+        ids = array("I")
+        ids.frombytes(base64.b64decode(raw[0]))
+        qs = array("H")
+        qs.frombytes(base64.b64decode(raw[1]))
+        if sys.byteorder != "little":
+            ids.byteswap()
+            qs.byteswap()
+        decoded = (ids, [q / _QUANT for q in qs])
+        self._cache[term] = decoded
+        return decoded
+
+    def to_json(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for term in self._raw:
+            got = self.get(term)
+            assert got is not None
+            ids = array("I", got[0])
+            qs = array("H", [min(65535, max(0, round(w * _QUANT))) for w in got[1]])
+            if sys.byteorder != "little":
+                ids.byteswap()
+                qs.byteswap()
+            out[term] = [base64.b64encode(ids.tobytes()).decode(), base64.b64encode(qs.tobytes()).decode()]
+        return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Duty-sized pieces of a free text (bullets, lines, sentences)."""
+    parts = [p.strip(" \t•·▪-–*") for p in _SENT_SPLIT.split(text or "")]
+    return [p for p in parts if p and len(p.split()) >= 1]
+
+
+def _idf(df: dict[str, int], n: int) -> dict[str, float]:
+    return {t: math.log(1.0 + n / d) for t, d in df.items()}
+
+
+def _normalise(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def _tf_vector(counts: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
+    return _normalise({t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if c > 0 and t in idf})
+
+
+def _count(terms: Iterable[str], weight: float = 1.0, into: dict[str, float] | None = None) -> dict[str, float]:
+    out = into if into is not None else {}
+    for t in terms:
+        out[t] = out.get(t, 0.0) + weight
+    return out
+
+
+def _postings(vectors: Sequence[dict[str, float]]) -> Postings:
+    post: dict[str, tuple[list[int], list[float]]] = {}
+    for i, vec in enumerate(vectors):
+        for t, w in vec.items():
+            ids, ws = post.setdefault(t, ([], []))
+            ids.append(i)
+            ws.append(round(w, 4))
+    return post
+
+
+def title_terms(title: str) -> list[str]:
+    """Terms of a job title, seniority words dropped ("Senior" adds nothing)."""
+    return [t for t in analyze(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))]
+
+
+def lead_sentences(lead: str) -> list[str]:
+    return [s for s in re.split(r"(?<=\.)\s+", lead) if s.strip()]
+
+
+@dataclass
+class SearchIndex:
+    """Precomputed postings of the three channels; JSON-serialisable."""
+
+    codes: list[str]
+    titles: list[str]
+    profile_idf: dict[str, float]
+    profile_post: PostingTable
+    sent_idf: dict[str, float]
+    sent_post: PostingTable
+    sent_group: list[int]
+    sent_kind: list[int]  # 0 = main duty, 1 = lead statement sentence
+    title_idf: dict[str, float]
+    title_post: PostingTable
+    title_group: list[int]
+    title_mass: list[float]
+
+    # ------------------------------------------------------------------ build
+    @classmethod
+    def build(cls, groups: Sequence[UnitGroup]) -> SearchIndex:
+        """Analyse all NOC text once; the result is what the store saves."""
+        codes = [g.code for g in groups]
+        # Profile channel.
+        bags: list[dict[str, float]] = []
+        for g in groups:
+            bag = _count(analyze(g.title), _F_TITLE)
+            _count(analyze(g.lead_statement), _F_LEAD, bag)
+            for d in g.main_duties:
+                _count(analyze(d), _F_DUTIES, bag)
+            for t in g.all_example_titles:
+                _count(set(analyze(t)), _F_EXAMPLES, bag)
+            bags.append(bag)
+        df: dict[str, int] = {}
+        for bag in bags:
+            for t in bag:
+                df[t] = df.get(t, 0) + 1
+        p_idf = _idf(df, len(groups))
+        p_vecs = [_tf_vector(bag, p_idf) for bag in bags]
+        # Duties channel: one vector per main duty and lead sentence.
+        sent_terms: list[list[str]] = []
+        sent_group: list[int] = []
+        sent_kind: list[int] = []
+        for gi, g in enumerate(groups):
+            for d in g.main_duties:
+                sent_terms.append(analyze(d))
+                sent_group.append(gi)
+                sent_kind.append(0)
+            for s in lead_sentences(g.lead_statement):
+                sent_terms.append(analyze(s))
+                sent_group.append(gi)
+                sent_kind.append(1)
+        df = {}
+        for terms in sent_terms:
+            for t in set(terms):
+                df[t] = df.get(t, 0) + 1
+        s_idf = _idf(df, len(sent_terms))
+        s_vecs = [_tf_vector(_count(terms), s_idf) for terms in sent_terms]
+        # Title channel: group title and every example title.
+        t_terms: list[list[str]] = []
+        t_group: list[int] = []
+        for gi, g in enumerate(groups):
+            seen: set[tuple[str, ...]] = set()
+            for t in (g.title, *g.all_example_titles):
+                for variant in {t, t.split(" - ")[0]}:
+                    terms = tuple(dict.fromkeys(title_terms(variant)))
+                    if terms and terms not in seen:
+                        seen.add(terms)
+                        t_terms.append(list(terms))
+                        t_group.append(gi)
+        df = {}
+        for terms in t_terms:
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        t_idf = _idf(df, len(t_terms))
+        t_vecs = [{t: t_idf[t] for t in terms} for terms in t_terms]
+        return cls(
+            codes=codes, titles=[g.title for g in groups],
+            profile_idf=_round(p_idf), profile_post=PostingTable.from_postings(_postings(p_vecs)),
+            sent_idf=_round(s_idf), sent_post=PostingTable.from_postings(_postings(s_vecs)), sent_group=sent_group, sent_kind=sent_kind,
+            title_idf=_round(t_idf), title_post=PostingTable.from_postings(_postings(t_vecs)), title_group=t_group,
+            title_mass=[round(sum(v.values()), 4) for v in t_vecs],
+        )
+
+    # ------------------------------------------------------------ serialise
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"format": INDEX_FORMAT}
+        for k in self.__dataclass_fields__:
+            v = getattr(self, k)
+            out[k] = v.to_json() if isinstance(v, PostingTable) else v
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SearchIndex:
+        if data.get("format") != INDEX_FORMAT:
+            raise ValueError(f"search index format {data.get('format')} is not {INDEX_FORMAT}")
+        fields = {k: data[k] for k in cls.__dataclass_fields__}
+        for k in ("profile_post", "sent_post", "title_post"):
+            fields[k] = PostingTable(fields[k])
+        return cls(**fields)
+
+    # ---------------------------------------------------------------- score
+    def title_scores(self, title: str) -> list[float]:
+        """Best idf-weighted Dice between ``title`` and each group's titles."""
+        q = dict.fromkeys(title_terms(title))
+        scores = [0.0] * len(self.codes)
+        q_idf = {t: self.title_idf.get(t, math.log(1.0 + len(self.title_group))) for t in q}
+        q_mass = sum(q_idf.values())
+        if not q_mass:
+            return scores
+        acc: dict[int, float] = {}
+        for t in q:
+            post = self.title_post.get(t)
+            if post is None:
+                continue
+            w = q_idf[t]
+            for tid in post[0]:
+                acc[tid] = acc.get(tid, 0.0) + w
+        mass, group = self.title_mass, self.title_group
+        for tid, a in acc.items():
+            s = 2.0 * a / (q_mass + mass[tid])
+            g = group[tid]
+            if s > scores[g]:
+                scores[g] = s
+        return scores
+
+    def profile_scores(self, weights: dict[str, float]) -> list[float]:
+        """Cosine between the whole query and each group profile."""
+        q = _normalise({t: (1.0 + math.log(1.0 + w)) * self.profile_idf[t] for t, w in weights.items() if t in self.profile_idf})
+        scores = [0.0] * len(self.codes)
+        for t, qw in q.items():
+            ids, ws = self.profile_post.get(t)  # type: ignore[misc]
+            for gi, w in zip(ids, ws):
+                scores[gi] += qw * w
+        return scores
+
+    def sentence_vector(self, weights: dict[str, float]) -> dict[str, float]:
+        return _normalise({t: (1.0 + math.log(1.0 + w)) * self.sent_idf[t] for t, w in weights.items() if t in self.sent_idf})
+
+    def duty_scores(self, duty_weights: Sequence[dict[str, float]]) -> list[float]:
+        """Mean over letter duties of the best NOC sentence of each group."""
+        n = len(self.codes)
+        total = [0.0] * n
+        used = 0
+        for weights in duty_weights:
+            q = self.sentence_vector(weights)
+            if not q:
+                continue
+            used += 1
+            acc: dict[int, float] = {}
+            for t, qw in q.items():
+                ids, ws = self.sent_post.get(t)  # type: ignore[misc]
+                for sid, w in zip(ids, ws):
+                    acc[sid] = acc.get(sid, 0.0) + qw * w
+            best: dict[int, float] = {}
+            group = self.sent_group
+            for sid, s in acc.items():
+                g = group[sid]
+                if s > best.get(g, 0.0):
+                    best[g] = s
+            for g, s in best.items():
+                total[g] += s
+        return [t / used for t in total] if used else total
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Scores of every group for one query, with the parts that made them."""
+
+    scores: list[float]
+    title: list[float] | None
+    profile: list[float]
+    duties: list[float] | None
+    language: str
+    coverage: float
+
+    def top(self, index: SearchIndex, limit: int) -> list[int]:
+        order = sorted(range(len(self.scores)), key=lambda i: (-self.scores[i], index.codes[i]))
+        return order[:limit]
+
+
+def rank(
+    index: SearchIndex, duties: Sequence[str], title: str | None = None, *, use_title: bool = True
+) -> Ranking:
+    """Score all groups for a list of duty sentences and an optional title."""
+    duty_weights: list[dict[str, float]] = []
+    lang_votes: dict[str, int] = {}
+    coverages: list[float] = []
+    all_weights: dict[str, float] = {}
+    for d in duties:
+        w, lang, cov = query_terms(d)
+        if not w:
+            continue
+        duty_weights.append(w)
+        lang_votes[lang] = lang_votes.get(lang, 0) + 1
+        coverages.append(cov)
+        for t, v in w.items():
+            all_weights[t] = all_weights.get(t, 0.0) + v
+    t_scores = index.title_scores(title) if (title and use_title) else None
+    if t_scores is not None and title:
+        tw, _lang, _cov = query_terms(title)
+        for t, v in tw.items():
+            all_weights[t] = all_weights.get(t, 0.0) + v
+    p_scores = index.profile_scores(all_weights)
+    d_scores = index.duty_scores(duty_weights) if duty_weights else None
+    parts: list[tuple[float, list[float]]] = [(W_PROFILE, p_scores)]
+    if t_scores is not None:
+        parts.append((W_TITLE, t_scores))
+    if d_scores is not None:
+        parts.append((W_DUTIES, d_scores))
+    wsum = sum(w for w, _ in parts)
+    n = len(index.codes)
+    scores = [min(1.0, sum(w * s[i] for w, s in parts) / wsum) for i in range(n)]
+    language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
+    coverage = sum(coverages) / len(coverages) if coverages else 1.0
+    return Ranking(scores, t_scores, p_scores, d_scores, language, coverage)
+
+
+def search(data: NocData, text: str = "", *, title: str | None = None, limit: int = 10) -> list[SearchHit]:
+    """Best unit groups for a title and/or duties text.
+
+    A short text with no separate title (``noc search "line cook"``) is
+    treated as a title too, since that is what people type.
+    """
+    index: SearchIndex = data.index
+    duties = split_sentences(text)
+    if title is None and text and len(words(text)) <= 8 and len(duties) <= 1:
+        title = text
+    ranking = rank(index, duties, title)
+    hits = []
+    for gi in ranking.top(index, limit):
+        code = index.codes[gi]
+        hits.append(SearchHit(code=code, title=index.titles[gi], teer=int(code[1]), score=round(ranking.scores[gi], 4)))
+    log.debug("search %r/%r -> %s", title, text[:60], [h.code for h in hits[:3]])
+    return hits
+
+
+def _round(d: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in d.items()}

@@ -1,0 +1,305 @@
+"""Where the NOC data lives, how it is installed, and fast loading.
+
+Contract:
+
+- ``resolve_noc_dir(explicit)``: the folder to use, in order: an explicit
+  path (``--noc-data``), ``$CEC_CHECKLIST_NOC_DATA``, the per-user install
+  (``<user data dir>/cec-checklist/noc2021``) if data was installed there,
+  else None.
+- ``install_noc_data(source, dest)``: copy the official CSVs from a folder,
+  ZIP file or URLs into ``dest`` (default: the per-user folder), validate them
+  *before* replacing anything, and write a prebuilt index beside them.
+- ``load_noc_data(dir)``: a ready ``NocData``. It reads the prebuilt index
+  (plain JSON, never pickle) when it matches the CSVs beside it, else a
+  cached index in the user cache folder, else parses the CSVs and writes
+  that cache so the next run is fast.
+
+The index is "fresh" when its format and analyzer versions match this code
+and the size and modification time of every source CSV match.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from checklist.errors import NocDataError
+from checklist.noc.data import GET_DATA_HINT, NocData, find_sources, parse_noc_dir
+from checklist.noc.models import Exclusion, UnitGroup
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "CEC_CHECKLIST_NOC_DATA"
+CACHE_ENV_VAR = "CEC_CHECKLIST_CACHE_DIR"
+APP_NAME = "cec-checklist"
+INDEX_NAME = "noc-index.json"
+STORE_FORMAT = 1
+
+Progress = Callable[[int, "int | None", str], None]
+"""progress(bytes_done, bytes_total_or_None, label): called while downloading/copying."""
+
+
+def default_noc_dir() -> Path:
+    """The per-user install folder (platformdirs' user data dir)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "noc2021"
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV_VAR)
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def resolve_noc_dir(explicit: Path | str | None = None) -> Path | None:
+    """The NOC data folder to use, or None when none is configured or installed."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    default = default_noc_dir()
+    if (default / INDEX_NAME).is_file() or any(default.glob("*.csv")):
+        return default
+    return None
+
+
+# --------------------------------------------------------------------------
+# Fingerprints and the index file
+
+
+def _fingerprint(directory: Path) -> list[list[Any]]:
+    """(kind, file name, size, mtime_ns) of each source CSV: cheap, and
+    changes whenever a file is replaced."""
+    out = []
+    for kind, path in sorted(find_sources(directory).items()):
+        st = path.stat()
+        out.append([kind, path.relative_to(directory).as_posix(), st.st_size, st.st_mtime_ns])
+    return out
+
+
+def _versions() -> dict[str, int]:
+    from checklist.noc.search import INDEX_FORMAT
+    from checklist.noc.text import ANALYZER_VERSION
+
+    return {"store": STORE_FORMAT, "search": INDEX_FORMAT, "analyzer": ANALYZER_VERSION}
+
+
+def _index_payload(data: NocData, fingerprint: list[list[Any]]) -> dict[str, Any]:
+    return {
+        "versions": _versions(),
+        "fingerprint": fingerprint,
+        "groups": [g.model_dump(mode="json") for g in data.unit_groups],
+        "concordance": data.concordance,
+        "search": data.index.to_json(),
+    }
+
+
+def _write_index(path: Path, payload: dict[str, Any]) -> None:
+    """Write atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".noc-index-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(payload, fh, separators=(",", ":"), ensure_ascii=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_index(path: Path, fingerprint: list[list[Any]] | None, source: Path) -> NocData | None:
+    """The data of an index file if it is fresh, else None (never raises)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many small objects: collection passes only slow loading down
+    try:
+        payload = json.loads(raw)
+        if payload.get("versions") != _versions():
+            log.debug("NOC index %s is from another version", path)
+            return None
+        if fingerprint is not None and payload.get("fingerprint") != fingerprint:
+            log.debug("NOC index %s does not match the CSVs in %s", path, source)
+            return None
+        from checklist.noc.search import SearchIndex
+
+        groups = [_unit_group(g) for g in payload["groups"]]
+        index = SearchIndex.from_json(payload["search"])
+        return NocData(groups, payload["concordance"], index=index, source=source)
+    except (ValueError, KeyError, TypeError) as exc:
+        log.warning("ignoring unreadable NOC index %s: %s", path, exc)
+        return None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _unit_group(d: dict[str, Any]) -> UnitGroup:
+    # The index was written by this code from validated models: construct
+    # without re-validating (5x faster).
+    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
+    fields["exclusions"] = tuple(Exclusion.model_construct(**e) for e in d.get("exclusions", ()))
+    return UnitGroup.model_construct(**fields)
+
+
+def _cache_path(directory: Path) -> Path:
+    key = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
+    return _cache_dir() / f"noc-index-{key}.json"
+
+
+# --------------------------------------------------------------------------
+# Loading
+
+
+def load_noc_data(directory: Path | str | None = None, *, cache: bool = True) -> NocData:
+    """Load the NOC data of ``directory`` (default: ``resolve_noc_dir()``).
+
+    Uses the prebuilt index beside the CSVs when fresh, else the user cache,
+    else parses the CSVs (about 2 s with the index build) and, when
+    ``cache`` is true, saves an index in the user cache folder.
+    """
+    resolved = resolve_noc_dir(directory)
+    if resolved is None:
+        raise NocDataError(
+            "no NOC 2021 data found: none installed, no --noc-data option and no "
+            f"{ENV_VAR} variable", hint=GET_DATA_HINT,
+        )
+    if not resolved.is_dir():
+        raise NocDataError("NOC data folder does not exist or is not a folder", path=resolved, hint=GET_DATA_HINT)
+    fingerprint = _fingerprint(resolved)
+    local = resolved / INDEX_NAME
+    if local.is_file():
+        data = _read_index(local, fingerprint, resolved)
+        if data is not None:
+            log.debug("NOC data from prebuilt index %s", local)
+            return data
+    cached = _cache_path(resolved)
+    if cache and fingerprint:
+        data = _read_index(cached, fingerprint, resolved)
+        if data is not None:
+            log.debug("NOC data from cache %s", cached)
+            return data
+    units, concordance, _sources = parse_noc_dir(resolved)
+    data = NocData(units, concordance, source=resolved)
+    if cache:
+        try:
+            _write_index(cached, _index_payload(data, fingerprint))
+            log.debug("wrote NOC index cache %s", cached)
+        except OSError as exc:
+            log.info("could not cache the NOC index at %s: %s", cached, exc)
+    return data
+
+
+# --------------------------------------------------------------------------
+# Installing
+
+
+def _is_url(s: str) -> bool:
+    return urllib.parse.urlparse(s).scheme in ("http", "https", "file")
+
+
+def _download(url: str, dest_dir: Path, progress: Progress | None) -> Path:
+    name = Path(urllib.parse.unquote(urllib.parse.urlparse(url).path)).name or "download"
+    target = dest_dir / name
+    log.info("downloading %s", url)
+    try:
+        with urllib.request.urlopen(url, timeout=60) as resp, target.open("wb") as out:  # noqa: S310
+            total_hdr = resp.headers.get("Content-Length")
+            total = int(total_hdr) if total_hdr and total_hdr.isdigit() else None
+            done = 0
+            while chunk := resp.read(64 * 1024):
+                out.write(chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done, total, name)
+    except (OSError, ValueError) as exc:
+        raise NocDataError(f"cannot download {url}: {exc}", hint="check the address and your connection") from exc
+    return target
+
+
+def _gather(source: str | Path | Sequence[str | Path], staging: Path, progress: Progress | None) -> None:
+    """Put every CSV of the source(s) into ``staging`` (flattened)."""
+    items = [source] if isinstance(source, (str, Path)) else list(source)
+    for item in items:
+        s = str(item)
+        path = _download(s, staging / "_dl", progress) if _is_url(s) else Path(s).expanduser()
+        if path.is_dir():
+            files = sorted(path.glob("*.csv")) + sorted(path.glob("*/*.csv"))
+            if not files:
+                raise NocDataError("no CSV files in this folder", path=path, hint=GET_DATA_HINT)
+            total = sum(f.stat().st_size for f in files)
+            done = 0
+            for f in files:
+                shutil.copy2(f, staging / f.name)
+                done += f.stat().st_size
+                if progress:
+                    progress(done, total, f.name)
+        elif path.is_file() and zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    if info.filename.lower().endswith(".csv") and not info.is_dir():
+                        (staging / Path(info.filename).name).write_bytes(zf.read(info))
+        elif path.is_file():
+            shutil.copy2(path, staging / path.name)
+        else:
+            raise NocDataError("not a folder, file or URL", path=path, hint=GET_DATA_HINT)
+    shutil.rmtree(staging / "_dl", ignore_errors=True)
+
+
+def install_noc_data(
+    source: str | Path | Sequence[str | Path],
+    dest: Path | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Install the official NOC CSVs and a prebuilt index into ``dest``.
+
+    ``source`` is a folder (as downloaded), a ZIP file, a file, a URL, or a
+    list of these. The files are validated in a staging folder first, so a
+    bad download never replaces a working install. Returns ``dest``.
+    """
+    dest = Path(dest) if dest is not None else default_noc_dir()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".noc-install-", dir=dest.parent))
+    try:
+        (staging / "_dl").mkdir()
+        _gather(source, staging, progress)
+        sources = find_sources(staging)
+        for extra in staging.glob("*.csv"):
+            if extra not in sources.values():
+                log.debug("not a NOC file we use, skipped: %s", extra.name)
+                extra.unlink()
+        units, concordance, _used = parse_noc_dir(staging)
+        data = NocData(units, concordance, source=dest)
+        old = dest.with_name(dest.name + ".old")
+        if dest.exists():
+            if old.exists():
+                shutil.rmtree(old)
+            dest.rename(old)
+        staging.rename(dest)
+        staging = dest
+        _write_index(dest / INDEX_NAME, _index_payload(data, _fingerprint(dest)))
+        if old.exists():
+            shutil.rmtree(old)
+        log.info("installed NOC 2021 data (%d unit groups) in %s", len(units), dest)
+        return dest
+    finally:
+        if staging != dest and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

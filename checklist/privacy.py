@@ -1,0 +1,33 @@
+"""Social insurance numbers never leave the tool: they are masked as soon as a
+document is read, and every rendered output is masked again before writing."""
+
+from __future__ import annotations
+
+import re
+
+# Nine digits, alone or as 3-3-3 groups separated by a space, dash or dot.
+SIN_RE = re.compile(r"(?<![\w\-./])(\d{3})([ \-.\u00a0]?)(\d{3})\2(\d{3})(?![\w]|[\-./]\d)")
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2 == 1:
+            value *= 2
+            value -= 9 if value > 9 else 0
+        total += value
+    return total % 10 == 0
+
+
+def mask_sins(text: str) -> str:
+    """Replace every SIN-shaped number by 'XXX XXX 123' (the last three digits kept)."""
+
+    def mask(match: re.Match[str]) -> str:
+        digits = match.group(1) + match.group(3) + match.group(4)
+        separated = bool(match.group(2))
+        if not separated and not luhn_valid(digits):
+            return match.group(0)  # a bare 9-digit number that cannot be a SIN
+        return f"XXX XXX {match.group(4)}"
+
+    return SIN_RE.sub(mask, text)

@@ -1,0 +1,34 @@
+"""The terminal summary: verdict, hours, and the blockers and warnings with fixes."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from checklist.models.report import Report
+from checklist.privacy import mask_sins
+
+STYLE = {"blocker": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def print_summary(report: Report, console: Console, *, show_info: bool = False) -> None:
+    verdict = "[bold green]READY[/]" if report.ready else "[bold red]NOT READY[/]"
+    hours = report.experience.qualifying_hours
+    console.print(
+        f"{verdict}  {escape(report.applicant)}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
+        f"({report.window.start} to {report.window.end})"
+    )
+    counts = report.counts()
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("severity")
+    table.add_column("code")
+    table.add_column("finding and fix")
+    for finding in report.findings:
+        if finding.severity.value == "info" and not show_info:
+            continue
+        text = escape(mask_sins(finding.message)) + "\n[dim]→ " + escape(mask_sins(finding.fix)) + "[/]"
+        table.add_row(f"[{STYLE[finding.severity.value]}]{finding.severity.value}[/]", finding.code, text)
+    if table.row_count:
+        console.print(table)
+    console.print(f"{counts['blocker']} blockers, {counts['warning']} warnings, {counts['info']} notes")

@@ -1,0 +1,101 @@
+"""What every check sees: the case, the documents understood, which job each
+document supports, the permits, and the qualifying hours (computed once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from checklist.models.case import Case
+from checklist.models.document import Document, DocumentKind
+from checklist.models.report import Experience
+from checklist.rules import matching
+from checklist.rules.hours import compute_hours, window_start
+
+
+@dataclass(frozen=True)
+class Permit:
+    document: Document
+    start: dt.date
+    end: dt.date
+    employer_specific: bool
+    employer: str | None
+
+    def allows(self, employer: str, day: dt.date) -> bool:
+        if not self.start <= day <= self.end:
+            return False
+        if not self.employer_specific or not self.employer:
+            return True
+        return matching.employer_similarity(self.employer, employer) >= matching.VARIANT_NAME
+
+
+@dataclass
+class Context:
+    case: Case
+    as_of: dt.date
+    documents: list[Document]
+    noc: Any | None = None  # checklist.noc.NocData when reference data is installed
+
+    @cached_property
+    def window(self) -> tuple[dt.date, dt.date]:
+        return window_start(self.as_of), self.as_of
+
+    @cached_property
+    def assignments(self) -> dict[str, matching.Assignment]:
+        return {doc.path: matching.assign(self.case, doc) for doc in self.documents}
+
+    def of_kind(self, kind: DocumentKind) -> list[Document]:
+        return [doc for doc in self.documents if doc.kind is kind]
+
+    def for_job(self, job: int, kind: DocumentKind) -> list[Document]:
+        return [doc for doc in self.of_kind(kind) if self.assignments[doc.path].job == job]
+
+    def letter(self, job: int) -> Document | None:
+        """The reference letter for a job: among those naming its employer, the most complete."""
+        letters = self.for_job(job, DocumentKind.REFERENCE_LETTER)
+        name = self.case.jobs[job].employer
+        letters += [
+            doc for doc in self.of_kind(DocumentKind.REFERENCE_LETTER)
+            if doc not in letters and job in matching.jobs_at_employer(self.case, doc.fields.get("employer_name") or "")
+        ]
+        if not letters:
+            return None
+        del name
+        return max(letters, key=lambda doc: (sum(v not in (None, [], "") for v in doc.fields.values()), doc.path))
+
+    def letter_hours(self, job: int) -> float | None:
+        letter = self.letter(job)
+        value = letter.fields.get("hours_per_week") if letter else None
+        return float(value) if value else None
+
+    def weekly_hours(self, job: int) -> float:
+        """The lower of the claim and the letter (the claim alone when no letter says)."""
+        claim = self.case.jobs[job].hours_per_week
+        stated = self.letter_hours(job)
+        return min(claim, stated) if stated else claim
+
+    @cached_property
+    def permits(self) -> list[Permit]:
+        out = []
+        for doc in self.of_kind(DocumentKind.WORK_PERMIT):
+            start, end = doc.fields.get("issue_date"), doc.fields.get("expiry_date")
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and start <= end:
+                specific = doc.fields.get("permit_type") == "employer_specific"
+                out.append(Permit(doc, start, end, specific, doc.fields.get("employer")))
+        return sorted(out, key=lambda permit: permit.start)
+
+    def covered(self, job: int, day: dt.date) -> bool:
+        """Some permit, of any type, is valid that day."""
+        return any(permit.start <= day <= permit.end for permit in self.permits)
+
+    def authorized(self, job: int, day: dt.date) -> bool:
+        """A permit valid that day allows work for this job's employer."""
+        employer = self.case.jobs[job].employer
+        return any(permit.allows(employer, day) for permit in self.permits)
+
+    @cached_property
+    def experience(self) -> Experience:
+        weekly = [self.weekly_hours(index) for index in range(len(self.case.jobs))]
+        return compute_hours(self.case, self.as_of, weekly, self.authorized)

@@ -1,0 +1,263 @@
+"""Reference letters, per claimed job: present, complete, consistent with the claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from checklist.extract.common import EMAIL_RE, is_free_mail
+from checklist.extract.normalize import strip_accents, words
+from checklist.models.document import Document, DocumentKind
+from checklist.rules.context import Context
+from checklist.rules.registry import Gap, rule
+
+DATE_SLACK = 31
+TITLE_SIMILAR = 80
+# French job-title words to English, so "Ingénieure civile" matches "Civil Engineer".
+FR_TITLE_WORDS = {
+    "ingenieur": "engineer", "ingenieure": "engineer", "civil": "civil", "civile": "civil",
+    "analyste": "analyst", "developpeur": "developer", "developpeuse": "developer", "logiciel": "software",
+    "logiciels": "software", "technicien": "technician", "technicienne": "technician", "comptable": "accountant",
+    "gestionnaire": "manager", "directeur": "director", "directrice": "director", "infirmier": "nurse",
+    "infirmiere": "nurse", "cuisinier": "cook", "cuisiniere": "cook", "conseiller": "advisor", "conseillere": "advisor",
+    "adjoint": "assistant", "adjointe": "assistant", "administratif": "administrative", "administrative": "administrative",
+    "programmeur": "programmer", "programmeuse": "programmer", "informatique": "it", "soutien": "support",
+    "donnees": "data", "reseau": "network", "reseaux": "network", "systemes": "systems", "systeme": "systems",
+    "ventes": "sales", "vente": "sales", "representant": "representative", "representante": "representative",
+    "commis": "clerk", "superviseur": "supervisor", "superviseure": "supervisor", "chef": "chef",
+    "charpentier": "carpenter", "electricien": "electrician", "mecanicien": "mechanic", "concepteur": "designer",
+    "conceptrice": "designer", "agent": "officer", "agente": "officer", "commis-comptable": "bookkeeper",
+    "testeur": "tester", "testeuse": "tester", "assurance": "assurance", "qualite": "quality", "principal": "senior",
+    "principale": "senior", "senior": "senior", "junior": "junior", "des": "", "de": "", "du": "", "la": "", "en": "",
+}
+
+
+def _missing(ctx: Context) -> Iterator[tuple[int, Document]]:
+    for index in range(len(ctx.case.jobs)):
+        letter = ctx.letter(index)
+        if letter is not None:
+            yield index, letter
+
+
+def _job_values(ctx: Context, index: int, letter: Document) -> dict[str, object]:
+    job = ctx.case.jobs[index]
+    return {"employer": job.employer, "title": job.title, "file": letter.path}
+
+
+@rule(
+    "letter.missing", "blocker", "No reference letter for a job",
+    "No reference letter names {employer} ({title}, from {start}).",
+    "Ask {employer} for a reference letter on company letterhead with your title, dates, hours per week, "
+    "salary and benefits, duties, and the signer's name, title and contact details.",
+)
+def letter_missing(ctx: Context) -> Iterator[Gap]:
+    """IRCC requires a reference letter from each employer for each position claimed."""
+    for index, job in enumerate(ctx.case.jobs):
+        if ctx.letter(index) is None:
+            yield Gap({"employer": job.employer, "title": job.title, "start": job.start}, job=index)
+
+
+def _field_rule(field: str, ctx: Context) -> Iterator[Gap]:
+    for index, letter in _missing(ctx):
+        if letter.fields.get(field) in (None, "", []):
+            yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field=field)
+
+
+@rule(
+    "letter.missing-dates", "blocker", "Letter without dates of employment",
+    "The letter from {employer} ({file}) {problem}.",
+    "Ask {employer} to state the start date and either the end date or that you are still employed.",
+)
+def missing_dates(ctx: Context) -> Iterator[Gap]:
+    """The letter must give the dates worked: a start date, and an end date or a statement that the job is current."""
+    for index, letter in _missing(ctx):
+        fields = letter.fields
+        if not fields.get("start_date"):
+            problem = "gives no start date"
+        elif not fields.get("end_date") and not fields.get("currently_employed"):
+            problem = "gives no end date and does not say the job is current"
+        else:
+            continue
+        yield Gap({**_job_values(ctx, index, letter), "problem": problem}, job=index, documents=(letter.path,), field="start_date")
+
+
+@rule(
+    "letter.missing-hours", "blocker", "Letter without hours per week",
+    "The letter from {employer} ({file}) does not state the hours worked per week.",
+    "Ask {employer} to add the number of hours worked per week to the letter.",
+)
+def missing_hours(ctx: Context) -> Iterator[Gap]:
+    """Without hours per week an officer cannot tell full-time from part-time, nor count the hours."""
+    yield from _field_rule("hours_per_week", ctx)
+
+
+@rule(
+    "letter.missing-salary", "blocker", "Letter without salary",
+    "The letter from {employer} ({file}) does not state a salary or wage.",
+    "Ask {employer} to add your salary or hourly wage (IRCC asks for annual salary plus benefits).",
+)
+def missing_salary(ctx: Context) -> Iterator[Gap]:
+    """The work must be paid; IRCC's instructions ask for the annual salary plus benefits."""
+    yield from _field_rule("salary_amount", ctx)
+
+
+@rule(
+    "letter.missing-benefits", "warning", "Letter does not mention benefits",
+    "The letter from {employer} ({file}) gives the salary but says nothing of benefits.",
+    "Ask {employer} to add the benefits (or to state that there are none): IRCC asks for salary plus benefits.",
+)
+def missing_benefits(ctx: Context) -> Iterator[Gap]:
+    """IRCC's checklist asks for 'annual salary plus benefits'."""
+    for index, letter in _missing(ctx):
+        if letter.fields.get("salary_amount") and not letter.fields.get("benefits"):
+            yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field="benefits")
+
+
+@rule(
+    "letter.missing-duties", "blocker", "Letter without duties",
+    "The letter from {employer} ({file}) lists no duties or responsibilities.",
+    "Ask {employer} to describe your main duties, in its own words, one per line.",
+)
+def missing_duties(ctx: Context) -> Iterator[Gap]:
+    """Duties are how the officer checks the NOC: without them the experience cannot be assessed."""
+    yield from _field_rule("duties", ctx)
+
+
+@rule(
+    "letter.missing-title", "blocker", "Letter without job title",
+    "The letter from {employer} ({file}) does not state your job title.",
+    "Ask {employer} to state your job title for each position held.",
+)
+def missing_title(ctx: Context) -> Iterator[Gap]:
+    """Each position held must be named with its job title."""
+    yield from _field_rule("job_title", ctx)
+
+
+@rule(
+    "letter.missing-contact", "blocker", "Letter without employer contact details",
+    "The letter from {employer} ({file}) has no employer {missing}.",
+    "Ask {employer} to print the letter on letterhead with the company's address, telephone number and email.",
+)
+def missing_contact(ctx: Context) -> Iterator[Gap]:
+    """Officers verify letters by contacting the employer: address, telephone and email are required."""
+    names = {"employer_address": "address", "employer_phone": "telephone number", "employer_email": "email address"}
+    for index, letter in _missing(ctx):
+        missing = [label for key, label in names.items() if not letter.fields.get(key)]
+        if missing:
+            yield Gap({**_job_values(ctx, index, letter), "missing": ", ".join(missing)}, job=index,
+                      documents=(letter.path,), field="employer_address")
+
+
+@rule(
+    "letter.missing-signatory", "blocker", "Letter without signer's name and title",
+    "The letter from {employer} ({file}) does not show {missing} of the person who signed it.",
+    "Ask your supervisor or HR officer to sign the letter with their name and job title printed under the signature.",
+)
+def missing_signatory(ctx: Context) -> Iterator[Gap]:
+    """The letter must carry the name, title and signature of the supervisor or personnel officer."""
+    for index, letter in _missing(ctx):
+        name, title = letter.fields.get("signatory_name"), letter.fields.get("signatory_title")
+        if not name or not title:
+            missing = "the name and title" if not name and not title else "the name" if not name else "the title"
+            yield Gap({**_job_values(ctx, index, letter), "missing": missing}, job=index,
+                      documents=(letter.path,), field="signatory_name")
+
+
+@rule(
+    "letter.claim-mismatch", "blocker", "Letter contradicts the claim",
+    "The letter from {employer} ({file}) contradicts the profile: {differences}.",
+    "Correct the profile to match the letter, or ask {employer} to correct the letter; officers refuse files whose letter and profile disagree.",
+)
+def claim_mismatch(ctx: Context) -> Iterator[Gap]:
+    """The letter's dates (more than 31 days apart), hours per week (lower than claimed) or title must not contradict the claim."""
+    for index, letter in _missing(ctx):
+        differences = _differences(ctx, index, letter)
+        if differences:
+            yield Gap({**_job_values(ctx, index, letter), "differences": "; ".join(differences)}, job=index,
+                      documents=(letter.path,))
+
+
+def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
+    job = ctx.case.jobs[index]
+    position = _closest_position(letter, job.title, job.start)
+    out = []
+    start = position.get("start_date")
+    if isinstance(start, dt.date) and abs((start - job.start).days) > DATE_SLACK:
+        out.append(f"start {start} in the letter, {job.start} claimed")
+    end = position.get("end_date")
+    if job.end is None and isinstance(end, dt.date) and end < ctx.as_of - dt.timedelta(days=DATE_SLACK):
+        out.append(f"the letter says the job ended on {end}, the claim says it is current")
+    elif job.end is not None and isinstance(end, dt.date) and abs((end - job.end).days) > DATE_SLACK:
+        out.append(f"end {end} in the letter, {job.end} claimed")
+    elif job.end is not None and end is None and letter.fields.get("currently_employed") and job.end < ctx.as_of - dt.timedelta(days=DATE_SLACK):
+        out.append(f"the letter says the job is current, the claim ends it on {job.end}")
+    hours = position.get("hours_per_week") or letter.fields.get("hours_per_week")
+    if hours and float(hours) < job.hours_per_week - 0.01:
+        out.append(f"{hours:g} hours per week in the letter, {job.hours_per_week:g} claimed")
+    title = position.get("job_title")
+    if title and not titles_match(str(title), job.title, letter.language):
+        if not any(titles_match(str(p.get("job_title") or ""), job.title, letter.language) for p in letter.fields.get("positions", [])):
+            out.append(f"title '{title}' in the letter, '{job.title}' claimed")
+    return out
+
+
+def _closest_position(letter: Document, title: str, start: dt.date) -> dict[str, object]:
+    positions = letter.fields.get("positions") or []
+    if not positions:
+        return dict(letter.fields)
+
+    def distance(position: dict[str, object]) -> tuple[float, int]:
+        similarity = fuzz.token_set_ratio(_title_key(str(position.get("job_title") or ""), None), _title_key(title, None))
+        begin = position.get("start_date")
+        days = abs((begin - start).days) if isinstance(begin, dt.date) else 10_000
+        return (-similarity, days)
+
+    return min(positions, key=distance)
+
+
+def _title_key(title: str, language: str | None) -> str:
+    tokens = words(strip_accents(title))
+    tokens = [FR_TITLE_WORDS.get(token, token) for token in tokens]
+    return " ".join(sorted(token for token in tokens if token))
+
+
+def titles_match(a: str, b: str, language: str | None = None) -> bool:
+    """Same title allowing case, accents, word order, seniority words and French wording."""
+    key_a, key_b = _title_key(a, language), _title_key(b, language)
+    if not key_a or not key_b:
+        return True
+    return fuzz.token_set_ratio(key_a, key_b) >= TITLE_SIMILAR
+
+
+@rule(
+    "letter.personal-email", "warning", "Employer email is a personal address",
+    "The only employer email in the letter from {employer} ({file}) is {email}, a free-mail address.",
+    "Ask {employer} for a letter showing a company email address; officers treat free-mail contacts as a red flag.",
+)
+def personal_email(ctx: Context) -> Iterator[Gap]:
+    """A gmail/outlook/yahoo... address for the employer is a misrepresentation red flag for officers."""
+    for index, letter in _missing(ctx):
+        emails = {m.group(0).rstrip(".").lower() for m in EMAIL_RE.finditer(letter.raw.text)}
+        if emails and all(is_free_mail(email) for email in emails):
+            yield Gap({**_job_values(ctx, index, letter), "email": sorted(emails)[0]}, job=index,
+                      documents=(letter.path,), field="employer_email")
+
+
+@rule(
+    "letter.date-before-end", "warning", "Letter dated before the last day worked",
+    "The letter from {employer} ({file}) is dated {letter_date}, before the last day worked ({end}).",
+    "Ask {employer} for a new letter dated after your last day, confirming the end date.",
+)
+def date_before_end(ctx: Context) -> Iterator[Gap]:
+    """A letter for a past job should be written after the last day worked, so it can confirm the end date."""
+    for index, letter in _missing(ctx):
+        end = letter.fields.get("end_date") or ctx.case.jobs[index].end
+        written = letter.fields.get("letter_date")
+        if isinstance(end, dt.date) and isinstance(written, dt.date) and written < end and end <= ctx.as_of:
+            yield Gap({**_job_values(ctx, index, letter), "letter_date": written, "end": end}, job=index,
+                      documents=(letter.path,), field="letter_date")
+
+
+__all__ = ["DocumentKind"]

@@ -1,0 +1,98 @@
+"""Which claimed job each document is evidence for: by employer name (tolerant
+of legal form, case, accents and punctuation), then by dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from checklist.extract.normalize import company_key, person_key
+from checklist.models.case import Case, Job
+from checklist.models.document import Document, DocumentKind
+
+SAME_NAME = 90.0  # token-set similarity of company keys: the same employer
+VARIANT_NAME = 70.0  # below SAME_NAME: the same employer written differently (warned)
+EMPLOYER_FIELD = {
+    DocumentKind.REFERENCE_LETTER: "employer_name",
+    DocumentKind.PAY_STUB: "employer_name",
+    DocumentKind.T4: "employer_name",
+    DocumentKind.EMPLOYMENT_CONTRACT: "employer_name",
+    DocumentKind.WORK_PERMIT: "employer",
+}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A document's job (None: no job), and how its employer name compared."""
+
+    job: int | None
+    similarity: float
+    exact: bool
+
+
+def employer_similarity(a: str, b: str) -> float:
+    key_a, key_b = company_key(a), company_key(b)
+    if not key_a or not key_b:
+        return 0.0
+    if key_a == key_b:
+        return 100.0
+    return max(fuzz.token_set_ratio(key_a, key_b), fuzz.ratio(key_a.replace(" ", ""), key_b.replace(" ", "")))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Names are equal as word sets, allowing a missing middle name and small typos."""
+    key_a, key_b = person_key(a), person_key(b)
+    if not key_a or not key_b:
+        return True
+    if key_a <= key_b or key_b <= key_a:
+        return True
+    return fuzz.token_sort_ratio(" ".join(sorted(key_a)), " ".join(sorted(key_b))) >= 88
+
+
+def assign(case: Case, document: Document) -> Assignment:
+    """The job a document supports; permits are matched by dates elsewhere."""
+    name_field = EMPLOYER_FIELD.get(document.kind)
+    name = document.fields.get(name_field) if name_field else None
+    if not name or document.kind is DocumentKind.WORK_PERMIT:
+        return Assignment(None, 0.0, False)
+    scored = [(employer_similarity(name, job.employer), index) for index, job in enumerate(case.jobs)]
+    best = max(score for score, _ in scored)
+    if best < VARIANT_NAME:
+        return Assignment(None, best, False)
+    tied = [index for score, index in scored if score >= best - 0.01]
+    index = tied[0] if len(tied) == 1 else _by_dates(case, document, tied)
+    return Assignment(index, best, company_key(name) == company_key(case.jobs[index].employer))
+
+
+def _by_dates(case: Case, document: Document, candidates: list[int]) -> int:
+    """Among jobs at one employer, the one whose dates hold the document's period."""
+    day = _document_day(document)
+    if day is None:
+        return candidates[-1]
+    for index in candidates:
+        job = case.jobs[index]
+        if job.start <= day <= (job.end or dt.date.max):
+            return index
+    return min(candidates, key=lambda i: abs((case.jobs[i].start - day).days))
+
+
+def _document_day(document: Document) -> dt.date | None:
+    fields = document.fields
+    for key in ("period_end", "pay_date", "start_date"):
+        value = fields.get(key)
+        if isinstance(value, dt.date):
+            return value
+    year = fields.get("tax_year")
+    return dt.date(int(year), 7, 1) if year else None
+
+
+def jobs_at_employer(case: Case, name: str) -> list[int]:
+    return [i for i, job in enumerate(case.jobs) if employer_similarity(name, job.employer) >= VARIANT_NAME]
+
+
+def job_days(job: Job, as_of: dt.date, start: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The job's dates clipped to [start, as_of], or None when they do not meet."""
+    first, last = max(job.start, start), min(job.end or as_of, as_of)
+    return (first, last) if first <= last else None

@@ -1,0 +1,155 @@
+"""Pay and tax evidence: pay stubs cover the job and agree with the letter's
+hours; a T4 for each completed year, and its income agrees with the letter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from checklist.models.document import Document, DocumentKind
+from checklist.rules.context import Context
+from checklist.rules.hours import uncovered_ranges
+from checklist.rules.matching import job_days
+from checklist.rules.registry import Gap, rule
+
+GAP_DAYS = 31
+HOURS_TOLERANCE = 0.15
+INCOME_TOLERANCE = 0.20
+PERIOD_FACTORS = {"year": 1.0, "month": 12.0, "week": 52.0}
+
+
+def _periods(stubs: list[Document]) -> list[tuple[dt.date, dt.date, Document]]:
+    out = []
+    for stub in stubs:
+        start, end = stub.fields.get("period_start"), stub.fields.get("period_end")
+        end = end or stub.fields.get("pay_date")
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and start <= end:
+            out.append((start, end, stub))
+    return sorted(out, key=lambda item: item[0])
+
+
+@rule(
+    "paystub.missing", "warning", "No pay stubs for a job",
+    "No pay stub from {employer} was found.",
+    "Add pay stubs from {employer} covering the claimed period (at least one per quarter, ideally all).",
+)
+def paystub_missing(ctx: Context) -> Iterator[Gap]:
+    """Pay stubs show the work was paid and the hours actually worked."""
+    for index, job in enumerate(ctx.case.jobs):
+        if not ctx.for_job(index, DocumentKind.PAY_STUB):
+            yield Gap({"employer": job.employer}, job=index)
+
+
+@rule(
+    "paystub.gap", "warning", "Pay stubs leave part of the job uncovered",
+    "Pay stubs from {employer} leave {ranges} uncovered.",
+    "Add the pay stubs for these dates, or a payroll record from {employer} covering them.",
+)
+def paystub_gap(ctx: Context) -> Iterator[Gap]:
+    """Stretches of more than 31 days of the job (inside the window) with no pay period suggest unpaid or missing work."""
+    for index, job in enumerate(ctx.case.jobs):
+        periods = _periods(ctx.for_job(index, DocumentKind.PAY_STUB))
+        span = job_days(job, ctx.as_of, ctx.window[0])
+        if not periods or span is None:
+            continue
+        covered = set()
+        for start, end, _ in periods:
+            day = max(start, span[0])
+            while day <= min(end, span[1]):
+                covered.add(day)
+                day += dt.timedelta(days=1)
+        uncovered = [d for d in (span[0] + dt.timedelta(n) for n in range((span[1] - span[0]).days + 1)) if d not in covered]
+        long = [(a, b) for a, b in uncovered_ranges(uncovered) if (b - a).days + 1 > GAP_DAYS]
+        if long:
+            text = ", ".join(f"{a} to {b} ({(b - a).days + 1} days)" for a, b in long)
+            yield Gap({"employer": job.employer, "ranges": text}, job=index, documents=tuple(p[2].path for p in periods))
+
+
+@rule(
+    "paystub.hours-inconsistent", "warning", "Pay stub hours below the letter's",
+    "Pay stubs from {employer} show {paid} hours over {weeks} weeks, {average} h/week on average, "
+    "more than 15% below the {stated} h/week the letter states.",
+    "Check the letter's hours against your pay stubs; if the stubs are right, ask {employer} to correct the letter, or claim the lower hours.",
+)
+def paystub_hours(ctx: Context) -> Iterator[Gap]:
+    """Officers compare the letter's weekly hours with the hours actually paid."""
+    for index, job in enumerate(ctx.case.jobs):
+        stated = ctx.letter_hours(index)
+        paid, days, used = 0.0, 0, []
+        for start, end, stub in _periods(ctx.for_job(index, DocumentKind.PAY_STUB)):
+            hours = stub.fields.get("hours")
+            first, last = max(start, job.start), min(end, job.end or end)
+            if hours is None or first > last:
+                continue
+            paid += float(hours)
+            days += (last - first).days + 1
+            used.append(stub.path)
+        if not stated or not days:
+            continue
+        average = paid / (days / 7)
+        if average < stated * (1 - HOURS_TOLERANCE):
+            yield Gap({"employer": job.employer, "paid": f"{paid:,.1f}", "weeks": f"{days / 7:.1f}",
+                       "average": f"{average:.1f}", "stated": f"{stated:g}"}, job=index, documents=tuple(used))
+
+
+def _completed_years(ctx: Context, index: int) -> list[int]:
+    job = ctx.case.jobs[index]
+    span = job_days(job, ctx.as_of, ctx.window[0])
+    if span is None:
+        return []
+    return [year for year in range(span[0].year, span[1].year + 1) if year < ctx.as_of.year]
+
+
+@rule(
+    "t4.missing-year", "warning", "No T4 for a year of claimed work",
+    "No T4 from {employer} for {year}, a completed year of claimed work.",
+    "Add the {year} T4 from {employer} (it is also in your CRA My Account), or its notice of assessment.",
+)
+def t4_missing_year(ctx: Context) -> Iterator[Gap]:
+    """T4 slips corroborate paid employment for each calendar year claimed."""
+    for index, job in enumerate(ctx.case.jobs):
+        years = {doc.fields.get("tax_year") for doc in ctx.for_job(index, DocumentKind.T4)}
+        for year in _completed_years(ctx, index):
+            if year not in years:
+                yield Gap({"employer": job.employer, "year": year}, job=index)
+
+
+@rule(
+    "t4.income-mismatch", "warning", "T4 income far from the letter's pay",
+    "The {year} T4 from {employer} shows ${income} in box 14; the letter's pay for the {days} days worked that year is about ${expected} ({diff}% apart).",
+    "Check the T4 and the letter: if the salary changed during the year, ask {employer} to state each salary with its dates in the letter.",
+)
+def t4_income(ctx: Context) -> Iterator[Gap]:
+    """Box 14 should be close (within 20%) to what the letter's pay gives for the months worked that year."""
+    for index, job in enumerate(ctx.case.jobs):
+        letter = ctx.letter(index)
+        if letter is None:
+            continue
+        for t4 in ctx.for_job(index, DocumentKind.T4):
+            year, income = t4.fields.get("tax_year"), t4.fields.get("employment_income")
+            if not year or not income:
+                continue
+            expected, days = _expected_pay(ctx, index, letter, int(year))
+            if expected and abs(float(income) - expected) / expected > INCOME_TOLERANCE:
+                yield Gap({"employer": job.employer, "year": year, "income": f"{float(income):,.2f}",
+                           "expected": f"{expected:,.0f}", "days": days,
+                           "diff": f"{abs(float(income) - expected) / expected * 100:.0f}"},
+                          job=index, documents=(t4.path, letter.path))
+
+
+def _expected_pay(ctx: Context, index: int, letter: Document, year: int) -> tuple[float | None, int]:
+    job = ctx.case.jobs[index]
+    amount, period = letter.fields.get("salary_amount"), letter.fields.get("salary_period")
+    if not amount or not period:
+        return None, 0
+    first = max(job.start, dt.date(year, 1, 1))
+    last = min(job.end or ctx.as_of, dt.date(year, 12, 31), ctx.as_of)
+    if first > last:
+        return None, 0
+    days = (last - first).days + 1
+    year_days = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
+    if period == "hour":
+        annual = float(amount) * ctx.weekly_hours(index) * 52
+    else:
+        annual = float(amount) * PERIOD_FACTORS[str(period)]
+    return annual * days / year_days, days
