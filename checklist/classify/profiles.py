@@ -27,6 +27,9 @@ PROFILES: dict[K, list[tuple[str, float]]] = {
         (r"\b(?:sincerely|yours truly|regards|respectfully|cordially)\b", 1),
         (r"salutations distingu[ée]es|veuillez agr[ée]er|cordialement", 1),
         (r"\bhours (?:per|a|each) week\b|\bheures par semaine\b|hrs/week", 1),
+        # Letters that are not about employment: enrolment confirmations, job ads.
+        (r"enrol+ment|registrar|full[- ]time student|program(?:me)? of study|tuition|semester|attestation d[’']inscription|étudiant", -6),
+        (r"job posting|how to apply|apply (?:now|online|by)|job bank|we are hiring|vacancy|offre d[’']emploi affichée", -6),
     ],
     K.PAY_STUB: [
         (r"earnings statement|pay ?stub|pay statement|statement of earnings|pay slip|payslip|paycheque stub", 5),
@@ -41,7 +44,7 @@ PROFILES: dict[K, list[tuple[str, float]]] = {
         (r"non-negotiable|non n[ée]gociable", 1),
     ],
     K.WORK_PERMIT: [
-        (r"work permit|permis de travail", 5),
+        (r"work permit|permis de travail", 3),
         (r"imm ?1442", 4),
         (r"\bUCI\b|\bIUC\b|client id", 2),
         (r"immigration,? refugees and citizenship|immigration,? r[ée]fugi[ée]s et citoyennet[ée]", 3),
@@ -72,7 +75,8 @@ PROFILES: dict[K, list[tuple[str, float]]] = {
     K.EMPLOYMENT_CONTRACT: [
         (r"employment (?:agreement|contract)|contract of employment|contrat (?:de travail|d[’']emploi)", 6),
         (r"offer of employment|letter of offer|offer letter|employment offer|offre d[’']emploi", 5),
-        (r"(?:we are|i am) pleased to offer|nous sommes heureux de vous offrir", 4),
+        (r"(?:we are|i am|we're|i'm) (?:pleased|happy|delighted|excited) to offer|nous sommes heureux de vous offrir", 4),
+        (r"\baccept(?:ed)? (?:this|the) offer|j[’']accepte (?:cette|l[’'])offre", 3),
         (r"\bthe employee agrees\b|l[’']employ[ée] (?:s[’']engage|accepte)", 2),
         (r"\bprobation(?:ary)?\b|p[ée]riode d[’']essai", 1.5),
         (r"\btermination\b|\bfin d(?:u contrat|e l[’']emploi)\b|\bcessation\b", 1),

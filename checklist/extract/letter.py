@@ -10,14 +10,17 @@ from checklist.extract.common import (
     EMAIL_RE,
     HONORIFIC,
     PHONE_RE,
+    POST_NOMINAL,
     Collector,
+    clean_person,
+    companies_by_line,
     company_names,
     detect_language,
     find_address,
     looks_like_person,
     tidy_company,
 )
-from checklist.extract.lines import Cell, Hit, Line, TextView, line_at, prose_index
+from checklist.extract.lines import Cell, Hit, Line, TextView, line_at, prose_index, strip_translation
 from checklist.extract.normalize import (
     DATE_ANY,
     DATE_RE,
@@ -33,7 +36,8 @@ from checklist.models.fields import Position
 
 NAME = r"((?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)){1,4})"
 EMPLOYEE_PATTERNS = [
-    rf"(?:certify|confirm|verify|attest|state)s?\s+that\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:is|was|has|had|worked|works|held|holds|served|joined|occupied)\b",
+    rf"(?:certif|confirm|verif|attest|stat)\w*\s+that\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:is|was|has|had|worked|works|held|holds|served|joined|occupied|remains)\b",
+    rf"\b(?:certifions|confirmons|attestons)\s+(?:par\s+la\s+présente\s+)?que\s+(?:{HONORIFIC}\s+)?{NAME}\s",
     rf"employment\s+of\s+(?:{HONORIFIC}\s+)?{NAME}\s*(?:with|at|by|as|from|,|\()",
     rf"\bque\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:occupe|est|a\s+été|a\s+occupé|travaille|était|a\s+travaillé|fait)",
     rf"(?:RE|Re|Objet|Subject|OBJET)\s*:[^\n]*?[–—:-]\s*(?:{HONORIFIC}\s+)?{NAME}\s*$",
@@ -44,7 +48,7 @@ EMPLOYER_PHRASE = re.compile(
     r"(?:l[’']entreprise\s+|la\s+société\s+)?(.{3,80}?)(?=\s+(?:as|since|from|in|on|until|for|between|depuis|en\s+tant|à\s+titre|comme|du|,)\b|[,.;](?:\s|$)|\s*\()",
     re.IGNORECASE,
 )
-TITLE_STOP = r"(?=\s+(?:since|from|at|with|in|on|until|starting|effective|between|for|and|depuis|du|au\s+sein|chez|à|dans|within|where|reporting|en|de\s+(?:notre|la)|\(|-|–)\b|\s*[,.;(]|\s*$)"
+TITLE_STOP = r"(?=\s+(?:since|from|at|with|in|on|until|starting|effective|between|for|and|depuis|du|au\s+sein|chez|à|dans|within|where|reporting|en\s+tant|de\s+(?:notre|la)|\(|-|–)\b|\s*[,.;(]|\s*$)"
 TITLE_PATTERNS = [
     rf"\b(?:employed|works?|worked|working|hired|serv(?:es|ed|ing)|engaged)\b[^.]{{0,80}}?\bas\s+(?:an?\s+|the\s+|our\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\b(?:position|role|title|job)\s+(?:of|as)\s+(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
@@ -52,16 +56,17 @@ TITLE_PATTERNS = [
     rf"\b(?:occupe|occupait|a\s+occupé|exerce)\s+(?:le\s+poste|la\s+fonction)?\s*(?:de|d['’])\s*([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\bas\s+(?:an?\s+)([A-Z][\w/&'’\-À-ÿ]*(?:\s+[A-Z&][\w/&'’\-À-ÿ]*){{0,5}}){TITLE_STOP}",
 ]
-NOT_TITLE = re.compile(r"(?i)^(?:follows|full[- ]time|part[- ]time|permanent|temporary|an? employee|employee|our employee|a member|needed|required|of|per|soon|well|such|much|long|well as)\b|^(?:it|they|we|he|she|you|i)\b")
+NOT_TITLE = re.compile(r"(?i)^(?:follows|full[- ]time|part[- ]time|permanent|temporary|an? employee|employee|our employee|a member|needed|required|of|per|soon|well|such|much|long|well as)\b|^(?-i:it|they|we|he|she|you|i)\b")
 LABELS = {
-    "title": re.compile(r"(?i)^(?:job\s+title|position(?:\s+title)?|title|designation|occupation|poste|titre(?:\s+du\s+poste)?|fonction)\b\s*:?"),
+    "title": re.compile(r"(?i)^(?:job\s+title|position(?:\s+(?:title|held))?|title|designation|occupation|poste(?:\s+occupé)?|titre(?:\s+du\s+poste)?|fonction)(?:\s*\d{1,2})?\b\s*:?"),
+    "period": re.compile(r"(?i)^(?:period(?:\s+of\s+employment)?|période(?:\s+d[’']emploi)?|dates?(?:\s+of\s+employment)?|employment\s+dates|durée)\s*:"),
     "start": re.compile(r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|joining|employment)|hire\s+date|employed\s+since|employment\s+start|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"),
     "end": re.compile(r"(?i)^(?:(?:end\s+date|last\s+day(?:\s+of\s+(?:work|employment))?|termination\s+date|date\s+de\s+(?:fin|départ))\b\s*:?|(?:to|until|au|fin)\s*:)"),
     "hours": re.compile(r"(?i)^(?:hours(?:\s+(?:per|/)\s*week|\s+of\s+work)?|weekly\s+hours|heures(?:\s+par\s+semaine)?|horaire)\b\s*:?"),
     "salary": re.compile(r"(?i)^(?:salary|annual\s+salary|wage|hourly\s+(?:wage|rate)|rate(?:\s+of\s+pay)?|pay|compensation|remuneration|salaire(?:\s+annuel)?|rémunération|taux\s+horaire)\b\s*:?"),
 }
 CURRENT_RE = re.compile(
-    r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|"
+    r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|until\s+(?:today|now)|to\s+this\s+day|"
     r"till\s+date|present\b|ongoing|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
 )
 PRESENT_WORD = re.compile(r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$")
@@ -106,12 +111,14 @@ def extract_letter(view: TextView) -> Collector:
     _employer(view, prose, starts, out)
     _employee(view, prose, starts, out)
     positions = _table_positions(view)
+    if not positions:
+        positions = _section_positions(view, out)
     _title(view, prose, starts, out, positions)
     _dates(view, prose, starts, out, positions)
     _hours(view, prose, starts, out, positions)
     _salary(view, prose, starts, out, positions)
-    _benefits(view, prose, starts, out)
     _duties(view, out)
+    _benefits(view, prose, starts, out)
     _signatory(view, out)
     _contacts(view, out)
     _letter_date(view, out)
@@ -139,14 +146,36 @@ def _employer(view: TextView, prose: str, starts: list[int], out: Collector) -> 
                 candidate = tidy_company(known[0].group(1))
             out.set("employer_name", _with_period(candidate), _at(view, starts, match))
             return
-    names = company_names(prose)
-    if names:
-        counts: dict[str, int] = {}
-        for match in names:
-            key = tidy_company(match.group(1)).lower()
-            counts[key] = counts.get(key, 0) + 1
-        best = max(names, key=lambda m: (counts[tidy_company(m.group(1)).lower()], -m.start()))
-        out.set("employer_name", _with_period(tidy_company(best.group(1))), _at(view, starts, best))
+    names = companies_by_line(view.lines)
+    if not names:
+        head = _letterhead_name(view)
+        if head:
+            out.set("employer_name", head.stripped, head)
+        return
+    counts: dict[str, int] = {}
+    for name, _ in names:
+        counts[name.lower()] = counts.get(name.lower(), 0) + 1
+    best = max(names, key=lambda item: (counts[item[0].lower()], -item[1].index))
+    out.set("employer_name", _with_period(best[0]), best[1])
+
+
+ORG_WORDS = re.compile(
+    r"(?i)\b(?:clinic|clinique|restaurant|bistro|caf[ée]|group|groupe|services?|solutions|systems|technologies|hospital|"
+    r"hôpital|centre|center|école|school|college|collège|university|université|pharmacy|pharmacie|bakery|boulangerie|"
+    r"construction|consulting|conseil|studio|agency|agence|foods?|farms?|ferme|logistics|transport|health|santé|"
+    r"dental|dentaire|motors?|auto|garage|salon|hotel|hôtel|inn|store|magasin|shop|boutique|market|marché|cabinet|firm)\b"
+)
+HEADING = re.compile(r"(?i)^(?:to\s+whom|à\s+qui|attestation|employment|reference|letter|lettre|confirmation|re\b|objet|subject|human\s+resources|ressources\s+humaines|date\b)")
+
+
+def _letterhead_name(view: TextView) -> Line | None:
+    """The organisation named on the first line of a letterhead (no legal form printed)."""
+    for line in view.lines[:2]:
+        text = line.cells[0].text if line.cells else ""
+        if (text and not HEADING.match(text) and not re.search(r"\d|@|www\.", text)
+                and 1 <= len(text.split()) <= 7 and (ORG_WORDS.search(text) or not looks_like_person(text))):
+            return line
+    return None
 
 
 def _with_period(name: str) -> str:
@@ -165,7 +194,7 @@ def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> 
     for pattern in EMPLOYEE_PATTERNS:
         match = re.search(pattern, prose, re.MULTILINE)
         if match and looks_like_person(match.group(1)):
-            out.set("employee_name", clean_value(match.group(1)), _at(view, starts, match))
+            out.set("employee_name", clean_person(match.group(1)), _at(view, starts, match))
             return
 
 
@@ -271,7 +300,7 @@ def _salary(view: TextView, prose: str, starts: list[int], out: Collector, posit
         out.set("salary_amount", found.value, line, snippet=prose[max(0, found.start - 60) : found.end + 30])
         sentence_after = re.split(r"[.;]\s", after)[0]
         sentence_before = re.split(r"[.;!?]\s", before)[-1]
-        period = salary_period(sentence_after) or salary_period(sentence_before, float(found.value))  # type: ignore[arg-type]
+        period = salary_period(sentence_after) or salary_period(sentence_before, float(found.value), before=True)  # type: ignore[arg-type]
         out.set("salary_period", period, line)
         return
     hit = view.labelled(LABELS["salary"], lambda text: _money_cell(text), below=1)
@@ -300,6 +329,8 @@ def _benefits(view: TextView, prose: str, starts: list[int], out: Collector) -> 
         match = BENEFITS_RE.search(sentence)
         if not match or NO_BENEFITS_RE.search(sentence) or DUTY_HEADER.search(sentence[: match.start()]):
             continue
+        if any(duty[:40] in sentence for duty in out.values.get("duties", [])):
+            continue  # "insurance claims" in a pharmacy assistant's duties is not a benefit
         line = line_at(view, starts, begin + match.start())
         line_start = starts[line.index] if line else begin
         text = clean_value(prose[max(begin, line_start) if len(sentence.split()) > 30 else begin : offset])
@@ -317,6 +348,29 @@ def _duties(view: TextView, out: Collector) -> None:
         if duties:
             out.set("duties", duties, line, snippet=line.stripped)
             return
+    blocks = _bullet_blocks(view)
+    if blocks:
+        current = [b for b in blocks if b[0] is not None and CURRENT_RE.search(b[0].stripped)]
+        heading, items = (current or blocks)[0]
+        out.set("duties", items, heading or None, snippet=heading.stripped if heading else "a list of duties")
+
+
+def _bullet_blocks(view: TextView) -> list[tuple[Line | None, list[str]]]:
+    """Bulleted lists of 3+ items with the line that heads each (no 'duties' heading in the letter)."""
+    blocks: list[tuple[Line | None, list[str]]] = []
+    items: list[str] = []
+    heading: Line | None = None
+    for line in [*view.lines, None]:
+        if line is not None and BULLET.match(line.text):
+            items.append(_duty_text(line.stripped))
+            continue
+        if line is not None and items and line.stripped[:1].islower():
+            items[-1] += " " + line.stripped
+            continue
+        if len(items) >= 3:
+            blocks.append((heading, items))
+        items, heading = [], line
+    return blocks
 
 
 def _inline_duties(text: str) -> list[str]:
@@ -359,13 +413,13 @@ def _listed_duties(view: TextView, header: Line) -> list[str]:
 
 
 def _signatory(view: TextView, out: Collector) -> None:
-    per = view.find(re.compile(rf"(?i)^(?:per|par|signed|signé(?:e)?)\s*:?\s*(?:{HONORIFIC}\s+)?{NAME}\s*[,(–-]\s*([^)]+)\)?$"))
+    per = view.find(re.compile(rf"^(?:[Pp]er|[Pp]ar|[Ss]igned(?:\s+by)?|[Ss]igné(?:e)?(?:\s+par)?)\s*:\s*(?:{HONORIFIC}\s+)?{NAME}\s*[,(–-]\s*([^)]+)\)?$"))
     if per:
         out.set("signatory_name", clean_value(per.value.group(1)), per)  # type: ignore[attr-defined]
         out.set("signatory_title", clean_value(per.value.group(2)), per)  # type: ignore[attr-defined]
         return
     closings = [line for line in view.lines if CLOSING_RE.match(line.stripped)]
-    start = closings[-1].index + 1 if closings else max(0, len(view.lines) - 10)
+    start = closings[-1].index + 1 if closings else max(0, len(view.lines) - 8)
     _signature_block(view.lines[start : start + 8], out)
 
 
@@ -377,10 +431,13 @@ def _signature_block(lines: list[Line], out: Collector) -> None:
             previous = text
             continue
         previous = text
-        name, _, title = text.partition(",")
+        bare = POST_NOMINAL.sub("", text).strip(" ,")
+        name, _, title = bare.partition(",")
+        name = re.sub(rf"^{HONORIFIC}\s+", "", name.strip())
         if not looks_like_person(name):
             continue
-        out.set("signatory_name", clean_value(name), line)
+        text = bare
+        out.set("signatory_name", clean_person(name), line)
         if title.strip():
             out.set("signatory_title", clean_value(title), line)
             return
@@ -423,15 +480,65 @@ def _letter_date(view: TextView, out: Collector) -> None:
                 return
 
 
+# --- positions in repeated sections ("Position 1: ... Position 2: ...") -----------------
+
+
+def _section_positions(view: TextView, out: Collector) -> list[Position]:
+    """Letters that repeat a block of labelled lines per position held."""
+    heads = [line.index for line in view.lines if line.cells and LABELS["title"].match(line.cells[0].text)
+             and _title_value(strip_translation(line.cells[0].text[LABELS["title"].match(line.cells[0].text).end():]))]
+    if len(heads) < 2:
+        return []
+    sections = []
+    for number, head in enumerate(heads):
+        end = heads[number + 1] if number + 1 < len(heads) else min(len(view.lines), head + 25)
+        part = TextView(view.lines[head:end])
+        sub = Collector()
+        _title(part, part.prose(), [], sub, [])
+        hit = part.labelled(LABELS["period"], lambda t: _range(t), below=0)
+        if hit:
+            sub.set("start_date", hit.value[0], hit)  # type: ignore[index]
+            sub.set("end_date", hit.value[1], hit)  # type: ignore[index]
+        for key in ("start", "end"):
+            date_hit = part.labelled(LABELS[key], _date_cell, below=0)
+            if date_hit:
+                sub.set(f"{key}_date", date_hit.value, date_hit)
+        _hours(part, part.prose(), _starts(part), sub, [])
+        money = part.labelled(LABELS["salary"], _money_cell, below=0)
+        if money:
+            sub.set("salary_amount", money.value[0], money)  # type: ignore[index]
+            sub.set("salary_period", money.value[1], money)  # type: ignore[index]
+        _duties(part, sub)
+        sections.append((Position(**{k: sub.values.get(k) for k in Position.model_fields}), sub))
+    sections.sort(key=lambda item: item[0].start_date or dt.date.min)
+    latest = sections[-1][1]
+    if latest.values.get("duties"):
+        out.set("duties", latest.values["duties"], None, snippet="duties of the most recent position")
+    return [position for position, _ in sections]
+
+
+def _starts(view: TextView) -> list[int]:
+    return prose_index(view)[1]
+
+
+def _range(text: str) -> tuple[object, object] | None:
+    dates = find_dates(text)
+    if not dates:
+        return None
+    end = dates[1].value if len(dates) > 1 else None
+    return dates[0].value, end
+
+
 # --- positions in tables ----------------------------------------------------------
 
 HEADER_WORDS = {
-    "title": re.compile(r"(?i)^(?:position|job\s+title|title|role|poste|titre|fonction|occupation)s?$"),
-    "start": re.compile(r"(?i)^(?:from|start(?:\s+date)?|start\s+of\s+employment|du|de|début|date\s+de\s+début|date\s+d[’']entrée|dates?)$"),
-    "end": re.compile(r"(?i)^(?:to|end(?:\s+date)?|until|au|à|fin|date\s+de\s+fin)$"),
-    "hours": re.compile(r"(?i)^(?:hours(?:\s*(?:/|per)\s*week)?|weekly\s+hours|hrs|heures(?:\s*/\s*semaine|\s+par\s+semaine)?)$"),
-    "salary": re.compile(r"(?i)^(?:salary|wage|rate|pay|annual\s+salary|hourly\s+rate|salaire|rémunération|taux(?:\s+horaire)?)$"),
+    "title": re.compile(r"(?i)^(?:job\s+|position\s+)?(?:position|title|role|poste|titre(?:\s+du\s+poste)?|fonction|occupation|designation)s?\b"),
+    "start": re.compile(r"(?i)^(?:from|start(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"),
+    "end": re.compile(r"(?i)^(?:to|end(?:\s+date)?|until|au|à|fin|date\s+de\s+fin|départ|sortie)\b"),
+    "hours": re.compile(r"(?i)^(?:(?:scheduled\s+|weekly\s+|regular\s+)?hours(?:\s*(?:/|per)\s*week)?|hrs|h/(?:week|sem)|heures(?:\s*/\s*semaine|\s+par\s+semaine|\s+hebdomadaires)?)\b"),
+    "salary": re.compile(r"(?i)^(?:(?:annual|hourly|base|current)\s+)?(?:salary|wage|rate(?:\s+of\s+pay)?|pay|compensation|salaire|rémunération|taux(?:\s+horaire)?)\b"),
 }
+DAY_FIRST_HINT = re.compile(r"(?i)\b(?:DD|JJ)\s*/\s*MM\s*/\s*(?:YYYY|AAAA)\b|day/month/year|jour/mois/année")
 
 
 def _table_positions(view: TextView) -> list[Position]:
@@ -454,14 +561,16 @@ def _header_columns(line: Line) -> dict[str, Cell]:
 
 def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Position]:
     positions = []
-    for line in view.lines[header.index + 1 : header.index + 8]:
-        values: dict[str, str] = {}
-        for cell in line.cells:
-            key = _nearest_column(cell, columns)
-            if key:
-                values[key] = f"{values.get(key, '')} {cell.text}".strip()
+    day_first = bool(DAY_FIRST_HINT.search(view.prose()))
+    by_index = {header.cells.index(cell): key for key, cell in columns.items()}
+    for line in view.lines[header.index + 1 : header.index + 10]:
+        if re.fullmatch(r"[|\-:+= ]+", line.stripped):
+            continue  # a Markdown or ASCII table rule
+        values = _row_values(line, header, columns, by_index)
         if not values.get("title") or not (values.get("start") or values.get("hours") or values.get("salary")):
             break
+        if day_first:
+            values = {k: _day_first(v) if k in ("start", "end") else v for k, v in values.items()}
         money = _money_cell(values.get("salary", ""))
         end_text = values.get("end", "")
         positions.append(
@@ -475,6 +584,28 @@ def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Positi
             )
         )
     return sorted(positions, key=lambda p: p.start_date or dt.date.min)
+
+
+def _row_values(line: Line, header: Line, columns: dict[str, Cell], by_index: dict[int, str]) -> dict[str, str]:
+    """A table row's cells by column: by position when the row has its own count of cells,
+    by index when it has as many cells as the header (tab- or pipe-separated tables)."""
+    values: dict[str, str] = {}
+    if len(line.cells) == len(header.cells):
+        for index, cell in enumerate(line.cells):
+            if index in by_index:
+                values[by_index[index]] = cell.text
+        return values
+    for cell in line.cells:
+        key = _nearest_column(cell, columns)
+        if key:
+            values[key] = f"{values.get(key, '')} {cell.text}".strip()
+    return values
+
+
+def _day_first(text: str) -> str:
+    """'14/08/2022' written day first (the letter says so) as ISO."""
+    match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
+    return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}" if match else text
 
 
 def _nearest_column(cell: Cell, columns: dict[str, Cell]) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from checklist.models.document import Page, ReadMethod
 
-CELL_SPLIT = re.compile(r"\s{3,}|\t+|\s+\|\s+|\s+[•·]\s+")
+CELL_SPLIT = re.compile(r"\s+\|\s+|\s*\t+\s*|\s*\.{4,}\s*|\s{3,}|\s+[•·]\s+")
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,14 @@ class Hit:
 
 @dataclass
 class TextView:
-    """Lines of all pages, with helpers to find labelled values."""
+    """Lines of all pages, with helpers to find labelled values.
+
+    `values_above` is set for forms whose text puts each value on the line
+    before its label (some PDF text layers and OCR engines do).
+    """
 
     lines: list[Line] = field(default_factory=list)
+    values_above: bool = False
 
     @classmethod
     def from_pages(cls, pages: list[Page]) -> TextView:
@@ -102,17 +107,38 @@ class TextView:
         *,
         below: int = 3,
         start: int = 0,
+        skip: re.Pattern[str] | None = None,
+        whole_line: bool = False,
     ) -> Hit | None:
-        """The first value `parse` accepts next to or below a cell matching `label`."""
+        """The first value `parse` accepts next to, below (or above) a cell matching `label`.
+
+        Cells matching `skip` (other labels of the form) are never taken as values.
+        """
+        guarded = _guard(parse, skip)
         for line in self.lines[start:]:
             for position, cell in enumerate(line.cells):
                 match = label.search(cell.text)
                 if not match:
                     continue
-                hit = self._value_near(line, position, cell, match, parse, below)
+                hit = self._value_near(line, position, cell, match, guarded, below, whole_line)
                 if hit is not None:
                     return hit
         return None
+
+    def block_values(self, labels: dict[str, re.Pattern[str]]) -> dict[str, Hit]:
+        """Forms printed as a block of labels then a block of values in the same order."""
+        run: list[tuple[str | None, Line]] = []
+        for line in self.lines:
+            name = _label_only(line.stripped, labels)
+            if name is not None or (run and _is_label_line(line.stripped)):
+                run.append((name, line))
+                continue
+            if len(run) >= 4:
+                values = self.lines[line.index : line.index + len(run)]
+                if len(values) == len(run):
+                    return {n: Hit(v.stripped, v, f"{l.stripped} / {v.stripped}") for (n, l), v in zip(run, values) if n}
+            run = []
+        return {}
 
     def _value_near(
         self,
@@ -122,23 +148,47 @@ class TextView:
         match: re.Match[str],
         parse: Callable[[str], object | None],
         below: int,
+        whole_line: bool = False,
     ) -> Hit | None:
-        rest = cell.text[match.end():].strip(" :#.-–\t")
+        rest = strip_translation(cell.text[match.end():])
         if rest:
             value = parse(rest)
             if value is not None:
                 return Hit(value, line, line.stripped)
-        if position + 1 < len(line.cells):
-            value = parse(line.cells[position + 1].text)
+        for other in line.cells[position + 1 : None if whole_line else position + 2]:
+            value = parse(other.text)
             if value is not None:
                 return Hit(value, line, line.stripped)
-        for next_line in self.lines[line.index + 1 : line.index + 1 + below]:
+        nearby = self.lines[max(0, line.index - 1) : line.index] if self.values_above else []
+        nearby += self.lines[line.index + 1 : line.index + 1 + below] if not self.values_above else []
+        for next_line in nearby:
             for other in next_line.cells:
-                if other.overlaps(cell, slack=6):
+                if other.overlaps(cell, slack=6) or len(next_line.cells) == 1:
                     value = parse(other.text)
                     if value is not None:
                         return Hit(value, next_line, f"{line.stripped} / {next_line.stripped}")
         return None
+
+    def detect_values_above(self, typed: list[tuple[re.Pattern[str], Callable[[str], object | None]]]) -> bool:
+        """Whether typed values (dates, numbers) sit on the line above their labels in this document."""
+        above = below = 0
+        for label, parse in typed:
+            a, b = self._orientation_votes(label, parse)
+            above, below = above + a, below + b
+        return above > below
+
+    def _orientation_votes(self, label: re.Pattern[str], parse: Callable[[str], object | None]) -> tuple[int, int]:
+        above = below = 0
+        for line in self.lines:
+            if not any(label.search(cell.text) for cell in line.cells) or strip_translation(
+                label.sub("", line.stripped, count=1)
+            ):
+                continue
+            prev = self.lines[line.index - 1].stripped if line.index else ""
+            nxt = self.lines[line.index + 1].stripped if line.index + 1 < len(self.lines) else ""
+            above += parse(prev) is not None and parse(nxt) is None
+            below += parse(nxt) is not None and parse(prev) is None
+        return above, below
 
     def column_below(self, header: Line, cell: Cell, rows: int = 6) -> list[tuple[Line, Cell]]:
         """Cells under a header cell in the following lines (same column)."""
@@ -151,7 +201,47 @@ class TextView:
         return out
 
 
+_TRANSLATION = re.compile(r"^\s*(?:/|–|—|-)\s*")
+
+
+def strip_translation(rest: str) -> str:
+    """What follows a label once its translation is dropped.
+
+    "/ NOM DE FAMILLE" -> "", "/ Employeur: ACME" -> "ACME",
+    "– Nom de l'employeur  ACME INC." -> "ACME INC.", ": 2024" -> "2024".
+    """
+    rest = re.sub(r"^\s*\([^)]*\)", "", rest)  # "(in capital letters)", "(s)"
+    if _TRANSLATION.match(rest):
+        if ":" in rest:
+            return rest.split(":", 1)[1].strip(" :#.-–\t")
+        gap = re.search(r"\s{2,}(\S.*)$", rest.strip())
+        return gap.group(1).strip() if gap else ""
+    return rest.strip(" :#.-–\t")
+
+
+def _guard(parse: Callable[[str], object | None], skip: re.Pattern[str] | None) -> Callable[[str], object | None]:
+    if skip is None:
+        return parse
+    return lambda text: None if skip.search(text) else parse(text)
+
+
+def _label_only(text: str, labels: dict[str, re.Pattern[str]]) -> str | None:
+    for name, pattern in labels.items():
+        match = pattern.search(text)
+        if match and match.start() == 0 and not strip_translation(text[match.end():]):
+            return name
+    return None
+
+
+def _is_label_line(text: str) -> bool:
+    """A bilingual label with no value ("Sex / Sexe", "Country of Citizenship / Pays de citoyenneté")."""
+    return bool(re.fullmatch(r"[A-Za-zÀ-ÿ'’.() ]+\s*/\s*[A-Za-zÀ-ÿ'’.() ]+", text)) and len(text) < 70
+
+
 def split_cells(raw: str) -> tuple[Cell, ...]:
+    if raw.lstrip().startswith("|"):  # a Markdown-style table row: "| a | b |"
+        raw = re.sub(r"^(\s*)\|", lambda m: m.group(1) + " ", raw)
+        raw = re.sub(r"\|\s*$", "", raw)
     cells = []
     position = 0
     for part in CELL_SPLIT.split(raw):

@@ -135,14 +135,18 @@ def find_money(text: str) -> list[Found]:
     return out
 
 
-def salary_period(context: str, amount: float | None = None) -> str | None:
-    """The period a pay amount is per, from the words near it (or its size)."""
+def salary_period(context: str, amount: float | None = None, *, before: bool = False) -> str | None:
+    """The period a pay amount is per, from the words nearest it (or its size).
+
+    `before`: the context precedes the amount, so the last period word is the nearest.
+    """
     lowered = context.lower()
     best: tuple[int, str] | None = None
     for name, pattern in _PERIODS:
-        match = re.search(pattern, lowered)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), name)
+        for match in re.finditer(pattern, lowered):
+            key = -match.end() if before else match.start()
+            if best is None or key < best[0]:
+                best = (key, name)
     if best:
         return best[1]
     if amount is not None:
@@ -150,7 +154,7 @@ def salary_period(context: str, amount: float | None = None) -> str | None:
     return None
 
 
-NUMBER_RE = re.compile(r"(?<![\w.,])-?\d{1,3}(?:[, \u00a0]\d{3})*(?:[.,]\d{1,2})?(?![\w]|[.,]\d)|(?<![\w.,])-?\d+(?:[.,]\d{1,2})?(?![\w]|[.,]\d)")
+NUMBER_RE = re.compile(r"(?<![\w.,])-?\d{1,3}(?:[, \u00a0]\d{3})*(?:[.,]\d{1,4})?(?![\w]|[.,]\d)|(?<![\w.,])-?\d+(?:[.,]\d{1,4})?(?![\w]|[.,]\d)")
 
 
 def find_numbers(text: str) -> list[Found]:
@@ -176,6 +180,8 @@ _HOURS_PATTERNS = [
     (re.compile(rf"{_NUM}\s*(?:hours?|hrs?|heures?)\s+(?:weekly|hebdomadaires?)", re.I), "per_week"),
     (re.compile(rf"(?:hours?(?:\s+of\s+work)?\s*(?:per|a|/)\s*week|weekly\s+hours|heures\s+(?:par\s+semaine|hebdomadaires))\s*(?:of|:|is|are|de|-)?\s*{_NUM}", re.I), "per_week"),
     (re.compile(rf"{_NUM}\s*(?:-\s*)?(?:hours?|hrs?|heures?)(?:\s+(?:of\s+work|de\s+travail))?\s+(?:per|a|par|each)\s+(?:week|semaine)", re.I), "per_week"),
+    (re.compile(rf"{_NUM}\s*-?\s*hours?\s+(?:work\s*)?week", re.I), "per_week"),
+    (re.compile(rf"(?:work\s+week|semaine\s+de\s+travail|schedule|horaire)\s+(?:is|of|est\s+de|de)?\s*{_NUM}\s*(?:hours?|hrs?|heures?|h)\b", re.I), "per_week"),
 ]
 
 
@@ -229,3 +235,18 @@ def clean_value(text: str) -> str:
 
 # The date pattern without named groups, to embed in larger patterns.
 DATE_ANY = re.sub(r"\?P<\w+>", "?:", DATE_RE.pattern)
+_COMPACT_RANGE = re.compile(rf"(?i)\b({_MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}}),?\s+((?:19|20)\d\d)\b")
+
+
+def find_date_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """A period written as two dates ("May 1, 2024 - May 15, 2024", "du X au Y") or compactly ("Oct 1-15, 2025")."""
+    compact = _COMPACT_RANGE.search(text)
+    if compact:
+        first = parse_date(f"{compact.group(1)} {compact.group(2)}, {compact.group(4)}")
+        last = parse_date(f"{compact.group(1)} {compact.group(3)}, {compact.group(4)}")
+        if first and last:
+            return first, last
+    dates = find_dates(text)
+    if len(dates) >= 2 and re.search(r"(?i)^\s*(?:-|–|—|to|au|à|through|until|jusqu)", text[dates[0].end : dates[1].start] or " "):
+        return dates[0].value, dates[1].value  # type: ignore[return-value]
+    return None

@@ -7,14 +7,15 @@ import re
 
 from checklist.extract.common import Collector, STREET_RE, company_names, looks_like_person, tidy_company
 from checklist.extract.lines import Line, TextView
-from checklist.extract.normalize import clean_value, find_dates, find_money, find_numbers, parse_date
+from checklist.extract.normalize import clean_value, find_date_range, find_dates, find_money, find_numbers
 from checklist.extract.table import Row, find_header, read_row
 
 COLUMNS = {
-    "hours": re.compile(r"(?i)hours?|hrs\.?|heures|qty|quantity|units|unités|nb\s+d[’']heures"),
-    "rate": re.compile(r"(?i)rate|taux|\$/h(?:r|our)?"),
-    "current": re.compile(r"(?i)current|this\s+period|amount|montant|courant(?:e)?|période|period|earnings\s+this\s+period|actuel"),
-    "ytd": re.compile(r"(?i)ytd|y\.t\.d\.|year[- ]to[- ]date|cumul(?:atif|é)?|depuis\s+le\s+d[ée]but|annuel|à\s+ce\s+jour"),
+    "ytd_hours": re.compile(r"(?i)(?:ytd|year[- ]to[- ]date|cumul\w*)\s+(?:hours?|hrs|heures)|(?:hours?|heures)\s+(?:ytd|cumul\w*)"),
+    "ytd": re.compile(r"(?i)\bytd\b|y\.t\.d\.|year[- ]to[- ]date|\bcumul|depuis\s+le\s+d[ée]but|à\s+ce\s+jour|\bannuel"),
+    "hours": re.compile(r"(?i)^(?:hours?|hrs\.?|heures|qty|quantity|units|unités|nb\s+d[’']heures)$"),
+    "rate": re.compile(r"(?i)^(?:rate|taux|\$/h(?:r|our)?)$"),
+    "current": re.compile(r"(?i)^(?:current|this\s+period|amount|montant|courant(?:e)?|période|period|actuel|\$)"),
 }
 STOP_ROW = re.compile(r"(?i)^(?:gross|total|deductions?|taxes|statutory|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)")
 GROSS_LABEL = re.compile(r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b")
@@ -54,15 +55,15 @@ def _employer(view: TextView, out: Collector) -> None:
 
 
 def _employee(view: TextView, out: Collector) -> None:
-    hit = view.labelled(LABEL_EMPLOYEE, lambda t: clean_value(t) if looks_like_person(t) else None, below=1)
+    hit = view.labelled(LABEL_EMPLOYEE, _person_cell, below=1, whole_line=True)
     if hit:
         out.set("employee_name", hit.value, hit)
         return
     fallback: tuple[str, Line] | None = None
     for line in view.lines[:25]:
         for cell in line.cells:
-            text = re.sub(r"(?i)^(?:employee|employé(?:e)?)\s*:?\s*", "", cell.text)
-            if not looks_like_person(text) or text.lower() == str(out.values.get("employer_name", "")).lower():
+            text = _person_cell(re.sub(r"(?i)^(?:employee|employé(?:e)?)\s*:?\s*", "", cell.text)) or ""
+            if not text or text.lower() == str(out.values.get("employer_name", "")).lower():
                 continue
             if any(STREET_RE.search(below.text) for _, below in view.column_below(line, cell, rows=2)):
                 out.set("employee_name", clean_value(text), line)
@@ -72,7 +73,24 @@ def _employee(view: TextView, out: Collector) -> None:
         out.set("employee_name", fallback[0], fallback[1])
 
 
+def _person_cell(text: str) -> str | None:
+    """A person's name in a cell, dropping an employee number; "LAST, FIRST" turned around."""
+    text = re.sub(r"^\s*[\w-]*\d[\w-]*\s+", "", clean_value(text))
+    if "," in text:
+        last, first = (part.strip() for part in text.split(",", 1))
+        if looks_like_person(f"{first} {last}"):
+            return f"{first} {last}"
+    return clean_value(text) if looks_like_person(text) else None
+
+
 def _period(view: TextView, out: Collector) -> None:
+    for line in view.lines:
+        for cell in line.cells:
+            if LABEL_PERIOD.match(cell.text) or LABEL_START.match(cell.text):
+                found = _date_range(cell.text)
+                if found:
+                    out.set("period_start", found[0], line)
+                    out.set("period_end", found[1], line)
     for key, label in (("period_start", LABEL_START), ("period_end", LABEL_END), ("pay_date", LABEL_PAYDATE)):
         hit = view.labelled(label, _date_cell, below=1)
         if hit:
@@ -93,11 +111,17 @@ def _period(view: TextView, out: Collector) -> None:
 
 
 def _date_cell(text: str) -> object | None:
+    """A date alone in its cell (not a date that follows another label in the same cell)."""
     dates = find_dates(text)
-    return dates[0].value if len(dates) == 1 and len(text.split()) <= 6 else None
+    if len(dates) != 1 or len(text.split()) > 6 or re.search(r"[A-Za-zÀ-ÿ]{3,}.*:", text[: dates[0].start]):
+        return None
+    return dates[0].value
 
 
 def _date_range(text: str) -> tuple[object, object] | None:
+    found = find_date_range(text)
+    if found:
+        return found
     dates = find_dates(text)
     return (dates[0].value, dates[1].value) if len(dates) >= 2 else None
 
@@ -118,6 +142,8 @@ def _amounts(view: TextView, out: Collector) -> None:
             if row.values:
                 rows.append(row)
         hours = [row.values["hours"] for row in rows if "hours" in row.values]
+        if gross is not None and "hours" in gross.values:
+            out.set("hours", gross.values["hours"], gross.line)
         if hours:
             out.set("hours", round(sum(hours), 2), rows[0].line, snippet=" / ".join(r.line.stripped for r in rows)[:300])
     if gross is None:
@@ -152,13 +178,31 @@ def _first_amount(line: Line) -> float | None:
 
 def _labelled_fallbacks(view: TextView, out: Collector) -> None:
     if "hours" not in out.values:
-        hit = view.labelled(re.compile(r"(?i)^(?:total\s+hours|hours\s+worked|regular\s+hours|heures\s+travaillées|total\s+des\s+heures|hours)\s*:?$"), _number, below=1)
+        hit = view.labelled(re.compile(r"(?i)^(?:total\s+hours(?:\s+worked)?|hours\s+worked|regular\s+hours|heures\s+travaillées|total\s+des\s+heures|hours)\s*:?$"), _number, below=1)
         if hit:
             out.set("hours", hit.value, hit)
     if "ytd_gross" not in out.values:
         hit = view.labelled(re.compile(r"(?i)^(?:ytd\s+gross|gross\s+ytd|year[- ]to[- ]date\s+gross|cumul\s+brut|brut\s+cumulatif)\s*:?"), _number, below=1)
         if hit:
             out.set("ytd_gross", hit.value, hit)
+    if "ytd_gross" not in out.values:
+        _ytd_section(view, out)
+
+
+def _ytd_section(view: TextView, out: Collector) -> None:
+    """A "Year to date" block listing Gross (and Hours) on their own lines."""
+    for line in view.lines:
+        if re.fullmatch(r"(?i)(?:year[- ]to[- ]date|ytd|cumul(?:atif|s)?(?:\s+annuel)?)(?:\s+totals?)?\s*:?", line.stripped):
+            block = TextView(view.lines[line.index + 1 : line.index + 8])
+            hit = block.labelled(re.compile(r"(?i)^(?:gross|brut|total\s+gross)\b"), _money_or_number, below=0)
+            if hit:
+                out.set("ytd_gross", hit.value, hit)
+            return
+
+
+def _money_or_number(text: str) -> float | None:
+    numbers = find_numbers(text.replace("$", ""))
+    return float(numbers[0].value) if len(numbers) == 1 else None  # type: ignore[arg-type]
 
 
 def _number(text: str) -> float | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import PROVINCES, Collector, company_names, tidy_company
+from checklist.extract.common import PROVINCES, Collector, companies_by_line
 from checklist.extract.lines import TextView
 from checklist.extract.normalize import clean_value, find_numbers
 
@@ -20,13 +20,14 @@ LABELS = {
     "box10": re.compile(r"(?i)^(?:box\s+|case\s+)?10\b|province\s+of\s+employment|province\s+d[’']emploi"),
     "last": re.compile(r"(?i)last\s+name|nom\s+de\s+famille|surname"),
     "first": re.compile(r"(?i)first\s+name|prénom|given\s+name"),
-    "employee": re.compile(r"(?i)employee['’]?s\s+name|nom\s+(?:et\s+adresse\s+)?de\s+l[’']employé|^employee\s*:"),
+    "employee": re.compile(r"(?i)employee['’]?s\s+name|nom\s+(?:et\s+adresse\s+)?de\s+l[’']employé|^employee\s*(?:/\s*employé\s*)?:"),
 }
 PROVINCE_NAMES = {name: code for code, name in PROVINCES.items()} | {"québec": "QC", "zz": "ZZ", "us": "US"}
 
 
 def extract_t4(view: TextView) -> Collector:
     out = Collector()
+    view.values_above = view.detect_values_above([(LABELS["box14"], _amount), (LABELS["year"], _year)])
     year = view.labelled(LABELS["year"], _year, below=2)
     if year:
         out.set("tax_year", year.value, year)
@@ -34,19 +35,19 @@ def extract_t4(view: TextView) -> Collector:
         match = view.find(re.compile(r"(?i)\bT4\b[^\n]{0,20}?\b(20\d\d|19\d\d)\b|\b(20\d\d)\b[^\n]{0,20}\bT4\b"))
         if match:
             out.set("tax_year", int(match.value.group(1) or match.value.group(2)), match)  # type: ignore[attr-defined]
-    income = view.labelled(LABELS["box14"], _amount, below=3)
+    income = view.labelled(LABELS["box14"], _amount, below=3, whole_line=True)
     if income:
         out.set("employment_income", income.value, income)
-    province = view.labelled(LABELS["box10"], _province, below=3)
+    province = view.labelled(LABELS["box10"], _province, below=3, whole_line=True)
     if province:
         out.set("province", province.value, province)
     employer = view.labelled(LABELS["employer"], _employer_cell, below=2)
     if employer:
         out.set("employer_name", employer.value, employer)
     else:
-        names = company_names(view.prose())
+        names = companies_by_line(view.lines)
         if names:
-            out.set("employer_name", tidy_company(names[0].group(1)), view.lines[0], snippet=names[0].group(0))
+            out.set("employer_name", names[0][0], names[0][1])
     _employee(view, out)
     return out
 
@@ -57,15 +58,21 @@ def _year(text: str) -> int | None:
 
 
 def _amount(text: str) -> float | None:
+    """An amount alone in its cell, or at the end of a box label ("14 Employment income 54,930.51")."""
     text = text.strip()
-    if not AMOUNT_ONLY.match(text):
+    tail = re.search(r"(?:^|\s)(\$?\s?\d{1,3}(?:[ ,\u00a0]?\d{3})*[.,]\d{2})$", text)
+    if not AMOUNT_ONLY.match(text) and not (tail and not re.search(r"\d", text[: tail.start(1)])):
         return None
+    text = tail.group(1) if tail else text
     numbers = find_numbers(text.replace("$", ""))
     return float(numbers[0].value) if numbers else None  # type: ignore[arg-type]
 
 
 def _province(text: str) -> str | None:
     text = clean_value(text)
+    tail = re.search(r"(?:^|\s)([A-Z]{2})$", text)
+    if tail and not re.search(r"\d", text):
+        text = tail.group(1)
     if text.upper() in PROVINCES or text.upper() in {"ZZ", "US"}:
         return text.upper()
     return PROVINCE_NAMES.get(text.lower())

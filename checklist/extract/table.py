@@ -18,12 +18,20 @@ class Row:
 
 
 def header_columns(line: Line, columns: dict[str, re.Pattern[str]]) -> dict[str, Cell]:
-    """Which cell of a line heads which named column (first match wins)."""
+    """Which cell of a line heads which named column.
+
+    Patterns are tried in order for each cell (so put "YTD hours" before "hours"),
+    and a header cell is short: a sentence is not a table header.
+    """
     found: dict[str, Cell] = {}
     for cell in line.cells:
+        text = cell.text.strip(" :")
+        if len(text.split()) > 4:
+            continue
         for name, pattern in columns.items():
-            if name not in found and pattern.fullmatch(cell.text.strip(" :")):
-                found[name] = cell
+            if pattern.search(text):
+                if name not in found:
+                    found[name] = cell
                 break
     return found
 
@@ -31,7 +39,7 @@ def header_columns(line: Line, columns: dict[str, re.Pattern[str]]) -> dict[str,
 def find_header(view: TextView, columns: dict[str, re.Pattern[str]], needed: set[str]) -> tuple[Line, dict[str, Cell]] | None:
     for line in view.lines:
         found = header_columns(line, columns)
-        if needed <= set(found):
+        if needed <= set(found) and len(found) >= 2:
             return line, found
     return None
 
@@ -41,9 +49,10 @@ def read_row(line: Line, header: dict[str, Cell]) -> Row:
     values: dict[str, float] = {}
     label_parts: list[str] = []
     for cell in line.cells:
+        lettered = bool(re.search(r"[A-Za-zÀ-ÿ]{3}", cell.text))
         for number in find_numbers(cell.text):
-            if not _is_whole_number_cell(cell.text, number.text):
-                continue
+            if lettered:
+                continue  # "Temps supplémentaire 1,5": the number belongs to the label
             span = Cell(number.text, cell.start + number.start, cell.start + number.end)
             column = nearest(span, header)
             if column and column not in values:
@@ -52,12 +61,6 @@ def read_row(line: Line, header: dict[str, Cell]) -> Row:
             if not values:
                 label_parts.append(re.sub(r"[-\d.,$ ]+$", "", cell.text).strip())
     return Row(line, " ".join(p for p in label_parts if p), values)
-
-
-def _is_whole_number_cell(cell: str, number: str) -> bool:
-    """A number that stands as a value (not the '2' in 'Vacation 2%' or a date)."""
-    rest = cell.replace(number, "", 1)
-    return not re.search(r"\d", rest) or bool(re.search(r"[A-Za-zÀ-ÿ]{3}", rest))
 
 
 def nearest(span: Cell, header: dict[str, Cell]) -> str | None:
