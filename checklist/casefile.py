@@ -45,6 +45,9 @@ def parse_case(text: str, path: Path) -> Case:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise CaseFileError(f"YAML syntax error: {problem}", path=path, line=line) from exc
+    except ValueError as exc:  # YAML read something shaped like a date that is no date (2023-02-30)
+        field, line, value = _bad_timestamp(text)
+        raise CaseFileError(f"not a date: {value!r} ({exc})", path=path, field=field, line=line) from None
     if not isinstance(data, dict):
         raise CaseFileError(
             "expected a mapping with 'applicant' and 'jobs' at the top", path=path, line=1
@@ -53,6 +56,31 @@ def parse_case(text: str, path: Path) -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         raise _first_error(exc, root, path) from None
+
+
+def _bad_timestamp(text: str) -> tuple[str | None, int | None, str]:
+    """Where the YAML holds an impossible date such as 2023-02-30."""
+
+    def walk(node: yaml.Node, loc: tuple[object, ...]) -> tuple[str | None, int | None, str] | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.safe_load(node.value)
+            except ValueError:
+                return _dotted(loc), node.start_mark.line + 1, node.value
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                found = walk(value, (*loc, key.value))
+                if found:
+                    return found
+        if isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                found = walk(item, (*loc, index))
+                if found:
+                    return found
+        return None
+
+    root = yaml.compose(text)
+    return (walk(root, ()) if root is not None else None) or (None, None, "")
 
 
 def _first_error(exc: ValidationError, root: yaml.Node | None, path: Path) -> CaseFileError:

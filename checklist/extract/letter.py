@@ -70,6 +70,10 @@ CURRENT_RE = re.compile(
     r"till\s+date|present\b|ongoing|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
 )
 PRESENT_WORD = re.compile(r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$")
+DUTY_HEADING = re.compile(
+    r"(?i)(?:[-–—:]\s*|^)(?:main\s+|key\s+|principal\s+|primary\s+|job\s+)?(?:duties|responsibilities|tasks|responsabilités|tâches|fonctions)"
+    r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?\s*$"
+)
 DUTY_HEADER = re.compile(
     r"(?i)(?:\b(?:main|principal|key|primary|major|job|specific)?\s*(?:duties|responsibilities|tasks|functions|responsabilités|tâches|fonctions)\b"
     r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?[^.:\n]{0,60}:|(?:duties|responsibilities)\s+(?:include|included|are|were)\b[^:\n]{0,30}:?|"
@@ -128,8 +132,30 @@ def extract_letter(view: TextView) -> Collector:
     language = detect_language(prose)
     if language:
         out.set("language", language, view.lines[0] if view.lines else None, snippet=f"language detected: {language}")
-    out.values["positions"] = [p.model_dump() for p in (positions or [_single_position(out.values)])]
+    positions = _with_duties(positions or [_single_position(out.values)], out)
+    out.values["positions"] = [p.model_dump() for p in positions]
     return out
+
+
+def _with_duties(positions: list[Position], out: Collector) -> list[Position]:
+    """Give each position its own duties: a duty block headed by its title, else all duties."""
+    blocks: list[tuple[Line, list[str]]] = out.values.pop("_duty_blocks", [])
+    everything = out.values.get("duties", [])
+    result = []
+    for position in positions:
+        if position.duties:
+            result.append(position)
+            continue
+        own = [duties for heading, duties in blocks if position.job_title and _heads(heading.stripped, position.job_title)]
+        result.append(position.model_copy(update={"duties": own[0] if own else everything}))
+    return result
+
+
+def _heads(heading: str, title: str) -> bool:
+    """A duty heading names this title, and not a longer title that contains it."""
+    lowered, wanted = heading.lower(), title.lower()
+    start = lowered.find(wanted)
+    return start == 0 or (start > 0 and not lowered[start - 1].isalpha() and lowered[:start].strip(" -–(") == "")
 
 
 def _at(view: TextView, starts: list[int], match: re.Match[str], group: int = 1) -> Hit:
@@ -339,15 +365,12 @@ def _benefits(view: TextView, prose: str, starts: list[int], out: Collector) -> 
 
 
 def _duties(view: TextView, out: Collector) -> None:
-    for line in view.lines:
-        header = DUTY_HEADER.search(line.stripped)
-        if not header:
-            continue
-        rest = line.stripped[header.end():].strip(" :")
-        duties = _inline_duties(rest) if len(rest) > 40 else _listed_duties(view, line)
-        if duties:
-            out.set("duties", duties, line, snippet=line.stripped)
-            return
+    """All duties listed (every position's, in the letter's order); each block is kept apart."""
+    blocks = _duty_blocks(view)
+    if blocks:
+        out.set("duties", [duty for _, duties in blocks for duty in duties], blocks[0][0], snippet=blocks[0][0].stripped)
+        out.values["_duty_blocks"] = blocks
+        return
     blocks = _bullet_blocks(view)
     if blocks:
         current = [b for b in blocks if b[0] is not None and CURRENT_RE.search(b[0].stripped)]
@@ -373,6 +396,19 @@ def _bullet_blocks(view: TextView) -> list[tuple[Line | None, list[str]]]:
     return blocks
 
 
+def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
+    blocks = []
+    for line in view.lines:
+        header = DUTY_HEADER.search(line.stripped) or DUTY_HEADING.search(line.stripped)
+        if not header:
+            continue
+        rest = line.stripped[header.end():].strip(" :")
+        duties = _inline_duties(rest) if len(rest) > 40 else _listed_duties(view, line)
+        if duties and not any(duties[0] in previous for _, previous in blocks):
+            blocks.append((line, duties))
+    return blocks
+
+
 def _inline_duties(text: str) -> list[str]:
     text = re.split(r"(?<=\.)\s+(?=[A-Z])", text)[0]
     parts = re.split(r";\s*|\s*•\s*", text)
@@ -395,7 +431,7 @@ def _listed_duties(view: TextView, header: Line) -> list[str]:
     indent = None
     for line in view.lines[header.index + 1 : header.index + 40]:
         text = line.stripped
-        if DUTY_STOP.match(text) or CLOSING_RE.match(text) or (items and DUTY_HEADER.match(text)):
+        if DUTY_STOP.match(text) or CLOSING_RE.match(text) or (items and (DUTY_HEADER.search(text) or DUTY_HEADING.search(text))):
             break
         this_indent = len(line.text) - len(line.text.lstrip())
         bullet = BULLET.match(line.text)
@@ -509,11 +545,13 @@ def _section_positions(view: TextView, out: Collector) -> list[Position]:
             sub.set("salary_amount", money.value[0], money)  # type: ignore[index]
             sub.set("salary_period", money.value[1], money)  # type: ignore[index]
         _duties(part, sub)
-        sections.append((Position(**{k: sub.values.get(k) for k in Position.model_fields}), sub))
+        sub.values.pop("_duty_blocks", None)
+        values = {k: sub.values.get(k) for k in Position.model_fields if sub.values.get(k) is not None}
+        sections.append((Position(**values), sub))
     sections.sort(key=lambda item: item[0].start_date or dt.date.min)
-    latest = sections[-1][1]
-    if latest.values.get("duties"):
-        out.set("duties", latest.values["duties"], None, snippet="duties of the most recent position")
+    everything = [duty for position, _ in sections for duty in position.duties]
+    if everything:
+        out.set("duties", everything, None, snippet="duties of each position held")
     return [position for position, _ in sections]
 
 
@@ -619,7 +657,7 @@ def _nearest_column(cell: Cell, columns: dict[str, Cell]) -> str | None:
 
 
 def _single_position(values: dict[str, object]) -> Position:
-    return Position(**{key: values.get(key) for key in Position.model_fields})  # type: ignore[arg-type]
+    return Position(**{key: values.get(key) for key in Position.model_fields if values.get(key) is not None})  # type: ignore[arg-type]
 
 
 __all__ = ["extract_letter", "parse_amount"]

@@ -25,12 +25,21 @@ LABEL_PERIOD = re.compile(r"(?i)^(?:pay\s+period|period|période(?:\s+de\s+paie)
 LABEL_PAYDATE = re.compile(r"(?i)^(?:pay\s+date|payment\s+date|cheque\s+date|check\s+date|deposit\s+date|date\s+paid|paid\s+on|date\s+de\s+(?:paie|paiement|dépôt|versement)|date\s+du\s+paiement|versé\s+le)\s*:?")
 LABEL_EMPLOYEE = re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*:")
 LABEL_EMPLOYER = re.compile(r"(?i)^(?:employer|company|employeur|entreprise|compagnie)\s*:")
-HEADINGS = re.compile(r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings|pay\s*slip|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)")
+HEADINGS = re.compile(r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings(?:\s+and\s+deductions)?|pay\s*slip|payroll\s+statement|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)\s*[-–:|]?\s*")
+
+
+BLOCK_LABELS = {
+    "employee": re.compile(r"(?i)^(?:employee(?:\s+name)?|employé(?:e)?|nom\s+de\s+l[’']employé(?:e)?)$"),
+    "period": re.compile(r"(?i)^(?:pay\s+period|période(?:\s+de\s+paie)?)$"),
+    "pay_date": re.compile(r"(?i)^(?:pay\s+date|cheque\s+date|payment\s+date|date\s+de\s+(?:paie|paiement|versement))$"),
+    "other": re.compile(r"(?i)^(?:pay\s+frequency|fréquence|employee\s+(?:no|number|id)|department|service|pay\s+group)\.?$"),
+}
 
 
 def extract_paystub(view: TextView) -> Collector:
     out = Collector()
     _employer(view, out)
+    _from_block(view, out)
     _employee(view, out)
     _period(view, out)
     _amounts(view, out)
@@ -43,10 +52,11 @@ def _employer(view: TextView, out: Collector) -> None:
         out.set("employer_name", tidy_company(str(hit.value)), hit)
         return
     for line in view.lines[:10]:
-        names = company_names(line.stripped)
-        if names:
-            out.set("employer_name", tidy_company(names[0].group(1)), line)
-            return
+        for cell in line.cells:
+            names = company_names(HEADINGS.sub("", cell.text).strip())
+            if names:
+                out.set("employer_name", tidy_company(names[0].group(1)), line)
+                return
     for line in view.lines[:3]:
         first = line.cells[0].text if line.cells else ""
         if first and not HEADINGS.match(first) and not find_dates(first):
@@ -71,6 +81,20 @@ def _employee(view: TextView, out: Collector) -> None:
             fallback = fallback or (clean_value(text), line)
     if fallback:
         out.set("employee_name", fallback[0], fallback[1])
+
+
+def _from_block(view: TextView, out: Collector) -> None:
+    """Stubs whose text lists the header labels first and their values after."""
+    block = view.block_values(BLOCK_LABELS)
+    if "employee" in block and _person_cell(str(block["employee"].value)):
+        out.set("employee_name", _person_cell(str(block["employee"].value)), block["employee"])
+    if "period" in block:
+        found = _date_range(str(block["period"].value))
+        if found:
+            out.set("period_start", found[0], block["period"])
+            out.set("period_end", found[1], block["period"])
+    if "pay_date" in block:
+        out.set("pay_date", _date_cell(str(block["pay_date"].value)), block["pay_date"])
 
 
 def _person_cell(text: str) -> str | None:
@@ -167,8 +191,24 @@ def _columns() -> dict[str, re.Pattern[str]]:
 def _gross_row(view: TextView, columns: dict) -> Row | None:  # type: ignore[type-arg]
     for line in view.lines:
         if line.cells and GROSS_LABEL.match(line.cells[0].text):
-            return read_row(line, columns)
+            row = read_row(line, columns)
+            if row.values or _first_amount(line) is not None:
+                return row
+            return _vertical_row(view, line) or row
     return None
+
+
+def _vertical_row(view: TextView, label: Line) -> Row | None:
+    """A label whose amounts follow on their own lines (current, then year to date)."""
+    amounts = []
+    for line in view.lines[label.index + 1 : label.index + 3]:
+        if not re.fullmatch(r"\$?\s?-?[\d,. ]+\d", line.stripped):
+            break
+        amounts.append(float(find_numbers(line.stripped.replace("$", ""))[0].value))  # type: ignore[arg-type]
+    if not amounts:
+        return None
+    values = {"current": amounts[0]} | ({"ytd": amounts[1]} if len(amounts) > 1 else {})
+    return Row(label, label.stripped, values)
 
 
 def _first_amount(line: Line) -> float | None:

@@ -56,10 +56,20 @@ def _block_lines(container: DocxDocument | object) -> list[str]:
     lines: list[str] = []
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, container).text)  # type: ignore[arg-type]
+            paragraph = Paragraph(child, container)  # type: ignore[arg-type]
+            lines.append(("• " if _is_list_item(paragraph) else "") + paragraph.text)
         elif child.tag == qn("w:tbl"):
             lines += _table_lines(Table(child, container))  # type: ignore[arg-type]
     return lines
+
+
+def _is_list_item(paragraph: Paragraph) -> bool:
+    """Word draws bullets and numbers from list formatting, not text: keep them as a mark."""
+    properties = paragraph._p.pPr
+    if properties is not None and properties.numPr is not None:
+        return bool(paragraph.text.strip())
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return "List" in (style or "") and bool(paragraph.text.strip())
 
 
 def _table_lines(table: Table) -> list[str]:

@@ -40,6 +40,7 @@ class Position(_Fields):
     hours_per_week: float | None = None
     salary_amount: float | None = None
     salary_period: SalaryPeriod | None = None
+    duties: list[str] = []
 
 
 class ReferenceLetterFields(_Fields):

@@ -23,9 +23,10 @@ from __future__ import annotations
 import csv
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checklist.errors import NocDataError
 from checklist.noc.models import Exclusion, SearchHit, UnitGroup
@@ -92,13 +93,20 @@ def _header_key(cell: str) -> str:
 
 
 def _read_header(path: Path) -> list[str] | None:
+    """The header cells of a CSV, decoded leniently so that a file with a bad
+    byte further down is still recognised (and then reported precisely)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            first = next(csv.reader(fh), None)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        with path.open("rb") as fh:
+            first = fh.readline(64 * 1024)
+    except OSError as exc:
         log.debug("cannot read header of %s: %s", path, exc)
         return None
-    return [_header_key(c) for c in first] if first else None
+    text = first.decode("utf-8-sig", errors="replace")
+    try:
+        cells = next(csv.reader([text]), None)
+    except csv.Error:
+        return None
+    return [_header_key(c) for c in cells] if cells else None
 
 
 def find_sources(directory: Path) -> dict[str, Path]:
@@ -240,9 +248,7 @@ def _profile_rows(table: _Table, groups: dict[str, _Group], text_col: str) -> It
 
 
 def _parse_oasis(sources: dict[str, Path], groups: dict[str, _Group]) -> None:
-    table = read_table(sources[OASIS_DUTIES], _SIGNATURES[OASIS_DUTIES])
-    for _line, code, text in _profile_rows(table, groups, "main duties"):
-        _add_unique(groups[code].duties, text)
+    duty_rows = list(_profile_rows(read_table(sources[OASIS_DUTIES], _SIGNATURES[OASIS_DUTIES]), groups, "main duties"))
     table = read_table(sources[OASIS_TITLES], _SIGNATURES[OASIS_TITLES])
     c_type = table.col("job title type")
     types = {line: row[c_type].strip().lower() for line, row in table.rows}
@@ -257,6 +263,7 @@ def _parse_oasis(sources: dict[str, Path], groups: dict[str, _Group]) -> None:
         table = read_table(sources[OASIS_LABELS], _SIGNATURES[OASIS_LABELS])
         for _line, code, text in _profile_rows(table, groups, "label"):
             _add_unique(groups[code].labels, text)
+    _add_oasis_duties(sources[OASIS_DUTIES], duty_rows, groups)
     if OASIS_LEAD in sources:
         table = read_table(sources[OASIS_LEAD], _SIGNATURES[OASIS_LEAD])
         for _line, code, text in _profile_rows(table, groups, "lead statement"):
@@ -274,35 +281,91 @@ def _parse_oasis(sources: dict[str, Path], groups: dict[str, _Group]) -> None:
                 groups[code].exclusions.append(exc)
 
 
-def _is_subheading(text: str, previous: str | None, title_terms: set[str]) -> bool:
+def _add_oasis_duties(path: Path, rows: list[tuple[int, str, str]], groups: dict[str, _Group]) -> None:
+    """Main duties in file order, merged over a group's profiles.
+
+    A few upstream rows are occupation sub-headings ("Procurement agents and
+    officers"), not duties; they are recognised as in the elements file and
+    dropped, so no check ever asks a letter to evidence a heading.
+    """
+    title_terms: dict[str, set[str]] = {}
+    verbs = _duty_verbs(text for _l, _c, text in rows)
+    previous: str | None = None
+    for i, (line, code, text) in enumerate(rows):
+        g = groups[code]
+        nxt = rows[i + 1][1] if i + 1 < len(rows) else None
+        if nxt == code and _looks_like_heading(text):
+            if code not in title_terms:
+                title_terms[code] = _title_terms(g)
+            if _is_subheading(text, previous if previous is not None else _DUTIES_HEADER, title_terms[code], verbs):
+                log.debug("%s:%d: dropped sub-heading %r among main duties", path.name, line, text)
+                previous = text
+                continue
+        _add_unique(g.duties, text)
+        previous = text
+
+
+def _first_word(text: str) -> str:
+    return text.split(maxsplit=1)[0].lower().strip(",;:") if text.strip() else ""
+
+
+def _duty_verbs(texts: Iterable[str]) -> set[str]:
+    """First words of unmistakable duties (long or ending with a period):
+    the imperative verbs that start duties, learned from the file itself."""
+    return {_first_word(t) for t in texts if t.endswith(".") or len(t.split()) > 12}
+
+
+def _looks_like_heading(text: str, *, plural: bool = True) -> bool:
+    """Sub-headings are short nouns, mostly plural ("Court clerks"); duties
+    are verb phrases and the last duty of a profile ends with a period."""
+    ws = text.split()
+    max_words = 8 if plural else 12
+    return bool(ws) and not text.endswith(".") and len(ws) <= max_words and (not plural or ws[-1].lower().endswith("s"))
+
+
+def _title_terms(g: _Group) -> set[str]:
+    from checklist.noc.text import analyze
+
+    return set(analyze(" ".join([g.title, *g.all_titles, *g.labels])))
+
+
+def _is_subheading(
+    text: str, previous: str | None, title_terms: set[str], verbs: set[str], *, plural: bool = True
+) -> bool:
     """Occupation sub-headings ("Financial auditors") sit among the main duties
     of the elements file. They follow the header or a profile's last duty
-    (which ends with a period), have no period of their own, and use only
+    (which ends with a period), have no period of their own, and use mostly
     words of the group's titles."""
-    if text.endswith(".") or len(text.split()) > 8:
+    if not _looks_like_heading(text, plural=plural):
         return False
     if previous is not None and not previous.endswith(".") and not previous.lower().startswith(_DUTIES_HEADER):
         return False
     from checklist.noc.text import analyze
 
     terms = set(analyze(text))
-    return bool(terms) and terms <= title_terms
+    if not terms:
+        return False
+    if terms <= title_terms:
+        return True
+    return 2 * len(terms & title_terms) >= len(terms) and _first_word(text) not in verbs
 
 
 def _parse_elements(path: Path, groups: dict[str, _Group]) -> None:
-    from checklist.noc.text import analyze
-
     table = read_table(path, _SIGNATURES[ELEMENTS])
     c_level, c_code = table.col("level"), table.col("code - noc 2021 v1.0")
     c_type, c_text = table.col("element type label english"), table.col("element description english")
-    previous: dict[str, str | None] = {}
-    title_terms: dict[str, set[str]] = {}
+    rows: list[tuple[int, str, str, str]] = []
     for line, row in table.rows:
         if row[c_level].strip() != "5":
             continue
-        code, kind, text = row[c_code].strip(), row[c_type].strip().lower(), clean(row[c_text])
+        code = row[c_code].strip()
         if code not in groups:
             raise NocDataError(f"unit group {code!r} is not in the structure file", path=path, line=line)
+        rows.append((line, code, row[c_type].strip().lower(), clean(row[c_text])))
+    verbs = _duty_verbs(text for _l, _c, kind, text in rows if kind.startswith("main dut"))
+    previous: dict[str, str | None] = {}
+    title_terms: dict[str, set[str]] = {}
+    for _line, code, kind, text in rows:
         g = groups[code]
         if kind.startswith("illustrative example"):
             _add_unique(g.examples, text)
@@ -318,8 +381,8 @@ def _parse_elements(path: Path, groups: dict[str, _Group]) -> None:
                 previous[code] = text
                 continue
             if code not in title_terms:
-                title_terms[code] = set(analyze(" ".join([g.title, *g.all_titles])))
-            if _is_subheading(text, previous.get(code), title_terms[code]):
+                title_terms[code] = _title_terms(g)
+            if _is_subheading(text, previous.get(code), title_terms[code], verbs, plural=False):
                 g.labels.append(text)
             else:
                 _add_unique(g.duties, text)
@@ -425,31 +488,56 @@ class NocData:
 
     def __init__(
         self,
-        unit_groups: list[UnitGroup],
+        unit_groups: list[UnitGroup] | None = None,
         concordance: dict[str, list[str]] | None = None,
         *,
         index: object | None = None,
         source: Path | None = None,
+        raw_groups: list[dict[str, Any]] | None = None,
+        make_group: Callable[[dict[str, Any]], UnitGroup] | None = None,
     ) -> None:
-        self._groups = {g.code: g for g in unit_groups}
-        self._ordered = tuple(unit_groups)
+        """``unit_groups`` are ready models; alternatively ``raw_groups`` are
+        their dumped dicts, turned into models one by one on first access
+        (a search never needs them, so ``noc search`` skips that work)."""
+        self._raw: dict[str, dict[str, Any]] = {}
+        self._groups: dict[str, UnitGroup] = {}
+        if unit_groups is not None:
+            self._groups = {g.code: g for g in unit_groups}
+            self._codes = [g.code for g in unit_groups]
+        else:
+            self._raw = {d["code"]: d for d in raw_groups or []}
+            self._codes = list(self._raw)
+        self._make = make_group or (lambda d: UnitGroup.model_validate(d))
+        self._ordered: tuple[UnitGroup, ...] | None = tuple(unit_groups) if unit_groups is not None else None
         self._concordance = concordance or {}
         self._index = index
         self.source = source
 
     @property
     def unit_groups(self) -> tuple[UnitGroup, ...]:
+        if self._ordered is None:
+            self._ordered = tuple(self._group(c) for c in self._codes)  # type: ignore[misc]
         return self._ordered
 
+    @property
+    def codes(self) -> list[str]:
+        return list(self._codes)
+
     def __len__(self) -> int:
-        return len(self._ordered)
+        return len(self._codes)
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code.strip() in self._groups
+        return isinstance(code, str) and (code.strip() in self._groups or code.strip() in self._raw)
+
+    def _group(self, code: str) -> UnitGroup | None:
+        g = self._groups.get(code)
+        if g is None and code in self._raw:
+            g = self._groups[code] = self._make(self._raw[code])
+        return g
 
     def get(self, code: str) -> UnitGroup | None:
         """The unit group of a 5-digit code, or None when NOC 2021 has no such group."""
-        return self._groups.get(str(code).strip())
+        return self._group(str(code).strip())
 
     def successors_2016(self, code4: str) -> list[str]:
         """NOC 2021 codes that a NOC 2016 code became (a 2016 code may split)."""
@@ -466,7 +554,7 @@ class NocData:
         if self._index is None:
             from checklist.noc.search import SearchIndex
 
-            self._index = SearchIndex.build(self._ordered)
+            self._index = SearchIndex.build(self.unit_groups)
         return self._index
 
     def search(self, text: str = "", limit: int = 10, *, title: str | None = None) -> list[SearchHit]:

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checklist.noc.models import SearchHit
 from checklist.noc.search import SearchIndex, lead_sentences, rank
-from checklist.noc.text import analyze, fold, query_terms, words
+from checklist.noc.text import analyze, query_terms, words
 
 if TYPE_CHECKING:
     from checklist.noc.data import NocData
@@ -40,12 +40,13 @@ log = logging.getLogger(__name__)
 # Thresholds (calibrated on bench/noc; see bench/noc/run.py).
 DUTY_MATCH = 0.22
 """Cosine at which a letter sentence evidences a NOC main duty."""
-LEAD_MATCH = 0.5
+LEAD_MATCH = 0.55
 """Lead-statement score at which the lead statement counts as matched."""
 CLEARLY_BETTER = 0.80
 """Claimed score below this share of the best score = others fit clearly better..."""
 CLEAR_RANK = 3
 """...provided the claimed group is also outside this many best groups."""
+SIBLING_DISCOUNT = 0.9
 COPY_SIMILARITY = 0.90
 COPY_MIN_WORDS = 6
 MIN_TERMS = 6
@@ -91,6 +92,8 @@ class DutyMatch(BaseModel):
     best_fits: tuple[SearchHit, ...]
     claimed_rank: int | None
     claimed_score: float
+    fit_ratio: float
+    """Claimed fit (or a sibling's, discounted) over the best group's score."""
     copied: tuple[CopiedDuty, ...]
     mismatch: bool
     weak_coverage: bool
@@ -140,15 +143,33 @@ def _evidence(
     return out
 
 
+def _neighbourhood_fit(index: SearchIndex, scores: Sequence[float], gi: int) -> float:
+    """The claimed group's fit, or a discounted fit of a sibling in its NOC
+    minor group (same first four digits) when that is higher.
+
+    Siblings such as business systems specialists (21221) and information
+    systems specialists (21222) share much of their work; a letter that fits
+    the sibling better is not evidence against the claim, while a letter that
+    fits another minor group (help desk, 22221) is.
+    """
+    prefix = index.codes[gi][:4]
+    best_sibling = max(
+        (s for i, s in enumerate(scores) if i != gi and index.codes[i][:4] == prefix), default=0.0
+    )
+    return max(scores[gi], SIBLING_DISCOUNT * best_sibling)
+
+
 def _lead_score(index: SearchIndex, lead: str, letter_vec: dict[str, float], rel: float) -> float:
     """Blend of the direct lexical fit to the lead statement and how close
     the claimed group is to the best-fitting group (the lead statement is
     the group's summary, so the group-level fit is evidence for it too)."""
     lexical = max((_cosine(_noc_vector(index, s), letter_vec) for s in lead_sentences(lead)), default=0.0)
-    return min(1.0, 0.6 * rel + 0.4 * min(1.0, lexical / 0.30))
+    return min(1.0, 0.8 * rel + 0.2 * min(1.0, lexical / 0.30))
 
 
-def _copied(data: NocData, index: SearchIndex, letter: Sequence[str], letter_vecs: Sequence[dict[str, float]]) -> list[CopiedDuty]:
+def _copied(
+    data: NocData, index: SearchIndex, letter: Sequence[str], letter_weights: Sequence[dict[str, float]]
+) -> list[CopiedDuty]:
     """Letter duties that are near-verbatim NOC main duties (any group).
 
     Candidates come from the sentence index (high cosine); the verdict is an
@@ -172,19 +193,13 @@ def _copied(data: NocData, index: SearchIndex, letter: Sequence[str], letter_vec
         if kind == 0:
             sid_to_duty[sid] = k
             k += 1
-    for text, vec in zip(letter, letter_vecs):
+    for text, weights in zip(letter, letter_weights):
         if len(words(text)) < COPY_MIN_WORDS:
             continue
-        acc: dict[int, float] = {}
-        for t, qw in vec.items():
-            post = index.sent_post.get(t)
-            if post is None:
-                continue
-            for sid, w in zip(*post):
-                acc[sid] = acc.get(sid, 0.0) + qw * w
+        acc = index.sentence_coverage(weights)
         folded = " ".join(words(text))
         for sid, s in sorted(acc.items(), key=lambda kv: -kv[1])[:5]:
-            if s < 0.5 or sid not in sid_to_duty:
+            if s < 0.6 or sid not in sid_to_duty:
                 continue
             noc_text, code = duty_text[sid_to_duty[sid]]
             sim = fuzz.ratio(folded, " ".join(words(noc_text))) / 100.0
@@ -212,6 +227,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     top_score = ranking.scores[order[0]] if order else 0.0
     claimed_score = ranking.scores[gi]
     rel = claimed_score / top_score if top_score > 0 else 0.0
+    fit_rel = _neighbourhood_fit(index, ranking.scores, gi) / top_score if top_score > 0 else 0.0
     best_fits = tuple(
         SearchHit(code=index.codes[i], title=index.titles[i], teer=int(index.codes[i][1]),
                   score=round(ranking.scores[i], 4))
@@ -226,9 +242,9 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     letter_vec = index.sentence_vector(all_weights)
     evidence = _evidence(index, group.main_duties, letter, letter_vecs)
     matched = sum(1 for e in evidence if e.matched)
-    lead = _lead_score(index, group.lead_statement, letter_vec, rel)
+    lead = _lead_score(index, group.lead_statement, letter_vec, fit_rel)
     lead_matched = lead >= LEAD_MATCH
-    copied = _copied(data, index, letter, letter_vecs)
+    copied = _copied(data, index, letter, letter_weights)
 
     n_terms = sum(1 for w in all_weights.values() if w >= 1.0)
     reasons: list[str] = []
@@ -239,7 +255,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     if ranking.language == "fr" and ranking.coverage < MIN_FR_COVERAGE:
         judgeable = False
         reasons.append(f"French text, only {ranking.coverage:.0%} of its words could be compared")
-    clearly_better = claimed_rank > CLEAR_RANK and rel < CLEARLY_BETTER
+    clearly_better = claimed_rank > CLEAR_RANK and fit_rel < CLEARLY_BETTER
     if not lead_matched:
         reasons.append(f"lead statement not matched (score {lead:.2f})")
     if clearly_better:
@@ -266,9 +282,9 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
         claimed_code=group.code, claimed_title=group.title, language=ranking.language, judgeable=judgeable,
         lead_statement_score=round(lead, 4), lead_statement_matched=lead_matched,
         duties=tuple(evidence), matched_duties=matched, best_fits=best_fits, claimed_rank=claimed_rank,
-        claimed_score=round(claimed_score, 4), copied=tuple(copied), mismatch=mismatch, weak_coverage=weak,
+        claimed_score=round(claimed_score, 4), fit_ratio=round(fit_rel, 4), copied=tuple(copied), mismatch=mismatch, weak_coverage=weak,
         copied_from_noc=copied_flag, reasons=tuple(reasons),
     )
 
 
-__all__ = ["CopiedDuty", "DutyEvidence", "DutyMatch", "match_duties", "fold"]
+__all__ = ["CopiedDuty", "DutyEvidence", "DutyMatch", "match_duties"]

@@ -38,13 +38,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 3
 
 # Channel weights (tuned on bench/noc, kept round to avoid overfitting).
-W_TITLE, W_PROFILE, W_DUTIES = 0.40, 0.25, 0.35
+W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
 
-# Field weights of the profile channel.
+# Field weights of the profile channel and its BM25 parameters.
 _F_TITLE, _F_LEAD, _F_DUTIES, _F_EXAMPLES = 3.0, 2.0, 1.0, 1.0
+_K1, _B = 1.2, 0.75
+_QUALIFIED = 0.9
 
 _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
 
@@ -143,9 +145,12 @@ def _postings(vectors: Sequence[dict[str, float]]) -> Postings:
     return post
 
 
-def title_terms(title: str) -> list[str]:
-    """Terms of a job title, seniority words dropped ("Senior" adds nothing)."""
-    return [t for t in analyze(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))]
+def title_terms(title: str, *, query: bool = False) -> list[str]:
+    """Terms of a job title. In a query, seniority words are dropped ("Senior"
+    adds nothing), but not in NOC titles, where "junior high" is a level."""
+    if not query:
+        return analyze(title)
+    return analyze(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))
 
 
 def lead_sentences(lead: str) -> list[str]:
@@ -168,13 +173,14 @@ class SearchIndex:
     title_post: PostingTable
     title_group: list[int]
     title_mass: list[float]
+    title_factor: list[float]
 
     # ------------------------------------------------------------------ build
     @classmethod
     def build(cls, groups: Sequence[UnitGroup]) -> SearchIndex:
         """Analyse all NOC text once; the result is what the store saves."""
         codes = [g.code for g in groups]
-        # Profile channel.
+        # Profile channel: BM25 term weights of one weighted bag per group.
         bags: list[dict[str, float]] = []
         for g in groups:
             bag = _count(analyze(g.title), _F_TITLE)
@@ -188,8 +194,14 @@ class SearchIndex:
         for bag in bags:
             for t in bag:
                 df[t] = df.get(t, 0) + 1
-        p_idf = _idf(df, len(groups))
-        p_vecs = [_tf_vector(bag, p_idf) for bag in bags]
+        n_groups = len(groups)
+        p_idf = {t: math.log(1.0 + (n_groups - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        lengths = [sum(bag.values()) for bag in bags]
+        avg_len = sum(lengths) / n_groups
+        p_vecs = [
+            {t: tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * lengths[gi] / avg_len)) / (_K1 + 1) for t, tf in bag.items()}
+            for gi, bag in enumerate(bags)
+        ]
         # Duties channel: one vector per main duty and lead sentence.
         sent_terms: list[list[str]] = []
         sent_group: list[int] = []
@@ -208,19 +220,23 @@ class SearchIndex:
             for t in set(terms):
                 df[t] = df.get(t, 0) + 1
         s_idf = _idf(df, len(sent_terms))
-        s_vecs = [_tf_vector(_count(terms), s_idf) for terms in sent_terms]
+        s_vecs = [dict.fromkeys(terms, 1.0) for terms in sent_terms]
         # Title channel: group title and every example title.
         t_terms: list[list[str]] = []
         t_group: list[int] = []
+        t_factor: list[float] = []
         for gi, g in enumerate(groups):
             seen: set[tuple[str, ...]] = set()
             for t in (g.title, *g.all_example_titles):
-                for variant in {t, t.split(" - ")[0]}:
+                # "sales associate - personal banking" also matches a bare
+                # "Sales Associate", but less than an unqualified title would.
+                for variant, factor in ((t, 1.0), (t.split(" - ")[0], _QUALIFIED)):
                     terms = tuple(dict.fromkeys(title_terms(variant)))
                     if terms and terms not in seen:
                         seen.add(terms)
                         t_terms.append(list(terms))
                         t_group.append(gi)
+                        t_factor.append(factor)
         df = {}
         for terms in t_terms:
             for t in terms:
@@ -232,7 +248,7 @@ class SearchIndex:
             profile_idf=_round(p_idf), profile_post=PostingTable.from_postings(_postings(p_vecs)),
             sent_idf=_round(s_idf), sent_post=PostingTable.from_postings(_postings(s_vecs)), sent_group=sent_group, sent_kind=sent_kind,
             title_idf=_round(t_idf), title_post=PostingTable.from_postings(_postings(t_vecs)), title_group=t_group,
-            title_mass=[round(sum(v.values()), 4) for v in t_vecs],
+            title_mass=[round(sum(v.values()), 4) for v in t_vecs], title_factor=t_factor,
         )
 
     # ------------------------------------------------------------ serialise
@@ -255,7 +271,7 @@ class SearchIndex:
     # ---------------------------------------------------------------- score
     def title_scores(self, title: str) -> list[float]:
         """Best idf-weighted Dice between ``title`` and each group's titles."""
-        q = dict.fromkeys(title_terms(title))
+        q = dict.fromkeys(title_terms(title, query=True))
         scores = [0.0] * len(self.codes)
         q_idf = {t: self.title_idf.get(t, math.log(1.0 + len(self.title_group))) for t in q}
         q_mass = sum(q_idf.values())
@@ -269,51 +285,72 @@ class SearchIndex:
             w = q_idf[t]
             for tid in post[0]:
                 acc[tid] = acc.get(tid, 0.0) + w
-        mass, group = self.title_mass, self.title_group
+        mass, group, factor = self.title_mass, self.title_group, self.title_factor
         for tid, a in acc.items():
-            s = 2.0 * a / (q_mass + mass[tid])
+            s = 2.0 * a / (q_mass + mass[tid]) * factor[tid]
             g = group[tid]
             if s > scores[g]:
                 scores[g] = s
         return scores
 
     def profile_scores(self, weights: dict[str, float]) -> list[float]:
-        """Cosine between the whole query and each group profile."""
-        q = _normalise({t: (1.0 + math.log(1.0 + w)) * self.profile_idf[t] for t, w in weights.items() if t in self.profile_idf})
+        """BM25 of the whole query against each group profile, scaled so the
+        best group scores 1 (query term counts are capped: a word repeated in
+        every duty is not worth more than twice)."""
         scores = [0.0] * len(self.codes)
-        for t, qw in q.items():
-            ids, ws = self.profile_post.get(t)  # type: ignore[misc]
-            for gi, w in zip(ids, ws):
-                scores[gi] += qw * w
-        return scores
+        for t, w in weights.items():
+            post = self.profile_post.get(t)
+            if post is None:
+                continue
+            qw = min(w, 2.0) * self.profile_idf[t]
+            for gi, tw in zip(*post):
+                scores[gi] += qw * tw
+        top = max(scores, default=0.0)
+        return [s / top for s in scores] if top > 0 else scores
 
     def sentence_vector(self, weights: dict[str, float]) -> dict[str, float]:
         return _normalise({t: (1.0 + math.log(1.0 + w)) * self.sent_idf[t] for t, w in weights.items() if t in self.sent_idf})
 
+    def coverage_weights(self, weights: dict[str, float]) -> dict[str, float]:
+        """idf-weighted query terms, normalised to sum 1, for coverage scoring."""
+        q = {t: w * self.sent_idf[t] for t, w in weights.items() if t in self.sent_idf}
+        mass = sum(q.values())
+        return {t: v / mass for t, v in q.items()} if mass else {}
+
+    def sentence_coverage(self, weights: dict[str, float]) -> dict[int, float]:
+        """Share of a letter duty's (idf-weighted) terms found in each NOC sentence.
+
+        Coverage rather than cosine: a short letter duty fully contained in a
+        long NOC duty is strong evidence, and cosine would punish the length.
+        """
+        acc: dict[int, float] = {}
+        for t, qw in self.coverage_weights(weights).items():
+            post = self.sent_post.get(t)
+            if post is None:
+                continue
+            for sid in post[0]:
+                acc[sid] = acc.get(sid, 0.0) + qw
+        return acc
+
     def duty_scores(self, duty_weights: Sequence[dict[str, float]]) -> list[float]:
-        """Mean over letter duties of the best NOC sentence of each group."""
+        """Mean over letter duties of the best-covering NOC sentence of each group."""
         n = len(self.codes)
         total = [0.0] * n
         used = 0
+        group = self.sent_group
         for weights in duty_weights:
-            q = self.sentence_vector(weights)
-            if not q:
+            acc = self.sentence_coverage(weights)
+            if not acc:
                 continue
             used += 1
-            acc: dict[int, float] = {}
-            for t, qw in q.items():
-                ids, ws = self.sent_post.get(t)  # type: ignore[misc]
-                for sid, w in zip(ids, ws):
-                    acc[sid] = acc.get(sid, 0.0) + qw * w
             best: dict[int, float] = {}
-            group = self.sent_group
             for sid, s in acc.items():
                 g = group[sid]
                 if s > best.get(g, 0.0):
                     best[g] = s
             for g, s in best.items():
                 total[g] += s
-        return [t / used for t in total] if used else total
+        return [min(1.0, t / used) for t in total] if used else total
 
 
 @dataclass(frozen=True)
@@ -351,7 +388,7 @@ def rank(
             all_weights[t] = all_weights.get(t, 0.0) + v
     t_scores = index.title_scores(title) if (title and use_title) else None
     if t_scores is not None and title:
-        tw, _lang, _cov = query_terms(title)
+        tw, _lang, _cov = query_terms(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))
         for t, v in tw.items():
             all_weights[t] = all_weights.get(t, 0.0) + v
     p_scores = index.profile_scores(all_weights)
@@ -378,7 +415,9 @@ def search(data: NocData, text: str = "", *, title: str | None = None, limit: in
     index: SearchIndex = data.index
     duties = split_sentences(text)
     if title is None and text and len(words(text)) <= 8 and len(duties) <= 1:
+        # what people type: a title, maybe with a few words of duties
         title = text
+        duties = [" ".join(w for w in words(text) if w not in TITLE_STOPWORDS)]
     ranking = rank(index, duties, title)
     hits = []
     for gi in ranking.top(index, limit):

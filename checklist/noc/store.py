@@ -141,9 +141,11 @@ def _read_index(path: Path, fingerprint: list[list[Any]] | None, source: Path) -
             return None
         from checklist.noc.search import SearchIndex
 
-        groups = [_unit_group(g) for g in payload["groups"]]
         index = SearchIndex.from_json(payload["search"])
-        return NocData(groups, payload["concordance"], index=index, source=source)
+        return NocData(
+            raw_groups=payload["groups"], concordance=payload["concordance"], index=index, source=source,
+            make_group=_unit_group,
+        )
     except (ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring unreadable NOC index %s: %s", path, exc)
         return None

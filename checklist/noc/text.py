@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from checklist.noc import vocab
 
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:[+#]+)?")
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-"})

@@ -69,7 +69,7 @@ STEM_FIX = {
     "barb": "hair", "repar": "repair", "diagnos": "diagnos", "diagnost": "diagnos", "diagnosi": "diagnos",
     "therapeut": "therap", "nutrit": "nutrit", "nutrition": "nutrit", "pharmaceut": "pharmac", "pharmaci": "pharmac",
     "accountant": "account", "secretari": "secretar", "secretar": "secretar", "receiv": "receiv",
-    "payabl": "payabl", "cook": "cook", "cuisin": "cook", "culinari": "cook", "custodian": "janit", "janitori": "janit",
+    "payabl": "payabl", "sale": "sell", "cook": "cook", "cuisin": "cook", "culinari": "cook", "custodian": "janit", "janitori": "janit",
 }
 
 KEEP_SUFFIX = frozenset(
@@ -134,7 +134,11 @@ _EXPANSIONS_RAW: dict[str, str] = {
     "cybersecurity": "information security", "figma": "user interface design", "wireframes": "interface design",
     "ux": "user interface design", "ui": "user interface", "photoshop": "graphic design",
     "illustrator": "graphic design", "indesign": "graphic design layout", "adobe": "graphic design",
-    "coding": "program code", "debug": "correct code", "debugging": "correct code",
+    "coding": "program code", "enter": "input data entry", "entered": "input data", "entering": "input data entry",
+    "hplc": "chemical analysis laboratory", "chromatography": "chemical analysis laboratory",
+    "gc": "chemical analysis", "titration": "chemical analysis", "assays": "laboratory analysis tests",
+    "sops": "procedures", "cameras": "surveillance", "cctv": "surveillance cameras", "patrol": "guard premises",
+    "territory": "sales customers", "quotes": "prices estimates", "debug": "correct code", "debugging": "correct code",
     # finance and office
     "quickbooks": "bookkeeping accounting records", "sage": "bookkeeping accounting", "xero": "bookkeeping accounting",
     "accounts payable": "invoices bookkeeping", "bank reconciliations": "reconcile accounts bookkeeping",

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 SOURCE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def template_dir() -> Path:
@@ -44,6 +44,7 @@ def render_template(name: str, data: dict[str, Any]) -> str:
 def escape_markdown(value: Any) -> str:
     """A document's text shown literally in Markdown: no links, emphasis, tables or HTML."""
     text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

@@ -10,6 +10,7 @@ from checklist.models.report import Report
 from checklist.privacy import mask_sins
 
 STYLE = {"blocker": "bold red", "warning": "yellow", "info": "dim"}
+SHOWN_PER_CODE = 2  # more findings of one code are counted, not printed: the report has them all
 
 
 def print_summary(report: Report, console: Console, *, show_info: bool = False) -> None:
@@ -24,11 +25,18 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
     table.add_column("severity")
     table.add_column("code")
     table.add_column("finding and fix")
+    shown: dict[str, int] = {}
     for finding in report.findings:
         if finding.severity.value == "info" and not show_info:
             continue
+        shown[finding.code] = shown.get(finding.code, 0) + 1
+        if shown[finding.code] > SHOWN_PER_CODE:
+            continue
         text = escape(mask_sins(finding.message)) + "\n[dim]→ " + escape(mask_sins(finding.fix)) + "[/]"
         table.add_row(f"[{STYLE[finding.severity.value]}]{finding.severity.value}[/]", finding.code, text)
+    for code, count in shown.items():
+        if count > SHOWN_PER_CODE:
+            table.add_row("", code, f"[dim]… and {count - SHOWN_PER_CODE} more like these (see the report)[/]")
     if table.row_count:
         console.print(table)
     console.print(f"{counts['blocker']} blockers, {counts['warning']} warnings, {counts['info']} notes")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from checklist.models.case import Case
 from checklist.models.document import Document, DocumentKind
 from checklist.models.report import Experience
@@ -65,10 +67,42 @@ class Context:
         del name
         return max(letters, key=lambda doc: (sum(v not in (None, [], "") for v in doc.fields.values()), doc.path))
 
-    def letter_hours(self, job: int) -> float | None:
+    def position(self, job: int) -> dict[str, Any]:
+        """The position in the job's letter that the claim describes (by title, then start date)."""
         letter = self.letter(job)
-        value = letter.fields.get("hours_per_week") if letter else None
+        if letter is None:
+            return {}
+        claim = self.case.jobs[job]
+        positions = letter.fields.get("positions") or [letter.fields]
+        if len(positions) == 1:
+            return {**letter.fields, **{k: v for k, v in positions[0].items() if v not in (None, [])}}
+
+        def distance(position: dict[str, Any]) -> tuple[float, int]:
+            similarity = fuzz.token_set_ratio(str(position.get("job_title") or "").lower(), claim.title.lower())
+            begin = position.get("start_date")
+            days = abs((begin - claim.start).days) if isinstance(begin, dt.date) else 10_000
+            return (-similarity, days)
+
+        return min(positions, key=distance)
+
+    def letter_hours(self, job: int) -> float | None:
+        value = self.position(job).get("hours_per_week")
+        if not value:
+            letter = self.letter(job)
+            value = letter.fields.get("hours_per_week") if letter else None
         return float(value) if value else None
+
+    def employer_groups(self) -> list[list[int]]:
+        """Claimed jobs grouped by employer (a promotion is two jobs at one employer)."""
+        groups: list[list[int]] = []
+        for index, job in enumerate(self.case.jobs):
+            for group in groups:
+                if matching.employer_similarity(self.case.jobs[group[0]].employer, job.employer) >= matching.SAME_NAME:
+                    group.append(index)
+                    break
+            else:
+                groups.append([index])
+        return groups
 
     def weekly_hours(self, job: int) -> float:
         """The lower of the claim and the letter (the claim alone when no letter says)."""

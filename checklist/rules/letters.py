@@ -181,7 +181,7 @@ def claim_mismatch(ctx: Context) -> Iterator[Gap]:
 
 def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
     job = ctx.case.jobs[index]
-    position = _closest_position(letter, job.title, job.start)
+    position = ctx.position(index)
     out = []
     start = position.get("start_date")
     if isinstance(start, dt.date) and abs((start - job.start).days) > DATE_SLACK:
@@ -201,20 +201,6 @@ def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
         if not any(titles_match(str(p.get("job_title") or ""), job.title, letter.language) for p in letter.fields.get("positions", [])):
             out.append(f"title '{title}' in the letter, '{job.title}' claimed")
     return out
-
-
-def _closest_position(letter: Document, title: str, start: dt.date) -> dict[str, object]:
-    positions = letter.fields.get("positions") or []
-    if not positions:
-        return dict(letter.fields)
-
-    def distance(position: dict[str, object]) -> tuple[float, int]:
-        similarity = fuzz.token_set_ratio(_title_key(str(position.get("job_title") or ""), None), _title_key(title, None))
-        begin = position.get("start_date")
-        days = abs((begin - start).days) if isinstance(begin, dt.date) else 10_000
-        return (-similarity, days)
-
-    return min(positions, key=distance)
 
 
 def _title_key(title: str, language: str | None) -> str:

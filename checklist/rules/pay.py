@@ -100,18 +100,24 @@ def _completed_years(ctx: Context, index: int) -> list[int]:
     return [year for year in range(span[0].year, span[1].year + 1) if year < ctx.as_of.year]
 
 
+def _t4s(ctx: Context, group: list[int]) -> list[Document]:
+    return [doc for index in group for doc in ctx.for_job(index, DocumentKind.T4)]
+
+
 @rule(
     "t4.missing-year", "warning", "No T4 for a year of claimed work",
     "No T4 from {employer} for {year}, a completed year of claimed work.",
     "Add the {year} T4 from {employer} (it is also in your CRA My Account), or its notice of assessment.",
 )
 def t4_missing_year(ctx: Context) -> Iterator[Gap]:
-    """T4 slips corroborate paid employment for each calendar year claimed."""
-    for index, job in enumerate(ctx.case.jobs):
-        years = {doc.fields.get("tax_year") for doc in ctx.for_job(index, DocumentKind.T4)}
-        for year in _completed_years(ctx, index):
+    """T4 slips corroborate paid employment for each calendar year claimed (one T4 per employer and year)."""
+    for group in ctx.employer_groups():
+        years = {doc.fields.get("tax_year") for doc in _t4s(ctx, group)}
+        worked = sorted({year for index in group for year in _completed_years(ctx, index)})
+        for year in worked:
             if year not in years:
-                yield Gap({"employer": job.employer, "year": year}, job=index)
+                index = next(i for i in group if year in _completed_years(ctx, i))
+                yield Gap({"employer": ctx.case.jobs[index].employer, "year": year}, job=index)
 
 
 @rule(
@@ -120,33 +126,36 @@ def t4_missing_year(ctx: Context) -> Iterator[Gap]:
     "Check the T4 and the letter: if the salary changed during the year, ask {employer} to state each salary with its dates in the letter.",
 )
 def t4_income(ctx: Context) -> Iterator[Gap]:
-    """Box 14 should be close (within 20%) to what the letter's pay gives for the months worked that year."""
-    for index, job in enumerate(ctx.case.jobs):
-        letter = ctx.letter(index)
-        if letter is None:
-            continue
-        for t4 in ctx.for_job(index, DocumentKind.T4):
+    """Box 14 should be close (within 20%) to what the letter's pay gives for the days worked that year."""
+    for group in ctx.employer_groups():
+        for t4 in _t4s(ctx, group):
             year, income = t4.fields.get("tax_year"), t4.fields.get("employment_income")
             if not year or not income:
                 continue
-            expected, days = _expected_pay(ctx, index, letter, int(year))
+            parts = [_expected_pay(ctx, index, int(year)) for index in group]
+            if any(amount is None and days for amount, days in parts):
+                continue  # a job worked that year has no letter pay to compare with
+            expected, days = sum(a or 0.0 for a, _ in parts), sum(d for _, d in parts)
             if expected and abs(float(income) - expected) / expected > INCOME_TOLERANCE:
-                yield Gap({"employer": job.employer, "year": year, "income": f"{float(income):,.2f}",
+                index = ctx.assignments[t4.path].job
+                yield Gap({"employer": ctx.case.jobs[group[0]].employer, "year": year, "income": f"{float(income):,.2f}",
                            "expected": f"{expected:,.0f}", "days": days,
                            "diff": f"{abs(float(income) - expected) / expected * 100:.0f}"},
-                          job=index, documents=(t4.path, letter.path))
+                          job=index, documents=(t4.path, *(ctx.letter(i).path for i in group if ctx.letter(i))))
 
 
-def _expected_pay(ctx: Context, index: int, letter: Document, year: int) -> tuple[float | None, int]:
+def _expected_pay(ctx: Context, index: int, year: int) -> tuple[float | None, int]:
+    """The job's pay in a calendar year from its letter (days worked x the stated rate)."""
     job = ctx.case.jobs[index]
-    amount, period = letter.fields.get("salary_amount"), letter.fields.get("salary_period")
-    if not amount or not period:
-        return None, 0
     first = max(job.start, dt.date(year, 1, 1))
     last = min(job.end or ctx.as_of, dt.date(year, 12, 31), ctx.as_of)
     if first > last:
-        return None, 0
+        return 0.0, 0
     days = (last - first).days + 1
+    position = ctx.position(index)
+    amount, period = position.get("salary_amount"), position.get("salary_period")
+    if not amount or not period:
+        return None, days
     year_days = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
     if period == "hour":
         annual = float(amount) * ctx.weekly_hours(index) * 52
