@@ -15,7 +15,7 @@ PROFILES: dict[K, list[tuple[str, float]]] = {
     K.REFERENCE_LETTER: [
         (r"to whom it may concern", 3),
         (r"\bthis (?:letter )?is to (?:certify|confirm|verify)", 4),
-        (r"employment (?:verification|confirmation|reference)|reference letter|letter of (?:employment|reference)", 5),
+        (r"employment (?:verification|confirmation|reference)|(?:verification|confirmation|proof|certificate) of employment|reference letter|letter of (?:employment|reference)", 5),
         (r"(?:we|i) (?:hereby )?confirm (?:that|the employment)", 3),
         (r"\b(?:is|was|has been) (?:currently |presently )?employed (?:with|by|at)", 4),
         (r"\bhas been (?:working|employed)\b|\bcontinues to be employed", 3),

@@ -96,7 +96,8 @@ _NOT_NAME_WORDS = frozenset(
     "statement earnings net gross total tax income the of and for with employer employee ressources "
     "humaines directrice directeur attestation emploi work permit notice assessment paie relevé releve bulletin "
     "période periode salaire brut cumul sommaire objet subject cheque date number group amount description "
-    "hours rate bank account balance vacation deposit frequency department".split()
+    "hours rate bank account balance vacation deposit frequency department trail way drive lane crescent "
+    "boulevard blvd court place road sw nw se ne".split()
 )
 
 
@@ -117,6 +118,7 @@ def companies_by_line(lines: list[Line]) -> list[tuple[str, Line]]:
 
 def tidy_company(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
+    name = re.sub(r"(?i)^(?:employer|employeur|company|compagnie|entreprise|between|entre|from|de|to|à|name)\s*:?\s+(?=[A-ZÀ-Ý0-9])", "", name)
     return re.sub(r"\.\.+$", ".", name)
 
 

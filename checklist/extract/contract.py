@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import Collector, company_names, looks_like_person, tidy_company
+from checklist.extract.common import STREET_RE, Collector, company_names, looks_like_person, tidy_company
 from checklist.extract.letter import TITLE_PATTERNS, _title_value
 from checklist.extract.lines import TextView, line_at, prose_index
-from checklist.extract.normalize import DATE_ANY, clean_value, find_money, parse_date, parse_hours_per_week, salary_period
+from checklist.extract.normalize import DATE_ANY, clean_value, find_money, nearest_period, parse_date, parse_hours_per_week
 
 PARTY = r"([A-ZÀ-Ý][\w&'’.,\-À-ÿ ]{2,80}?)"
 EMPLOYER_RE = re.compile(rf"(?i)\bbetween\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:employer|employeur|company|compagnie|société)")
@@ -45,7 +45,7 @@ def extract_contract(view: TextView) -> Collector:
         before = prose[max(0, money.start - 80) : money.start]
         if re.search(r"(?i)salary|wage|paid|rate|compensation|salaire|rémunér|taux", before + context):
             out.set("salary_amount", money.value, line_at(view, starts, money.start), snippet=prose[max(0, money.start - 50) : money.end + 30])
-            period = salary_period(re.split(r"[.;]\s", context)[0]) or salary_period(re.split(r"[.;]\s", before)[-1], float(money.value))  # type: ignore[arg-type]
+            period = nearest_period(before, context, float(money.value))  # type: ignore[arg-type]
             out.set("salary_period", period, line_at(view, starts, money.start))
             break
     return out
@@ -56,6 +56,15 @@ def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> 
     if match and looks_like_person(match.group(1).strip(" ,")):
         out.set("employee_name", clean_value(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0))
         return
+    accept = re.search(rf"\bI,\s+{PARTY},\s+(?:accept|agree|acknowledge)|\bJe,?\s+soussigné(?:e)?,?\s+{PARTY},", prose)
+    if accept and looks_like_person(accept.group(1)):
+        out.set("employee_name", clean_value(accept.group(1)), line_at(view, starts, accept.start(1)), snippet=accept.group(0))
+        return
+    for position, line in enumerate(view.lines[:12]):
+        below = view.lines[position + 1].stripped if position + 1 < len(view.lines) else ""
+        if looks_like_person(line.stripped) and STREET_RE.search(below):
+            out.set("employee_name", clean_value(line.stripped), line, snippet=f"{line.stripped} / {below}")
+            return
     hit = view.find(DEAR_RE)
     if hit and looks_like_person(hit.value.group(1)):  # type: ignore[attr-defined]
         out.set("employee_name", clean_value(hit.value.group(1)), hit)  # type: ignore[attr-defined]

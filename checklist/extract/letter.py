@@ -29,6 +29,7 @@ from checklist.extract.normalize import (
     find_money,
     parse_amount,
     parse_date,
+    nearest_period,
     parse_hours_per_week,
     salary_period,
 )
@@ -66,7 +67,7 @@ LABELS = {
     "salary": re.compile(r"(?i)^(?:salary|annual\s+salary|wage|hourly\s+(?:wage|rate)|rate(?:\s+of\s+pay)?|pay|compensation|remuneration|salaire(?:\s+annuel)?|rémunération|taux\s+horaire)\b\s*:?"),
 }
 CURRENT_RE = re.compile(
-    r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|until\s+(?:today|now)|to\s+this\s+day|"
+    r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|until\s+(?:today|now)|to\s+this\s+day|is\s+still|still\s+(?:works|employed|part\s+of|with\s+us)|remains\s+(?:with|on|an?|our)|occupe\s+toujours|est\s+toujours|"
     r"till\s+date|present\b|ongoing|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
 )
 PRESENT_WORD = re.compile(r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$")
@@ -75,7 +76,7 @@ DUTY_HEADING = re.compile(
     r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?\s*$"
 )
 DUTY_HEADER = re.compile(
-    r"(?i)(?:\b(?:main|principal|key|primary|major|job|specific)?\s*(?:duties|responsibilities|tasks|functions|responsabilités|tâches|fonctions)\b"
+    r"(?i)(?:\b(?:was|is|were|are|has\s+been|will\s+be)\s+(?:mainly\s+|primarily\s+|chiefly\s+)?responsible\s+for\b|\bétait\s+responsable\s+de\b|\best\s+responsable\s+de\b|\b(?:main|principal|key|primary|major|job|specific)?\s*(?:duties|responsibilities|tasks|functions|responsabilités|tâches|fonctions)\b"
     r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?[^.:\n]{0,60}:|(?:duties|responsibilities)\s+(?:include|included|are|were)\b[^:\n]{0,30}:?|"
     r"(?:principales\s+)?(?:tâches|fonctions|responsabilités)\s+(?:sont|étaient|comprennent|incluent)[^:\n]{0,40}:?)"
 )
@@ -86,7 +87,7 @@ DUTY_STOP = re.compile(
     r"benefits\b|avantages\b|salary\b|hours\b|signature|per\s*:|for\s+the\s+employer|\(?signed\)?)"
 )
 CLOSING_RE = re.compile(
-    r"(?i)^(?:sincerely|yours\s+(?:truly|sincerely|faithfully)|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|cordially|"
+    r"(?i)^(?:authori[sz]ed\s+by|issued\s+by|signed\s+by|certified\s+by|sincerely|yours\s+(?:truly|sincerely|faithfully)|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|cordially|"
     r"veuillez\s+agréer|recevez|cordialement|salutations|bien\s+à\s+vous|meilleures\s+salutations|with\s+regards|thank\s+you)\b"
 )
 BENEFITS_RE = re.compile(
@@ -211,8 +212,8 @@ def _with_period(name: str) -> str:
 
 def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
     label = view.labelled(
-        re.compile(r"(?i)^(?:employee(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?employee|employee|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*:"),
-        lambda text: clean_value(text) if looks_like_person(text) else None,
+        re.compile(r"(?i)^(?:employee(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?employee|employee|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*(?::|$)"),
+        lambda text: clean_person(text) if looks_like_person(text) else None,
     )
     if label:
         out.set("employee_name", label.value, label)
@@ -247,10 +248,16 @@ def _title_value(text: str) -> str | None:
 
 def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
     if positions:
-        last = positions[-1]
-        out.set("start_date", last.start_date, view.lines[0], snippet="table of positions")
-        if last.end_date:
-            out.set("end_date", last.end_date, view.lines[0], snippet="table of positions")
+        # The employment runs from the first position's start to the last position's end.
+        first = min((p.start_date for p in positions if p.start_date), default=None)
+        out.set("start_date", first, view.lines[0], snippet="table of positions")
+        if positions[-1].end_date:
+            out.set("end_date", positions[-1].end_date, view.lines[0], snippet="table of positions")
+            out.set("currently_employed", False, view.lines[0], snippet="table of positions: last position ended")
+        elif first:
+            out.set("currently_employed", True, view.lines[0], snippet="table of positions: to present")
+        if first:
+            return
     date = DATE_ANY
     ranges = [
         rf"(?i)\b(?:from|between|du|de)\s+(?:the\s+|le\s+)?({date})\s*(?:,\s*)?(?:to|until|till|through|and|-|–|—|au|à|jusqu[’']au)\s+(?:the\s+|le\s+)?({date}|present|the\s+present|date|today|now|à\s+ce\s+jour|aujourd[’']hui)",
@@ -324,9 +331,7 @@ def _salary(view: TextView, prose: str, starts: list[int], out: Collector, posit
             continue
         line = line_at(view, starts, found.start)
         out.set("salary_amount", found.value, line, snippet=prose[max(0, found.start - 60) : found.end + 30])
-        sentence_after = re.split(r"[.;]\s", after)[0]
-        sentence_before = re.split(r"[.;!?]\s", before)[-1]
-        period = salary_period(sentence_after) or salary_period(sentence_before, float(found.value), before=True)  # type: ignore[arg-type]
+        period = nearest_period(before, after, float(found.value))  # type: ignore[arg-type]
         out.set("salary_period", period, line)
         return
     hit = view.labelled(LABELS["salary"], lambda text: _money_cell(text), below=1)
@@ -371,11 +376,38 @@ def _duties(view: TextView, out: Collector) -> None:
         out.set("duties", [duty for _, duties in blocks for duty in duties], blocks[0][0], snippet=blocks[0][0].stripped)
         out.values["_duty_blocks"] = blocks
         return
+    prose_duties = _sentence_duties(view)
+    if prose_duties:
+        out.set("duties", prose_duties[1], prose_duties[0], snippet="duties written as sentences")
+        return
     blocks = _bullet_blocks(view)
     if blocks:
         current = [b for b in blocks if b[0] is not None and CURRENT_RE.search(b[0].stripped)]
         heading, items = (current or blocks)[0]
         out.set("duties", items, heading or None, snippet=heading.stripped if heading else "a list of duties")
+
+
+PRONOUN_START = re.compile(r"^(?:She|He|They|Il|Elle|Ils|Elles)\s")
+NOT_A_DUTY = re.compile(r"(?i)\b(?:works?|earns?|is paid|receives?|holds?|has (?:been|worked)|salary|hours|benefits?|employed|joined)\b")
+
+
+def _sentence_duties(view: TextView) -> tuple[Line, list[str]] | None:
+    """Duties written as running sentences ("She sits down with clients... She decides..."): 3+ in a row."""
+    prose, starts = prose_index(view)
+    run: list[tuple[int, str]] = []
+    offset = 0
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", prose):
+        begin = prose.find(sentence, offset)
+        offset = begin + len(sentence)
+        if PRONOUN_START.match(sentence) and not NOT_A_DUTY.search(sentence):
+            run.append((begin, sentence.strip().rstrip(".")))
+            continue
+        if len(run) >= 3:
+            break
+        run = []
+    if len(run) < 3:
+        return None
+    return line_at(view, starts, run[0][0]), [text for _, text in run]  # type: ignore[return-value]
 
 
 def _bullet_blocks(view: TextView) -> list[tuple[Line | None, list[str]]]:
@@ -419,11 +451,11 @@ def _inline_duties(text: str) -> list[str]:
 
 def _duty_text(text: str) -> str:
     text = re.sub(r"^(?:and|et)\s+", "", clean_value(text))
-    text = re.sub(r"^(?:[-–—•·*▪●○◦■□➢✓o]|\d{1,2}[.)]|[a-z][.)])\s+", "", text)
+    text = re.sub(r"^(?:[-–—•·*▪●○◦■□➢✓›»→✔◆♦o]|\d{1,2}[.)]|[a-z][.)])\s+", "", text)
     return text.rstrip(" .;").strip()
 
 
-BULLET = re.compile(r"^\s*(?:[-–—•·*▪●○◦■□➢✓]|\d{1,2}[.)]|[a-z][.)])\s+")
+BULLET = re.compile(r"^\s*(?:[-–—•·*▪●○◦■□➢✓›»→✔◆♦]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
 def _listed_duties(view: TextView, header: Line) -> list[str]:
@@ -450,7 +482,7 @@ def _listed_duties(view: TextView, header: Line) -> list[str]:
 
 def _signatory(view: TextView, out: Collector) -> None:
     per = view.find(re.compile(rf"^(?:[Pp]er|[Pp]ar|[Ss]igned(?:\s+by)?|[Ss]igné(?:e)?(?:\s+par)?)\s*:\s*(?:{HONORIFIC}\s+)?{NAME}\s*[,(–-]\s*([^)]+)\)?$"))
-    if per:
+    if per and not POST_NOMINAL.fullmatch(", " + per.value.group(2).strip(" )")):  # type: ignore[attr-defined]
         out.set("signatory_name", clean_value(per.value.group(1)), per)  # type: ignore[attr-defined]
         out.set("signatory_title", clean_value(per.value.group(2)), per)  # type: ignore[attr-defined]
         return
@@ -462,7 +494,7 @@ def _signatory(view: TextView, out: Collector) -> None:
 def _signature_block(lines: list[Line], out: Collector) -> None:
     previous = None
     for position, line in enumerate(lines):
-        text = re.sub(r"(?i)^(?:signature|signed|\(signed\)|/s/)\s*:?\s*", "", line.stripped).strip("_ ")
+        text = re.sub(r"(?i)^(?:signature|signed(?:\s+by)?|\(signed\)|/s/|per|par|name|nom)\s*:?\s+", "", line.stripped).strip("_ ")
         if not text or text == previous:
             previous = text
             continue
@@ -481,6 +513,7 @@ def _signature_block(lines: list[Line], out: Collector) -> None:
             candidate = next_line.stripped
             if candidate.startswith(text + ","):
                 candidate = candidate[len(text) + 1 :]
+            candidate = re.sub(r"(?i)^(?:title|titre|position|poste)\s*:?\s+", "", candidate)
             if candidate != text and TITLE_HINT.search(candidate) and not EMAIL_RE.search(candidate) and len(candidate) < 80:
                 out.set("signatory_title", clean_value(candidate), next_line)
                 return

@@ -129,8 +129,9 @@ class TextView:
         """Forms printed as a block of labels then a block of values in the same order."""
         run: list[tuple[str | None, Line]] = []
         for line in self.lines:
-            name = _label_only(line.stripped, labels)
-            if name is not None or (run and _is_label_line(line.stripped)):
+            alone = len(line.cells) == 1
+            name = _label_only(line.stripped, labels) if alone else None
+            if name is not None or (run and alone and _is_label_line(line.stripped)):
                 run.append((name, line))
                 continue
             if len(run) >= 4:
@@ -180,10 +181,10 @@ class TextView:
     def _orientation_votes(self, label: re.Pattern[str], parse: Callable[[str], object | None]) -> tuple[int, int]:
         above = below = 0
         for line in self.lines:
-            if not any(label.search(cell.text) for cell in line.cells) or strip_translation(
+            if len(line.cells) != 1 or not label.search(line.cells[0].text) or strip_translation(
                 label.sub("", line.stripped, count=1)
             ):
-                continue
+                continue  # a label with its value on the same line says nothing of the orientation
             prev = self.lines[line.index - 1].stripped if line.index else ""
             nxt = self.lines[line.index + 1].stripped if line.index + 1 < len(self.lines) else ""
             above += parse(prev) is not None and parse(nxt) is None

@@ -111,8 +111,8 @@ MONEY_RE = re.compile(
 )
 _PERIODS = [
     ("hour", r"(?:/\s*h(?:ou)?r\b|per\s+hour|an\s+hour|hourly|/\s*heure|de\s+l'heure|par\s+heure|l[’']heure|taux\s+horaire)"),
-    ("week", r"(?:/\s*w(?:ee)?k\b|per\s+week|a\s+week|weekly|par\s+semaine|hebdomadaire)"),
-    ("month", r"(?:/\s*mo(?:nth)?\b|per\s+month|a\s+month|monthly|par\s+mois|mensuel)"),
+    ("week", r"(?:/\s*w(?:ee)?k\b|per\s+week|a\s+week|(?<!bi-)(?<!bi)weekly|par\s+semaine|hebdomadaire)"),
+    ("month", r"(?:/\s*mo(?:nth)?\b|per\s+month|a\s+month|(?<!semi-)(?<!semi\s)(?<!bi-)monthly|par\s+mois|mensuel)"),
     ("year", r"(?:/\s*y(?:ea)?r\b|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|yearly|/\s*an\b|par\s+ann[ée]e|par\s+an\b|annuel(?:le)?|salary\s+of|salaire)"),
 ]
 
@@ -133,6 +133,22 @@ def find_money(text: str) -> list[Found]:
         if value is not None and value > 0:
             out.append(Found(value, match.start(), match.start() + len(raw), raw))
     return out
+
+
+def nearest_period(before: str, after: str, amount: float | None = None) -> str | None:
+    """The salary period whose words sit closest to the amount, in its sentence, before or after it."""
+    before = re.split(r"[.;!?]\s", before)[-1]
+    after = re.split(r"[.;!?]\s", after)[0]
+    best: tuple[int, str] | None = None
+    for name, pattern in _PERIODS:
+        for match in re.finditer(pattern, before.lower()):
+            distance = len(before) - match.end()
+            best = min(best, (distance, name)) if best else (distance, name)
+        for match in re.finditer(pattern, after.lower()):
+            best = min(best, (match.start(), name)) if best else (match.start(), name)
+    if best:
+        return best[1]
+    return salary_period("", amount)
 
 
 def salary_period(context: str, amount: float | None = None, *, before: bool = False) -> str | None:

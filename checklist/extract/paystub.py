@@ -18,12 +18,13 @@ COLUMNS = {
     "current": re.compile(r"(?i)^(?:current|this\s+period|amount|montant|courant(?:e)?|période|period|actuel|\$)"),
 }
 STOP_ROW = re.compile(r"(?i)^(?:gross|total|deductions?|taxes|statutory|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)")
-GROSS_LABEL = re.compile(r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b")
+GROSS_LABEL = re.compile(r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))")
+EARNING_LINE = re.compile(r"(?i)(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:hrs?|hours?|h|heures)\.?\s*(?:@|x|×|at|à)\s*\$?\s*(\d{1,4}(?:[.,]\d{2,4}))")
 LABEL_START = re.compile(r"(?i)^(?:period\s+(?:beginning|begin|start(?:ing)?|from)|pay\s+period\s+(?:start|begin(?:ning)?|from)|start\s+date|début(?:\s+de\s+(?:la\s+)?période)?|période\s+du|from|du)\s*:?")
 LABEL_END = re.compile(r"(?i)^(?:period\s+(?:ending|end(?:ed)?|to)|pay\s+period\s+(?:end(?:ing)?|to)|end\s+date|fin(?:\s+de\s+(?:la\s+)?période)?|to|au)\s*:?")
 LABEL_PERIOD = re.compile(r"(?i)^(?:pay\s+period|period|période(?:\s+de\s+paie)?|for\s+the\s+period|pour\s+la\s+période)\s*:?")
 LABEL_PAYDATE = re.compile(r"(?i)^(?:pay\s+date|payment\s+date|cheque\s+date|check\s+date|deposit\s+date|date\s+paid|paid\s+on|date\s+de\s+(?:paie|paiement|dépôt|versement)|date\s+du\s+paiement|versé\s+le)\s*:?")
-LABEL_EMPLOYEE = re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*:")
+LABEL_EMPLOYEE = re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*(?::|$)")
 LABEL_EMPLOYER = re.compile(r"(?i)^(?:employer|company|employeur|entreprise|compagnie)\s*:")
 HEADINGS = re.compile(r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings(?:\s+and\s+deductions)?|pay\s*slip|payroll\s+statement|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)\s*[-–:|]?\s*")
 
@@ -170,8 +171,15 @@ def _amounts(view: TextView, out: Collector) -> None:
             out.set("hours", gross.values["hours"], gross.line)
         if hours:
             out.set("hours", round(sum(hours), 2), rows[0].line, snippet=" / ".join(r.line.stripped for r in rows)[:300])
+    if not rows:
+        rows = _rate_lines(view)
+        hours = [row.values["hours"] for row in rows]
+        if hours:
+            out.set("hours", round(sum(hours), 2), rows[0].line)
     if gross is None:
-        gross = _gross_row(view, found[1] if found else {})
+        gross = _gross_row(view, found[1] if found else {}) or _gross_column(view)
+    if gross is None and rows and all("current" in row.values for row in rows):
+        out.set("gross_pay", round(sum(row.values["current"] for row in rows), 2), rows[0].line)
     if gross is not None:
         current = gross.values.get("current") or _first_amount(gross.line)
         out.set("gross_pay", current, gross.line)
@@ -184,6 +192,38 @@ def _amounts(view: TextView, out: Collector) -> None:
     _labelled_fallbacks(view, out)
 
 
+def _rate_lines(view: TextView) -> list[Row]:
+    """Earnings written as "Regular hours 58.80 hrs @ $28.50 ... $1,675.80"."""
+    rows = []
+    for line in view.lines:
+        match = EARNING_LINE.search(line.stripped)
+        if match and not re.search(r"(?i)\bytd\b|year to date|cumul", line.stripped):
+            amounts = find_money(line.stripped[match.end():])
+            values = {"hours": float(match.group(1).replace(",", ".")), "rate": float(match.group(2).replace(",", "."))}
+            if amounts:
+                values["current"] = float(amounts[-1].value)  # type: ignore[arg-type]
+            rows.append(Row(line, line.stripped[: match.start()].strip(), values))
+    return rows
+
+
+def _gross_column(view: TextView) -> Row | None:
+    """A summary block with "Gross pay" as a column header and Current / Year-to-date rows under it."""
+    for line in view.lines:
+        for cell in line.cells:
+            if not GROSS_LABEL.match(cell.text):
+                continue
+            values: dict[str, float] = {}
+            for row_line, below in view.column_below(line, cell, rows=3):
+                numbers = find_numbers(below.text.replace("$", ""))
+                if len(numbers) != 1:
+                    continue
+                key = "ytd" if re.search(r"(?i)year|ytd|cumul", row_line.cells[0].text) else "current"
+                values.setdefault(key, float(numbers[0].value))  # type: ignore[arg-type]
+            if values:
+                return Row(line, cell.text, values)
+    return None
+
+
 def _columns() -> dict[str, re.Pattern[str]]:
     return COLUMNS
 
@@ -194,7 +234,9 @@ def _gross_row(view: TextView, columns: dict) -> Row | None:  # type: ignore[typ
             row = read_row(line, columns)
             if row.values or _first_amount(line) is not None:
                 return row
-            return _vertical_row(view, line) or row
+            vertical = _vertical_row(view, line)
+            if vertical:
+                return vertical
     return None
 
 
@@ -222,7 +264,7 @@ def _labelled_fallbacks(view: TextView, out: Collector) -> None:
         if hit:
             out.set("hours", hit.value, hit)
     if "ytd_gross" not in out.values:
-        hit = view.labelled(re.compile(r"(?i)^(?:ytd\s+gross|gross\s+ytd|year[- ]to[- ]date\s+gross|cumul\s+brut|brut\s+cumulatif)\s*:?"), _number, below=1)
+        hit = view.labelled(re.compile(r"(?i)^(?:ytd\s+gross|gross(?:\s+pay)?\s+(?:ytd|year[- ]to[- ]date)|year[- ]to[- ]date\s+gross|cumul\s+brut|brut\s+cumulatif)\s*:?"), _money_or_number, below=1)
         if hit:
             out.set("ytd_gross", hit.value, hit)
     if "ytd_gross" not in out.values:

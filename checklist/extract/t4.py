@@ -15,12 +15,12 @@ from checklist.extract.normalize import clean_value, find_numbers
 AMOUNT_ONLY = re.compile(r"^\$?\s?-?\d{1,3}(?:[ ,\u00a0]?\d{3})*(?:[.,]\d{2})$")
 LABELS = {
     "year": re.compile(r"(?i)^(?:year|année|tax\s+year|year\s*/\s*année)\b\s*(?:/\s*année)?\s*:?"),
-    "employer": re.compile(r"(?i)employer['’]?s\s+name|nom\s+de\s+l[’']employeur|^employer\s*:"),
+    "employer": re.compile(r"(?i)employer['’]?s\s+name|nom\s+de\s+l[’']employeur|^employer\s*(?:/\s*employeur\s*)?:"),
     "box14": re.compile(r"(?i)^(?:box\s+|case\s+)?14\b|employment\s+income|revenus?\s+d[’']emploi"),
     "box10": re.compile(r"(?i)^(?:box\s+|case\s+)?10\b|province\s+of\s+employment|province\s+d[’']emploi"),
     "last": re.compile(r"(?i)last\s+name|nom\s+de\s+famille|surname"),
     "first": re.compile(r"(?i)first\s+name|prénom|given\s+name"),
-    "employee": re.compile(r"(?i)employee['’]?s\s+name|nom\s+(?:et\s+adresse\s+)?de\s+l[’']employé|^employee\s*(?:/\s*employé\s*)?:"),
+    "employee": re.compile(r"(?i)employee['’]?s\s+name|nom\s+(?:et\s+adresse\s+)?de\s+l[’']employé|^employee\s*(?:/\s*employé(?:\(e\)|e)?\s*)?:"),
 }
 PROVINCE_NAMES = {name: code for code, name in PROVINCES.items()} | {"québec": "QC", "zz": "ZZ", "us": "US"}
 
@@ -82,7 +82,7 @@ FORM_WORDS = re.compile(r"(?i)^(?:t4|year|année|statement|état|box|case|amount
 
 
 def _employer_cell(text: str) -> str | None:
-    text = clean_value(text)
+    text = _first_part(text)
     if not text or len(text) < 4 or FORM_WORDS.match(text) or re.match(r"(?i)^(?:nom|name|employer|\d)", text) or re.search(r"\d{3}", text):
         return None
     return text
@@ -113,8 +113,14 @@ def _name_part(text: str) -> str | None:
 PARTICLES = {"de", "da", "dos", "das", "do", "du", "van", "von", "del", "la", "le", "bin", "al"}
 
 
+def _first_part(text: str) -> str:
+    """The name before an address that follows on the same line ("X, Y — 12 Main St" / "ACME INC., 1455 ...")."""
+    text = re.split(r"\s+[—–-]\s+|\s{2,}|,\s*(?=\d)", text.strip())[0]
+    return clean_value(text)
+
+
 def _full_name(text: str) -> str | None:
-    text = clean_value(text)
+    text = _first_part(text)
     if not text or re.search(r"\d", text) or not 2 <= len(text.split()) <= 4 or re.match(r"(?i)^(?:last|first|nom|prénom)", text):
         return None
     if "," in text:

@@ -1,0 +1,70 @@
+"""Ranked search over the 516 unit groups."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from checklist.noc.text import analyze, detect_language, fold
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("registered nurse", "31301"),
+        ("Software Developer", "21232"),
+        ("line cook", "63200"),
+        ("cashier", "65100"),
+        ("long haul truck driver", "73300"),
+        ("help desk technician", "22221"),
+        ("carpenter", "72310"),
+        ("property administrator", "13101"),
+        ("Senior Accountant", "11100"),
+        ("bookkeeper", "12200"),
+    ],
+)
+def test_obvious_titles(noc_data, query: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert noc_data.search(query, limit=1)[0].code == code
+
+
+def test_duties_without_title(noc_data) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Reset passwords and unlock accounts for staff\n"
+        "Answer help desk tickets by phone and chat\n"
+        "Set up laptops and printers for new employees"
+    )
+    hits = noc_data.search(text, limit=3)
+    assert hits[0].code == "22221"
+
+
+def test_hits_are_ranked_scored_and_typed(noc_data) -> None:  # type: ignore[no-untyped-def]
+    hits = noc_data.search("civil engineer designing roads and storm sewers", limit=10)
+    assert len(hits) == 10
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert hits[0].code == "21300" and hits[0].teer == 1 and hits[0].title == "Civil engineers"
+
+
+def test_normalisation() -> None:
+    assert analyze("Co-ordinate") == analyze("coordinate") == analyze("COORDINATING")
+    assert analyze("organise") == analyze("organize")
+    assert fold("Ingénieure  civile – Québec") == "ingenieure  civile - quebec"
+    assert analyze("teachers") == analyze("teach")
+    assert detect_language("Concevoir des travaux de voirie et préparer les plans et devis") == "fr"
+    assert detect_language("Prepare the plans and the specifications") == "en"
+
+
+def test_french_query(noc_data) -> None:  # type: ignore[no-untyped-def]
+    text = "Concevoir des réseaux d'égouts\nPréparer les plans et devis\nSurveiller les chantiers de construction"
+    assert "21300" in [h.code for h in noc_data.search(text, title="Ingénieure civile", limit=3)]
+
+
+def test_search_is_fast(noc_data) -> None:  # type: ignore[no-untyped-def]
+    noc_data.search("warm up", limit=1)
+    text = "\n".join(["Prepare monthly financial statements", "Reconcile bank accounts", "File HST returns"] * 3)
+    t0 = time.perf_counter()
+    for _ in range(10):
+        noc_data.search(text, title="Accountant")
+    assert (time.perf_counter() - t0) / 10 < 0.1
