@@ -50,14 +50,27 @@ def read_documents(
 def check_case(
     case_dir: Path,
     as_of: dt.date | None = None,
-    noc: Any | None = None,
+    noc_dir: Path | None = None,
     limits: ReadLimits | None = None,
     today: dt.date | None = None,
 ) -> Report:
-    """Check a case folder and return its report (raises CaseFileError for a bad case.yaml)."""
+    """Check a case folder and return its report.
+
+    Raises CaseFileError for a bad case.yaml and NocDataError for a bad NOC folder;
+    without any NOC data the NOC checks report noc.data-missing.
+    """
     case = load_case(case_dir)
+    noc = load_noc(noc_dir)
     documents = read_documents(case_dir, limits)
     return build_report(case, case.as_of(as_of, today), documents, noc)
+
+
+def load_noc(noc_dir: Path | None) -> Any | None:  # noqa: D103
+    """NOC data from the given folder, else the environment variable or the user data folder, else None."""
+    from checklist.noc import load_noc_data, resolve_noc_dir
+
+    found = resolve_noc_dir(noc_dir)
+    return load_noc_data(found) if found is not None else None
 
 
 def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any | None = None) -> Report:
@@ -74,6 +87,8 @@ def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any
         experience=ctx.experience,
         documents=[_document_report(doc, ctx) for doc in documents],
         findings=findings,
+        duties=[{"job": index, "letter": letter.path, **match.model_dump(mode="json")} for index, match, letter in ctx.duty_matches()],
+        noc_data=noc is not None,
     )
 
 

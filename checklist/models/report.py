@@ -78,6 +78,8 @@ class Report(BaseModel):
     experience: Experience
     documents: list[DocumentReport]
     findings: list[Finding]
+    duties: list[dict[str, Any]] = Field(default_factory=list)  # per job: the NOC duty-by-duty match
+    noc_data: bool = False
 
     def counts(self) -> dict[str, int]:
         out = {"blocker": 0, "warning": 0, "info": 0}

@@ -129,6 +129,26 @@ class Context:
         employer = self.case.jobs[job].employer
         return any(permit.allows(employer, day) for permit in self.permits)
 
+    def duty_matches(self) -> list[tuple[int, Any, Document]]:
+        """(job, DutyMatch, letter) for each job whose letter lists duties and whose NOC is known."""
+        return [(index, match, letter) for index, (match, letter) in self._duty_matches.items()]
+
+    @cached_property
+    def _duty_matches(self) -> dict[int, tuple[Any, Document]]:
+        if self.noc is None:
+            return {}
+        from checklist.noc import match_duties
+
+        out = {}
+        for index, job in enumerate(self.case.jobs):
+            letter = self.letter(index)
+            duties = self.position(index).get("duties") or (letter.fields.get("duties") if letter else None)
+            if letter is None or not duties or self.noc.get(job.noc) is None:
+                continue
+            title = self.position(index).get("job_title") or job.title
+            out[index] = (match_duties(self.noc, job.noc, list(duties), title), letter)
+        return out
+
     @cached_property
     def experience(self) -> Experience:
         weekly = [self.weekly_hours(index) for index in range(len(self.case.jobs))]
