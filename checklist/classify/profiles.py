@@ -27,6 +27,9 @@ PROFILES: dict[K, list[tuple[str, float]]] = {
         (r"\b(?:sincerely|yours truly|regards|respectfully|cordially)\b", 1),
         (r"salutations distingu[ée]es|veuillez agr[ée]er|cordialement", 1),
         (r"\bhours (?:per|a|each) week\b|\bheures par semaine\b|hrs/week", 1),
+        # Employment letters in other languages (they need a certified translation, but they are letters).
+        (r"\b(?:declaramos|declara(?:ção|cao)|certificamos|constancia de (?:trabajo|empleo)|carta de (?:referencia|trabajo)|"
+         r"a quien corresponda|a quem (?:possa )?interessar|arbeitsbescheinigung|arbeitszeugnis)\b", 5),
         # Letters that are not about employment: enrolment confirmations, job ads.
         (r"enrol+ment|registrar|full[- ]time student|program(?:me)? of study|tuition|semester|attestation d[’']inscription|étudiant", -6),
         (r"job posting|how to apply|apply (?:now|online|by)|job bank|we are hiring|vacancy|offre d[’']emploi affichée", -6),

@@ -81,7 +81,7 @@ DUTY_HEADER = re.compile(
     r"(?:principales\s+)?(?:tâches|fonctions|responsabilités)\s+(?:sont|étaient|comprennent|incluent)[^:\n]{0,40}:?)"
 )
 DUTY_STOP = re.compile(
-    r"(?i)^(?:should\s+you|if\s+you|please|for\s+(?:any|further|more)|do\s+not\s+hesitate|feel\s+free|sincerely|yours|regards|respectfully|best|kind|cordially|"
+    r"(?i)^(?:should\s+you|if\s+you|please|i\s|we\s+(?:would|will|hope|are\s+pleased)|for\s+(?:any|further|more)|do\s+not\s+hesitate|feel\s+free|sincerely|yours|regards|respectfully|best|kind|cordially|"
     r"this\s+letter|we\s+(?:are|wish|thank|confirm)|(?:his|her|their)\s+(?:salary|position|employment|hours|rate|annual)|"
     r"(?:he|she|they)\s+(?:works|worked|earns|earned|is|was|receives|has)|pour\s+toute|n[’']hésitez|veuillez|salutations|cordialement|"
     r"benefits\b|avantages\b|salary\b|hours\b|signature|per\s*:|for\s+the\s+employer|\(?signed\)?)"
@@ -349,7 +349,7 @@ def _money_cell(text: str) -> tuple[float, str | None] | None:
 
 
 def _benefits(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
-    label = view.labelled(re.compile(r"(?i)^(?:benefits|avantages(?:\s+sociaux)?)\s*:"), lambda t: clean_value(t) or None, below=0)
+    label = view.labelled(re.compile(r"(?i)^(?:benefits|avantages(?:\s+sociaux)?)\s*(?::|$)"), lambda t: clean_value(t) or None, below=0)
     if label and not NO_BENEFITS_RE.search(str(label.value)):
         out.set("benefits", label.value, label)
         return
@@ -415,11 +415,14 @@ def _bullet_blocks(view: TextView) -> list[tuple[Line | None, list[str]]]:
     blocks: list[tuple[Line | None, list[str]]] = []
     items: list[str] = []
     heading: Line | None = None
+    indent = 0
     for line in [*view.lines, None]:
         if line is not None and BULLET.match(line.text):
             items.append(_duty_text(line.stripped))
+            indent = len(line.text) - len(line.text.lstrip())
             continue
-        if line is not None and items and line.stripped[:1].islower():
+        hanging = line is not None and len(line.text) - len(line.text.lstrip()) > indent + 1
+        if line is not None and items and (line.stripped[:1].islower() or hanging):
             items[-1] += " " + line.stripped
             continue
         if len(items) >= 3:
@@ -435,10 +438,21 @@ def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
         if not header:
             continue
         rest = line.stripped[header.end():].strip(" :")
-        duties = _inline_duties(rest) if len(rest) > 40 else _listed_duties(view, line)
+        sentence = _sentence_from(view, line, header.end())
+        if sentence.count(";") >= 2:
+            duties = _inline_duties(sentence)
+        else:
+            duties = _inline_duties(rest) if len(rest) > 40 else _listed_duties(view, line)
         if duties and not any(duties[0] in previous for _, previous in blocks):
             blocks.append((line, duties))
     return blocks
+
+
+def _sentence_from(view: TextView, line: Line, start: int) -> str:
+    """The rest of the sentence that starts on a line at `start`, across line breaks."""
+    text = " ".join([line.stripped[start:]] + [l.stripped for l in view.lines[line.index + 1 : line.index + 12]])
+    text = ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
+    return re.split(r"(?<=\.)\s+(?=[A-ZÀ-Ý])", text.strip(" :"))[0]
 
 
 def _inline_duties(text: str) -> list[str]:
@@ -461,16 +475,21 @@ BULLET = re.compile(r"^\s*(?:[-–—•·*▪●○◦■□➢✓›»→✔�
 def _listed_duties(view: TextView, header: Line) -> list[str]:
     items: list[str] = []
     indent = None
+    bulleted = False
     for line in view.lines[header.index + 1 : header.index + 40]:
         text = line.stripped
         if DUTY_STOP.match(text) or CLOSING_RE.match(text) or (items and (DUTY_HEADER.search(text) or DUTY_HEADING.search(text))):
             break
         this_indent = len(line.text) - len(line.text.lstrip())
         bullet = BULLET.match(line.text)
+        bulleted = bulleted or (bool(bullet) and not items)
         starts_item = bool(bullet) or text[:1].isupper() or not items
-        if items and not bullet and (text[:1].islower() or (indent is not None and this_indent > indent + 1 and not text[:1].isupper())):
+        hanging = indent is not None and this_indent > indent + 1 and (bulleted or not text[:1].isupper())
+        if items and not bullet and (text[:1].islower() or hanging):
             items[-1] = f"{items[-1]} {text}"
             continue
+        if items and bulleted and not bullet:
+            break  # the bulleted list has ended
         if not starts_item:
             break
         if items and not bullet and len(text.split()) > 25:

@@ -50,3 +50,35 @@ def tidy(text: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip("\n")
+
+
+def split_sidebar(text: str) -> str:
+    """A page laid out as a narrow sidebar (letterhead, contacts) beside the letter's body.
+
+    Layout-mode text puts both columns on the same lines, which breaks the body's
+    sentences; when a left column of short lines sits beside a right column of prose,
+    the right column is read first, then the sidebar.
+    """
+    lines = text.split("\n")
+    starts: dict[int, int] = {}
+    for line in lines:
+        for match in re.finditer(r"(?:(?<=\S)\s{3,}|^\s{20,})(?=\S)", line):
+            starts[match.end()] = starts.get(match.end(), 0) + 1
+    if not starts:
+        return text
+    column, count = max(starts.items(), key=lambda item: item[1])
+    if column < 20 or count < 8:
+        return text
+    left, right = [], []
+    for line in lines:
+        head, tail = line[:column], line[column:]
+        if head.strip() and tail.strip() and not re.search(r"\s{2,}$", head):
+            return text  # a line runs across the gap: not two columns
+        left.append(head.rstrip())
+        right.append(tail.rstrip())
+    body = [r for r in right if r.strip()]
+    side = [l.strip() for l in left if l.strip()]
+    if not body or sum(len(r.split()) for r in body) / len(body) < 5 or sum(len(s.split()) for s in side) / max(len(side), 1) > 6:
+        return text  # a table, not a sidebar beside prose
+    # The sidebar (letterhead, contacts) first, as it would be read at the top; the body keeps its indents.
+    return "\n".join(side + [""] + body)

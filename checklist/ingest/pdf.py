@@ -13,7 +13,7 @@ import pypdf
 from pypdf.errors import PdfReadError
 
 from checklist.errors import DocumentLoadError
-from checklist.ingest.layout import tidy
+from checklist.ingest.layout import split_sidebar, tidy
 from checklist.ingest.limits import ReadLimits
 from checklist.models.document import Page, ReadMethod
 
@@ -67,7 +67,7 @@ def _text_page(reader: pypdf.PdfReader, index: int) -> Page:
             text = page.extract_text() or ""
         except Exception as exc2:  # noqa: BLE001
             log.debug("plain extraction failed on page %d: %s", index + 1, exc2)
-    return Page(number=index + 1, text=tidy(text), method=ReadMethod.TEXT_LAYER)
+    return Page(number=index + 1, text=split_sidebar(tidy(text)), method=ReadMethod.TEXT_LAYER)
 
 
 def _with_ocr(data: bytes, pages: list[Page], scanned: list[int]) -> list[Page]:

@@ -33,12 +33,29 @@ class Assignment:
 
 
 def employer_similarity(a: str, b: str) -> float:
+    """How alike two employer names are (0-100), after dropping case, accents, punctuation and legal form.
+
+    Initials count as a variant ("BH Freight Services" for "Blue Harbour Logistics"):
+    payroll and operating names often start with the employer's initials.
+    """
     key_a, key_b = company_key(a), company_key(b)
     if not key_a or not key_b:
         return 0.0
     if key_a == key_b:
         return 100.0
-    return max(fuzz.token_set_ratio(key_a, key_b), fuzz.ratio(key_a.replace(" ", ""), key_b.replace(" ", "")))
+    score = max(fuzz.token_set_ratio(key_a, key_b), fuzz.ratio(key_a.replace(" ", ""), key_b.replace(" ", "")))
+    if _initials_match(key_a, key_b) or _initials_match(key_b, key_a):
+        score = max(score, INITIALS_SCORE)
+    return score
+
+
+INITIALS_SCORE = 75.0
+
+
+def _initials_match(short: str, long: str) -> bool:
+    """The first word of one name is the initials of the other's first two or three words."""
+    first, words = short.split()[0], long.split()
+    return len(first) >= 2 and len(words) >= len(first) and first == "".join(w[0] for w in words[: len(first)])
 
 
 def same_person(a: str, b: str) -> bool:

@@ -27,7 +27,7 @@ FIXTURES = sorted(ROOT.glob("*/*.json"))
 KNOWN_GAPS: dict[str, set[str]] = {
     # Word table whose cells each came out on their own line, with the values in a second table.
     "en_docx_table_cells_per_line": {"employee_name", "job_title", "start_date", "hours_per_week", "salary_amount",
-                                     "salary_period", "duties"},
+                                     "salary_period"},
     # Contracts naming the employee only in a signature table or by first name ("Dear Wei,").
     "en_formal_agreement_numbered_clauses": {"employee_name", "hours_per_week"},
     "fr_contrat_de_travail_articles": {"employee_name", "hours_per_week"},

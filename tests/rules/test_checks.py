@@ -10,6 +10,22 @@ import pytest
 from tests.support.factory import APPLICANT, D, EMPLOYER, LETTER, K, Scenario, document, monthly_stubs, unreadable
 
 
+def test_weak_coverage_names_evidenced_and_missing_duties() -> None:
+    scenario = Scenario.clean().replace("letter.pdf", duties=["Write and test code for new features of our web application"])
+    findings = [f for f in scenario.report().findings if f.code in ("duties.weak-coverage", "duties.noc-mismatch")]
+    assert findings, "one duty out of the NOC's list should not pass silently"
+    if findings[0].code == "duties.weak-coverage":
+        assert "Not evidenced:" in findings[0].message
+
+
+def test_the_duty_table_is_in_the_report() -> None:
+    report = Scenario.clean().report()
+    (entry,) = report.duties
+    assert entry["job"] == 0 and entry["claimed_code"] == "21232"
+    assert entry["duties"] and all("main_duty" in row and "score" in row for row in entry["duties"])
+    assert len(entry["best_fits"]) == 3
+
+
 def test_the_clean_case_is_ready_with_no_warning() -> None:
     scenario = Scenario.clean()
     report = scenario.report()
@@ -54,7 +70,25 @@ CASES: dict[str, Callable[[Scenario], Scenario]] = {
     "doc.unclassified": lambda s: _add(s, document(K.OTHER, "hydro.pdf")),
     "doc.needs-translation": lambda s: _add(s, document(K.OTHER, "carta.pdf", language="es")),
     "doc.portal-limit": lambda s: _add(s, document(K.OTHER, "photo.heic")),
+    "cec.noc-unknown": lambda s: _claim_noc(s, "21299"),
+    "duties.noc-mismatch": lambda s: s.replace("letter.pdf", duties=HELP_DESK),
+    "duties.copied-from-noc": lambda s: s.replace("letter.pdf", duties=NOC_21232_DUTIES),
+    "noc.data-missing": lambda s: _set(s, with_noc=False),
 }
+HELP_DESK = ["Answer help desk tickets, phone calls and chats from staff", "Reset passwords and unlock accounts in Active Directory",
+             "Set up laptops, phones and printers for new hires", "Walk users through Outlook and VPN problems",
+             "Log every incident in the ticketing system"]
+NOC_21232_DUTIES = [
+    "Write, modify, integrate and test software code",
+    "Maintain existing computer programs by making modifications as required",
+    "Identify and communicate technical problems, processes and solutions",
+    "Prepare reports, manuals and other documentation on the status, operation and maintenance of software",
+]
+
+
+def _claim_noc(s: Scenario, code: str) -> Scenario:
+    s.jobs[0]["noc"] = code
+    return s
 
 
 def _set(s: Scenario, **values: object) -> Scenario:

@@ -12,6 +12,7 @@ from checklist.models.case import Case, Job, StudyPeriod
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument, ReadMethod
 from checklist.models.fields import FIELD_MODELS
 from checklist.models.report import Report
+from tests.support.noc import shared_noc
 
 K = DocumentKind
 D = dt.date
@@ -23,8 +24,11 @@ LETTER = {
     "employer_name": EMPLOYER, "employee_name": APPLICANT, "job_title": "Software Developer",
     "start_date": D(2023, 3, 1), "end_date": None, "currently_employed": True, "hours_per_week": 40,
     "salary_amount": 72000, "salary_period": "year", "benefits": "extended health and dental",
-    "duties": ["Write and test code for the billing platform", "Review pull requests from colleagues",
-               "Fix production defects reported by support"],
+    "duties": ["Design and build new features for our billing platform in Python and TypeScript",
+               "Write unit and integration tests and fix the defects they find",
+               "Debug production issues reported by the support team and ship the fixes",
+               "Review pull requests from other developers and keep the code documented",
+               "Plan releases with the product manager and estimate the work"],
     "signatory_name": "Ana Lopez", "signatory_title": "Engineering Manager",
     "employer_address": "100 King Street West, Toronto, ON M5X 1A9", "employer_phone": "(416) 555-0100",
     "employer_email": "hr@northwind.ca", "letter_date": D(2026, 2, 1), "language": "en",
@@ -66,6 +70,7 @@ class Scenario:
     study: list[tuple[D, D]] = field(default_factory=list)
     ita_date: D | None = None
     as_of: D = AS_OF
+    with_noc: bool = True
 
     @classmethod
     def clean(cls) -> Scenario:
@@ -97,7 +102,7 @@ class Scenario:
                     study=[StudyPeriod(start=a, end=b) for a, b in self.study])
 
     def report(self) -> Report:
-        return build_report(self.case(), self.as_of, self.documents)
+        return build_report(self.case(), self.as_of, self.documents, shared_noc() if self.with_noc else None)
 
     def codes(self, *severities: str) -> set[str]:
         wanted = severities or ("blocker", "warning")

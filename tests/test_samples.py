@@ -1,0 +1,65 @@
+"""Every sample case checked end to end against its ground truth (samples/expected/<case>.json).
+
+The ground truth was written with the samples, independently of the checks:
+the required blocker and warning codes must all fire, no other code of
+checks.md may fire except the optional ones, hours must be within tolerance,
+and the report must follow the contract.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checklist.checking import check_case
+from checklist.report import render_json
+from tests.report.test_json import validate_contract
+from tests.support.noc import NOC_DIR, shared_noc
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+CASES = sorted((SAMPLES / "cases").iterdir())
+
+
+@pytest.fixture(scope="module", params=CASES, ids=lambda p: p.name)
+def checked(request: pytest.FixtureRequest) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    shared_noc()
+    case = request.param
+    expected = json.loads((SAMPLES / "expected" / f"{case.name}.json").read_text(encoding="utf-8"))
+    report = check_case(case, noc_dir=NOC_DIR)
+    return expected, json.loads(render_json(report))
+
+
+def test_contract(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    validate_contract(checked[1])
+
+
+def test_expected_codes_exactly(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    expected, report = checked
+    fired = {f["code"] for f in report["findings"] if f["severity"] in ("blocker", "warning")}
+    assert set(expected["codes"]) <= fired, f"missed: {set(expected['codes']) - fired}"
+    allowed = set(expected["codes"]) | set(expected.get("optional_codes", []))
+    assert fired <= allowed, f"extra: {fired - allowed}"
+    assert report["ready"] == expected["ready"]
+
+
+def test_hours(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    expected, report = checked
+    tolerance = expected.get("hours_tolerance", max(16, expected["qualifying_hours"] * 0.01))
+    assert abs(report["experience"]["qualifying_hours"] - expected["qualifying_hours"]) <= tolerance
+
+
+def test_document_kinds(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    expected, report = checked
+    kinds = {d["path"]: d["kind"] for d in report["documents"]}
+    wrong = {p: (d["kind"], kinds.get(p)) for p, d in expected["documents"].items() if kinds.get(p) != d["kind"]}
+    assert not wrong
+
+
+def test_no_sin_in_the_report(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    expected, report = checked
+    text = json.dumps(report)
+    for sin in expected.get("sins", []):
+        for form in (sin, f"{sin[:3]} {sin[3:6]} {sin[6:]}", f"{sin[:3]}-{sin[3:6]}-{sin[6:]}"):
+            assert form not in text
