@@ -53,14 +53,17 @@ def check_case(
     noc_dir: Path | None = None,
     limits: ReadLimits | None = None,
     today: dt.date | None = None,
+    noc: Any | None = None,
 ) -> Report:
     """Check a case folder and return its report.
 
-    Raises CaseFileError for a bad case.yaml and NocDataError for a bad NOC folder;
+    `noc` is NOC data already loaded (a batch loads it once); otherwise it is
+    loaded from `noc_dir`, the environment or the user data folder. Raises
+    CaseFileError for a bad case.yaml and NocDataError for a bad NOC folder;
     without any NOC data the NOC checks report noc.data-missing.
     """
     case = load_case(case_dir)
-    noc = load_noc(noc_dir)
+    noc = noc if noc is not None else load_noc(noc_dir)
     documents = read_documents(case_dir, limits)
     return build_report(case, case.as_of(as_of, today), documents, noc)
 

@@ -60,7 +60,7 @@ def _text_page(reader: pypdf.PdfReader, index: int) -> Page:
     page = reader.pages[index]
     text = ""
     try:
-        text = page.extract_text(extraction_mode="layout") or ""
+        text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False) or ""
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types on odd pages
         log.debug("layout extraction failed on page %d: %s; trying plain mode", index + 1, exc)
         try:
