@@ -21,7 +21,8 @@ from checklist.ingest.limits import ReadLimits
 from checklist.models.case import Case
 from checklist.models.document import Document, Page, RawDocument
 from checklist.models.findings import Severity
-from checklist.models.report import DocumentReport, Report, Window
+from checklist.models.report import Claims, DocumentReport, Report, Window
+from checklist.rules.evidence import evidence_matrix
 from checklist.privacy import mask_sins
 from checklist.rules.context import Context
 from checklist.rules.engine import run_checks
@@ -92,6 +93,12 @@ def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any
         findings=findings,
         duties=[{"job": index, "letter": letter.path, **match.model_dump(mode="json")} for index, match, letter in ctx.duty_matches()],
         noc_data=noc is not None,
+        claims=Claims(ita_date=case.ita_date, application_date=case.application_date,
+                      jobs=[job.model_dump(mode="json") for job in case.jobs],
+                      study=[period.model_dump(mode="json") for period in case.study]),
+        evidence=evidence_matrix(ctx, findings),
+        permits=[{"path": p.document.path, "start": p.start, "end": p.end, "employer_specific": p.employer_specific,
+                  "employer": p.employer} for p in ctx.permits],
     )
 
 

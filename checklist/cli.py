@@ -23,7 +23,7 @@ from checklist.privacy import mask_sins
 
 # Heavy modules (readers, rules, reports) are imported inside the commands that use them,
 # so that 'noc search' and 'rules' answer quickly.
-FORMATS = ("json", "md")
+FORMATS = ("html", "pdf", "json", "md")
 
 app = typer.Typer(
     name="cec-checklist",
@@ -42,6 +42,10 @@ Output = Annotated[Optional[str], typer.Option("-o", "--output", help="Where to 
 
 def _setup(debug: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not debug:
+        # Libraries complain about the odd PDF on stderr; the report says what matters about each file.
+        for name in ("pypdf", "fontTools", "weasyprint", "PIL"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _fail(exc: BaseException, debug: bool) -> typer.Exit:
@@ -66,21 +70,23 @@ def _limits(max_mb: float, max_pages: int):  # type: ignore[no-untyped-def]
     return ReadLimits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages)
 
 
-def _write(text: str, output: str) -> None:
+def _write(content: str | bytes, output: str) -> None:
+    """Write to stdout ('-') or to a file, atomically: the file appears only once complete."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     path = Path(output)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(data)
     tmp.replace(path)
 
 
 @app.command()
 def check(
     case_dir: CaseDir,
-    fmt: Annotated[str, typer.Option("-f", "--format", help="Report format: json or md.")] = "md",
+    fmt: Annotated[str, typer.Option("-f", "--format", help="Report format: html, pdf, json or md.")] = "html",
     output: Output = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window (YYYY-MM-DD).")] = None,
     noc_data: Annotated[Optional[Path], typer.Option("--noc-data", help="Folder with NOC 2021 reference data.")] = None,
@@ -96,7 +102,7 @@ def check(
         raise typer.Exit(2)
     from checklist.casefile import load_case
     from checklist.checking import build_report, load_noc, read_documents
-    from checklist.report import RENDERERS
+    from checklist.report import RENDERERS, render_pdf
     from checklist.report.terminal import print_summary
 
     day = _parse_date(as_of)
@@ -107,15 +113,49 @@ def check(
         noc = load_noc(noc_data)
         documents = read_documents(case_dir, _limits(max_mb, max_pages))
         report = build_report(case, case.as_of(day), documents, noc)
-        text = RENDERERS[fmt](report)
+        content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
-        _write(text, target)
+        _write(content, target)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
     print_summary(report, err, show_info=show_info)
     if target != "-":
         err.print(f"report written to {target}")
     raise typer.Exit(0 if report.ready else 1)
+
+
+@app.command()
+def batch(
+    root: Annotated[Path, typer.Argument(help="A folder whose sub-folders are cases (each with a case.yaml).", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the reports, index.html and summary.csv.")] = Path("cec-reports"),
+    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Cases checked in parallel (processes).", min=1)] = 1,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window for every case (YYYY-MM-DD).")] = None,
+    noc_data: NocData = None,
+    debug: Debug = False,
+) -> None:
+    """Check every case under a folder: one report each, plus an index and a CSV summary."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from checklist.batch import find_cases, run_batch
+
+    _setup(debug)
+    day = _parse_date(as_of)
+    if not root.is_dir():
+        raise _fail(ChecklistError("is not a folder", path=root), debug)
+    cases = find_cases(root)
+    if not cases:
+        err.print(f"[bold red]error:[/] no case.yaml found under {root}")
+        raise typer.Exit(2)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("checking cases", total=len(cases))
+        rows = run_batch(root, output, jobs, noc_data, day, on_done=lambda row: progress.advance(task))
+    ready = sum(1 for row in rows if row.ready)
+    broken = [row for row in rows if row.error]
+    err.print(f"{ready} of {len(rows)} cases ready; {len(broken)} could not be checked. Index: {output / 'index.html'}")
+    for row in broken:
+        err.print(f"  {row.case}: {mask_sins(row.error)}", markup=False)
+    raise typer.Exit(0 if ready == len(rows) else 1)
 
 
 @app.command("extract")

@@ -30,11 +30,13 @@ def run(*args: str) -> object:
     return runner.invoke(app, [str(a) for a in args])
 
 
-def test_check_ready_case_exits_0_and_writes_report_md(clean_case: Path) -> None:
+def test_check_ready_case_exits_0_and_writes_report_html(clean_case: Path) -> None:
     result = run("check", clean_case, "--noc-data", NOC_DIR)
     assert result.exit_code == 0, result.output
-    assert (clean_case / "report.md").read_text().startswith("# CEC evidence check")
+    assert "Ready: no blocker found" in (clean_case / "report.html").read_text()
     assert "READY" in result.output
+    assert run("check", clean_case, "-f", "md", "--noc-data", NOC_DIR).exit_code == 0
+    assert (clean_case / "report.md").read_text().startswith("# CEC evidence check")
 
 
 def test_check_not_ready_exits_1(tmp_path: Path) -> None:
@@ -55,8 +57,10 @@ def test_json_to_stdout(clean_case: Path) -> None:
 
 def test_a_second_run_does_not_read_its_own_report(clean_case: Path) -> None:
     run("check", clean_case, "--noc-data", NOC_DIR)
+    run("check", clean_case, "-f", "md", "--noc-data", NOC_DIR)
     result = run("check", clean_case, "-f", "json", "-o", "-", "--noc-data", NOC_DIR)
-    assert not any(d["path"] == "report.md" for d in json.loads(result.stdout)["documents"])
+    paths = {d["path"] for d in json.loads(result.stdout)["documents"]}
+    assert not paths & {"report.md", "report.html"}
 
 
 @pytest.mark.parametrize("yaml_text,words", [

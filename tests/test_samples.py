@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 
 from checklist.checking import check_case
-from checklist.report import render_json
+import io
+
+import pypdf
+
+from checklist.report import render_html, render_json, render_markdown, render_pdf
 from tests.report.test_json import validate_contract
 from tests.support.noc import NOC_DIR, shared_noc
 
@@ -23,20 +27,35 @@ CASES = sorted((SAMPLES / "cases").iterdir())
 
 
 @pytest.fixture(scope="module", params=CASES, ids=lambda p: p.name)
-def checked(request: pytest.FixtureRequest) -> tuple[dict, dict]:  # type: ignore[type-arg]
+def checked(request: pytest.FixtureRequest) -> tuple[dict, dict, object]:  # type: ignore[type-arg]
     shared_noc()
     case = request.param
     expected = json.loads((SAMPLES / "expected" / f"{case.name}.json").read_text(encoding="utf-8"))
     report = check_case(case, noc_dir=NOC_DIR)
-    return expected, json.loads(render_json(report))
+    request.node.report = report  # type: ignore[attr-defined]
+    return expected, json.loads(render_json(report)), report
 
 
-def test_contract(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+def test_contract(checked: tuple[dict, dict, object]) -> None:  # type: ignore[type-arg]
     validate_contract(checked[1])
 
 
-def test_expected_codes_exactly(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
-    expected, report = checked
+def test_renders_html_pdf_and_markdown(checked: tuple[dict, dict, object]) -> None:  # type: ignore[type-arg]
+    expected, data, report = checked
+    html, markdown = render_html(report), render_markdown(report)  # type: ignore[arg-type]
+    verdict = "Ready: no blocker found" if expected["ready"] else "Not ready"
+    assert verdict in html and data["applicant"] in html and "<svg" in html
+    assert ("READY: no blocker found" if expected["ready"] else "NOT READY") in markdown
+    for code in expected["codes"]:
+        assert code in html and code in markdown
+    pytest.importorskip("weasyprint")
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(report)))  # type: ignore[arg-type]
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert verdict in text and expected["codes"][0] in text if expected["codes"] else verdict in text
+
+
+def test_expected_codes_exactly(checked: tuple[dict, dict, object]) -> None:  # type: ignore[type-arg]
+    expected, report, _ = checked
     fired = {f["code"] for f in report["findings"] if f["severity"] in ("blocker", "warning")}
     assert set(expected["codes"]) <= fired, f"missed: {set(expected['codes']) - fired}"
     allowed = set(expected["codes"]) | set(expected.get("optional_codes", []))
@@ -44,21 +63,21 @@ def test_expected_codes_exactly(checked: tuple[dict, dict]) -> None:  # type: ig
     assert report["ready"] == expected["ready"]
 
 
-def test_hours(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
-    expected, report = checked
+def test_hours(checked: tuple[dict, dict, object]) -> None:  # type: ignore[type-arg]
+    expected, report, _ = checked
     tolerance = expected.get("hours_tolerance", max(16, expected["qualifying_hours"] * 0.01))
     assert abs(report["experience"]["qualifying_hours"] - expected["qualifying_hours"]) <= tolerance
 
 
-def test_document_kinds(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
-    expected, report = checked
+def test_document_kinds(checked: tuple[dict, dict, object]) -> None:  # type: ignore[type-arg]
+    expected, report, _ = checked
     kinds = {d["path"]: d["kind"] for d in report["documents"]}
     wrong = {p: (d["kind"], kinds.get(p)) for p, d in expected["documents"].items() if kinds.get(p) != d["kind"]}
     assert not wrong
 
 
-def test_no_sin_in_the_report(checked: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
-    expected, report = checked
+def test_no_sin_in_the_report(checked: tuple[dict, dict, object]) -> None:  # type: ignore[type-arg]
+    expected, report, _ = checked
     text = json.dumps(report)
     for sin in expected.get("sins", []):
         for form in (sin, f"{sin[:3]} {sin[3:6]} {sin[6:]}", f"{sin[:3]}-{sin[3:6]}-{sin[6:]}"):

@@ -2,11 +2,19 @@
 
 One reader per detected format; a file that cannot be read becomes a
 RawDocument with `error` set (never an exception), so the run goes on.
+
+`read_document` enforces `ReadLimits`: file size, page count, unpacked size,
+image pixels, and `max_seconds` of wall-clock time per document (see
+`limits.time_limit`: a signal timer in the main thread, cooperative checks
+elsewhere). A reader that fails in a way it did not foresee still yields a
+reason, marked UNEXPECTED and logged with its traceback: the fuzz tests
+treat that mark as a bug to fix in the reader.
 """
 
 from __future__ import annotations
 
 import logging
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +23,7 @@ from checklist.ingest import sniff
 from checklist.ingest.docx import read_docx
 from checklist.ingest.images import read_image
 from checklist.ingest.layout import tidy
-from checklist.ingest.limits import ReadLimits
+from checklist.ingest.limits import Deadline, ReadLimits, ReadTimeout, check_time, time_limit
 from checklist.ingest.pdf import read_pdf
 from checklist.models.document import Page, RawDocument, ReadMethod
 
@@ -26,6 +34,7 @@ Reader = Callable[[bytes, ReadLimits], list[Page]]
 # The tool's own files in a case folder: never read back as evidence.
 OWN_FILES = frozenset({"case.yaml", "report.html", "report.md", "report.json", "report.pdf"})
 SKIPPED_DIRS = frozenset({"__MACOSX", ".git", "node_modules"})
+UNEXPECTED = "unexpected error while reading"  # a reader failed in a way it does not handle yet
 
 
 def _read_text(data: bytes, limits: ReadLimits) -> list[Page]:
@@ -70,33 +79,65 @@ def discover(case_dir: Path) -> list[Path]:
 
 
 def read_document(path: Path, case_dir: Path, limits: ReadLimits | None = None) -> RawDocument:
-    """Read one file; failures become a RawDocument with the reason in `error`."""
+    """Read one file; failures become a RawDocument with the reason in `error`.
+
+    Never raises for a bad file. The one exception that passes through is the
+    `ReadTimeout` of a time limit the caller opened around this call (its
+    owner handles it); this call's own `max_seconds` becomes a reason.
+    """
     limits = limits or ReadLimits()
-    rel = path.relative_to(case_dir).as_posix()
     try:
-        size = path.stat().st_size
+        rel = path.relative_to(case_dir).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    try:
+        info = path.stat()
     except OSError as exc:
         return RawDocument(path=rel, size=0, file_format=sniff.UNKNOWN, error=f"cannot open the file: {exc}")
+    size = info.st_size
     file_format = sniff.UNKNOWN
+    deadline: Deadline | None = None
     try:
-        if size > limits.max_bytes:
-            raise DocumentLoadError(
-                f"the file is {size / 1_048_576:.1f} MB, over the limit of {limits.max_bytes / 1_048_576:.0f} MB"
-            )
-        data = path.read_bytes()
-        file_format = sniff.sniff_format(data[:2048])
-        if file_format == sniff.ZIP:
-            file_format = sniff.zip_kind(data)
-        pages = _read_bytes(data, file_format, limits)
-        if not any(page.text.strip() for page in pages):
-            raise DocumentLoadError(_empty_reason(file_format, pages))
+        with time_limit(limits.max_seconds) as deadline:
+            if not stat.S_ISREG(info.st_mode):
+                raise DocumentLoadError("not a regular file (a folder, device or pipe)")
+            data = _read_file(path, size, limits)
+            file_format = sniff.sniff_format(data[:2048])
+            if file_format == sniff.ZIP:
+                file_format = sniff.zip_kind(data)
+            pages = _read_bytes(data, file_format, limits)
+            if not any(page.text.strip() for page in pages):
+                raise DocumentLoadError(_empty_reason(file_format, pages))
+            check_time()  # where no signal could interrupt the read, it is judged when it ends
+    except ReadTimeout as exc:
+        if deadline is None or exc.deadline is not deadline:
+            raise  # a caller's own time limit: theirs to handle
+        reason = f"the document took longer than {exc.seconds:g} s to read (the time limit per document)"
     except DocumentLoadError as exc:
         reason = exc.message + (f" ({exc.hint})" if exc.hint else "")
-        log.debug("%s unreadable: %s", rel, reason)
-        return RawDocument(path=rel, size=size, file_format=file_format, error=reason)
     except (OSError, MemoryError, RecursionError) as exc:
-        return RawDocument(path=rel, size=size, file_format=file_format, error=f"cannot read the file: {exc}")
-    return RawDocument(path=rel, size=size, file_format=file_format, pages=pages)
+        reason = f"cannot read the file: {_short(exc)}"
+    except Exception as exc:  # noqa: BLE001 - the contract: a bad file never stops the run
+        log.warning("%s: %s", rel, UNEXPECTED, exc_info=True)
+        reason = f"{UNEXPECTED} ({type(exc).__name__}: {_short(exc)})"
+    else:
+        return RawDocument(path=rel, size=size, file_format=file_format, pages=pages)
+    log.debug("%s unreadable: %s", rel, reason)
+    return RawDocument(path=rel, size=size, file_format=file_format, error=reason)
+
+
+def _read_file(path: Path, size: int, limits: ReadLimits) -> bytes:
+    if size > limits.max_bytes:
+        raise DocumentLoadError(_too_big(size, limits))
+    with path.open("rb") as handle:
+        data = handle.read(limits.max_bytes + 1)  # the file may have grown since it was measured
+    if len(data) > limits.max_bytes:
+        raise DocumentLoadError(_too_big(len(data), limits))
+    return data
+
+
+def _too_big(size: int, limits: ReadLimits) -> str:
+    return f"the file is {size / 1_048_576:.1f} MB, over the limit of {limits.max_bytes / 1_048_576:.0f} MB"
 
 
 def _read_bytes(data: bytes, file_format: str, limits: ReadLimits) -> list[Page]:
@@ -104,7 +145,25 @@ def _read_bytes(data: bytes, file_format: str, limits: ReadLimits) -> list[Page]
         raise DocumentLoadError("the file is empty (0 bytes)")
     if file_format in UNSUPPORTED:
         raise DocumentLoadError(UNSUPPORTED[file_format])
+    if file_format in sniff.IMAGE_FORMATS:
+        _check_image(data, file_format, limits)
     return READERS[file_format](data, limits)
+
+
+def _check_image(data: bytes, file_format: str, limits: ReadLimits) -> None:
+    """Refuse images whose header claims too many pixels or frames, before any decoder sees them."""
+    for frame, (width, height) in enumerate(sniff.image_sizes(data, file_format, limits.max_pages + 1), 1):
+        if frame > limits.max_pages:
+            raise DocumentLoadError(
+                f"the image has more than {limits.max_pages} pages, the limit",
+                hint="split it, or raise the limit with --max-pages",
+            )
+        if width * height > limits.max_image_pixels:
+            where = f" (page {frame})" if frame > 1 else ""
+            raise DocumentLoadError(
+                f"the image{where} is {width:,} x {height:,} pixels, over the limit of "
+                f"{limits.max_image_pixels:,} pixels"
+            )
 
 
 def _empty_reason(file_format: str, pages: list[Page]) -> str:
@@ -115,3 +174,8 @@ def _empty_reason(file_format: str, pages: list[Page]) -> str:
             return f"the PDF has no text layer (a scan), and OCR is not installed ({OCR_HINT})"
         return "the PDF has no text, even after OCR (blank or unreadable pages)"
     return "no text could be read from the file (blank or unreadable)"
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) < 160 else text[:157] + "..."

@@ -2,6 +2,11 @@
 
 Letterheads and signature blocks often sit in headers, footers and layout
 tables, so all of them are read; tables are laid out as aligned columns.
+
+A damaged or hostile file becomes a DocumentLoadError with a reason: the
+zip's declared unpacked size is checked before anything is unpacked (the
+zipfile module never unpacks an entry beyond its declared size), and
+python-docx parses XML without resolving entities.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from checklist.errors import DocumentLoadError
 from checklist.ingest.layout import align_rows, tidy
-from checklist.ingest.limits import ReadLimits
+from checklist.ingest.limits import ReadLimits, check_time
 from checklist.models.document import Page, ReadMethod
 
 
@@ -27,22 +32,27 @@ def read_docx(data: bytes, limits: ReadLimits) -> list[Page]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError, ValueError, lxml errors...
-        raise DocumentLoadError(f"the Word file is damaged and cannot be opened ({exc})") from exc
-    lines: list[str] = []
-    for section in document.sections[:1]:
-        lines += _block_lines(section.header)
-    lines += _block_lines(document)
-    for section in document.sections[:1]:
-        lines += _block_lines(section.footer)
-    return [Page(number=1, text=tidy("\n".join(lines)), method=ReadMethod.DOCX)]
+        raise DocumentLoadError(f"the Word file is damaged and cannot be opened ({_short(exc)})") from exc
+    check_time()
+    try:
+        lines: list[str] = []
+        for section in document.sections[:1]:
+            lines += _block_lines(section.header)
+        lines += _block_lines(document)
+        for section in document.sections[:1]:
+            lines += _block_lines(section.footer)
+    except Exception as exc:  # noqa: BLE001 - parts that parse but break python-docx's model
+        raise DocumentLoadError(f"the Word file is damaged and cannot be read ({_short(exc)})") from exc
+    text = "\n".join(lines)
+    return [Page(number=1, text=tidy(text[: limits.max_chars]), method=ReadMethod.DOCX)]
 
 
 def _check_zip(data: bytes, limits: ReadLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DocumentLoadError(f"the Word file is damaged ({exc})") from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise DocumentLoadError(f"the Word file is damaged ({_short(exc)})") from exc
     if total > limits.max_unzipped_bytes:
         raise DocumentLoadError(
             f"the Word file unpacks to {total:,} bytes, over the limit of {limits.max_unzipped_bytes:,}"
@@ -85,3 +95,8 @@ def _table_lines(table: Table) -> list[str]:
             cells.append("\n".join(p.text for p in cell.paragraphs) + nested)
         rows.append(cells)
     return align_rows(rows)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) < 120 else text[:117] + "..."

@@ -66,6 +66,32 @@ class DocumentReport(BaseModel):
     error: str | None = None
 
 
+class EvidenceItem(BaseModel):
+    """One cell of the evidence matrix: present, missing or in doubt, and the files behind it."""
+
+    model_config = ConfigDict(frozen=True)
+    label: str
+    status: str  # present | missing | in_doubt | not_needed
+    detail: str = ""
+    documents: list[str] = Field(default_factory=list)
+
+
+class JobEvidence(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    job: int
+    items: list[EvidenceItem]
+
+
+class Claims(BaseModel):
+    """The case.yaml claims, echoed so every report format can show them."""
+
+    model_config = ConfigDict(frozen=True)
+    ita_date: dt.date | None = None
+    application_date: dt.date | None = None
+    jobs: list[dict[str, Any]]
+    study: list[dict[str, Any]] = Field(default_factory=list)
+
+
 class Report(BaseModel):
     model_config = ConfigDict(frozen=True)
     schema_version: int = SCHEMA_VERSION
@@ -80,6 +106,9 @@ class Report(BaseModel):
     findings: list[Finding]
     duties: list[dict[str, Any]] = Field(default_factory=list)  # per job: the NOC duty-by-duty match
     noc_data: bool = False
+    claims: Claims | None = None
+    evidence: list[JobEvidence] = Field(default_factory=list)
+    permits: list[dict[str, Any]] = Field(default_factory=list)  # validity periods read from the permits
 
     def counts(self) -> dict[str, int]:
         out = {"blocker": 0, "warning": 0, "info": 0}

@@ -12,9 +12,15 @@ Three lexical channels, each a score in [0, 1] per unit group:
   duties, of its best matching sentence. This rewards groups whose duties
   are evidenced one by one, not just groups that share vocabulary.
 
-The final score is a weighted mean of the channels present. Everything is
-pure Python over precomputed postings: a search touches only the postings of
-the query's terms, well under 100 ms for all 516 groups.
+The final score is a weighted mean of the channels present, then one
+skill-level adjustment: when the letter describes supervising, hiring or
+recruiting staff, groups whose NOC main duties never mention it (workers
+rather than their supervisors) are demoted in proportion. NOC separates
+supervisors and managers from the workers they direct mainly by these
+duties, and shared vocabulary (the same food, the same tickets) otherwise
+ranks the workers' group first. Everything is pure Python over precomputed
+postings: a search touches only the postings of the query's terms, well
+under 100 ms for all 516 groups.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 # Channel weights (tuned on bench/noc, kept round to avoid overfitting).
 W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
@@ -47,6 +53,11 @@ W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
 _F_TITLE, _F_LEAD, _F_DUTIES, _F_EXAMPLES = 3.0, 2.0, 1.0, 1.0
 _K1, _B = 1.2, 0.75
 _QUALIFIED = 0.9
+
+# Skill-level adjustment: the words that mark supervision of staff, and how
+# much a group loses per unit of "letter supervises, group does not".
+SUPERVISION_WORDS = "supervise hire recruit"
+W_SUPERVISION = 0.5
 
 _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
 
@@ -153,6 +164,10 @@ def title_terms(title: str, *, query: bool = False) -> list[str]:
     return analyze(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))
 
 
+def supervision_terms() -> frozenset[str]:
+    return frozenset(analyze(SUPERVISION_WORDS))
+
+
 def lead_sentences(lead: str) -> list[str]:
     return [s for s in re.split(r"(?<=\.)\s+", lead) if s.strip()]
 
@@ -174,6 +189,8 @@ class SearchIndex:
     title_group: list[int]
     title_mass: list[float]
     title_factor: list[float]
+    supervision: list[float]
+    """Share of each group's main duties that supervise, hire or recruit staff."""
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -243,12 +260,18 @@ class SearchIndex:
                 df[t] = df.get(t, 0) + 1
         t_idf = _idf(df, len(t_terms))
         t_vecs = [{t: t_idf[t] for t in terms} for terms in t_terms]
+        sup = supervision_terms()
+        supervision = [
+            round(sum(1 for d in g.main_duties if sup.intersection(analyze(d))) / max(1, len(g.main_duties)), 4)
+            for g in groups
+        ]
         return cls(
             codes=codes, titles=[g.title for g in groups],
             profile_idf=_round(p_idf), profile_post=PostingTable.from_postings(_postings(p_vecs)),
             sent_idf=_round(s_idf), sent_post=PostingTable.from_postings(_postings(s_vecs)), sent_group=sent_group, sent_kind=sent_kind,
             title_idf=_round(t_idf), title_post=PostingTable.from_postings(_postings(t_vecs)), title_group=t_group,
             title_mass=[round(sum(v.values()), 4) for v in t_vecs], title_factor=t_factor,
+            supervision=supervision,
         )
 
     # ------------------------------------------------------------ serialise
@@ -377,11 +400,16 @@ def rank(
     lang_votes: dict[str, int] = {}
     coverages: list[float] = []
     all_weights: dict[str, float] = {}
+    sup = supervision_terms()
+    supervising = 0
     for d in duties:
         w, lang, cov = query_terms(d)
         if not w:
             continue
         duty_weights.append(w)
+        # the letter's own words only: expansions ("lead" -> supervise) are
+        # too loose for a penalty ("report to the QA lead")
+        supervising += bool(sup.intersection(query_terms(d, expand=False)[0]))
         lang_votes[lang] = lang_votes.get(lang, 0) + 1
         coverages.append(cov)
         for t, v in w.items():
@@ -401,6 +429,9 @@ def rank(
     wsum = sum(w for w, _ in parts)
     n = len(index.codes)
     scores = [min(1.0, sum(w * s[i] for w, s in parts) / wsum) for i in range(n)]
+    share = supervising / len(duty_weights) if duty_weights else 0.0
+    if share > 0:
+        scores = [s * (1.0 - W_SUPERVISION * max(0.0, share - g)) for s, g in zip(scores, index.supervision)]
     language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
     coverage = sum(coverages) / len(coverages) if coverages else 1.0
     return Ranking(scores, t_scores, p_scores, d_scores, language, coverage)

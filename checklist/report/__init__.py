@@ -30,4 +30,33 @@ def render_markdown(report: Report) -> str:
     return mask_sins(render_template("report.md.j2", report_data(report)))
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown}
+def render_html(report: Report) -> str:
+    """A self-contained page: CSS inline, no scripts, fonts, images or links outside it."""
+    data = report_data(report)
+    return mask_sins(render_template("report.html.j2", {**data, "view": html_view(data)}))
+
+
+def render_pdf(report: Report) -> bytes:
+    """The HTML report as PDF, through WeasyPrint with every external fetch refused."""
+    from checklist.report.pdf import html_to_pdf
+
+    return html_to_pdf(render_html(report))
+
+
+def html_view(data: dict[str, Any]) -> dict[str, Any]:
+    from checklist.report import views
+
+    anchors = {doc["path"]: f"doc-{index}" for index, doc in enumerate(data["documents"])}
+    return {
+        "timeline": views.timeline(data), "days_left": views.days_left(data), "anchors": anchors,
+        "reason_names": views.REASON_NAMES, "status_names": STATUS_NAMES, "kind_names": KIND_NAMES,
+    }
+
+
+STATUS_NAMES = {"present": "present", "missing": "missing", "in_doubt": "in doubt", "not_needed": "not needed",
+                "not_provided": "not provided"}
+KIND_NAMES = {"reference_letter": "reference letter", "pay_stub": "pay stub", "work_permit": "work permit", "t4": "T4 slip",
+              "noa": "notice of assessment", "employment_contract": "employment contract", "other": "other document",
+              "unreadable": "unreadable"}
+
+RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown, "html": render_html}

@@ -1,0 +1,107 @@
+"""Presentation helpers computed from the report's JSON data (never from the case itself):
+the timeline's geometry and the grouping of findings, so HTML shows only what JSON holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+WIDTH = 900  # SVG user units; the SVG scales to the page
+LABEL = 170  # left margin for lane labels
+ROW = 26
+REASON_COLOURS = {
+    "outside_window": "#cbd5e1", "no_permit": "#f87171", "study": "#fbbf24", "teer": "#a78bfa",
+    "self_employed": "#fb923c", "cap": "#94a3b8",
+}
+REASON_NAMES = {
+    "outside_window": "before the window", "no_permit": "no valid permit", "study": "full-time study",
+    "teer": "TEER 4-5", "self_employed": "self-employment", "cap": "over 30 h/week",
+}
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+BAR_COLOURS = {"job": "#60a5fa", "permit": "#34d399", "study": "#fcd34d"}
+
+
+def timeline(data: dict[str, Any]) -> dict[str, Any]:
+    """Lanes of bars (jobs, permits, study) over the 3-year window (earlier when a job starts
+    before it), with the weeks whose hours were excluded shaded by reason."""
+    window_start, end = _date(data["window"]["start"]), _date(data["window"]["end"])
+    assert window_start and end
+    claims = data.get("claims") or {"jobs": [], "study": []}
+    earliest = min([_date(job["start"]) or window_start for job in claims["jobs"]] + [window_start])
+    start = max(earliest, dt.date(window_start.year - 2, 1, 1))
+    span = max((end - start).days, 1)
+
+    def x(day: dt.date) -> float:
+        clipped = min(max(day, start), end)
+        return round(LABEL + (WIDTH - LABEL - 10) * (clipped - start).days / span, 1)
+
+    lanes: list[dict[str, Any]] = []
+    for index, job in enumerate(claims["jobs"]):
+        first, last = _date(job["start"]), _date(job.get("end")) or end
+        bars = [] if (last < start or first > end) else [_bar(x, first, last, "job")]
+        if first < window_start:
+            bars.append({"x": x(first), "w": max(x(window_start) - x(first), 1.0), "colour": REASON_COLOURS["outside_window"],
+                         "title": "before the window"})
+        shades = _shades(data, index, x, first, last)
+        lanes.append({"label": f"{job['employer']} ({job['noc']})", "bars": bars, "shades": shades})
+    for permit in data.get("permits", []):
+        first, last = _date(permit["start"]), _date(permit["end"])
+        if first and last and last >= start and first <= end:
+            label = "Permit (employer-specific)" if permit["employer_specific"] else "Permit (open)"
+            lanes.append({"label": label, "bars": [_bar(x, first, last, "permit")], "shades": []})
+    for period in claims.get("study", []):
+        first, last = _date(period["start"]), _date(period["end"])
+        if first and last and last >= start and first <= end:
+            lanes.append({"label": "Full-time study", "bars": [_bar(x, first, last, "study")], "shades": []})
+    years = [{"x": x(dt.date(year, 1, 1)), "label": str(year)} for year in range(start.year + 1, end.year + 1)]
+    legend = [{"colour": c, "name": REASON_NAMES[k]} for k, c in REASON_COLOURS.items() if k != "study"]
+    return {"width": WIDTH, "height": ROW * (len(lanes) + 2), "lanes": lanes, "years": years, "row": ROW,
+            "label_width": LABEL, "goal": _goal(data, x), "legend": legend, "window_x": x(window_start),
+            "bar_colours": BAR_COLOURS}
+
+
+def _bar(x: Any, first: dt.date, last: dt.date, kind: str) -> dict[str, Any]:
+    return {"x": x(first), "w": max(x(last) - x(first), 1.5), "colour": BAR_COLOURS[kind], "title": f"{first} to {last}"}
+
+
+def _shades(data: dict[str, Any], job: int, x: Any, first: dt.date, last: dt.date) -> list[dict[str, Any]]:
+    """Runs of weeks of this job where hours were excluded, coloured by the main reason.
+
+    Hours lost to the 30-hour cap are a thin strip under the bar: the days still count.
+    """
+    runs: list[dict[str, Any]] = []
+    for week in data["experience"].get("weeks", []):
+        monday = _date(week["week_start"])
+        if not week["excluded"] or monday is None or monday + dt.timedelta(days=6) < first or monday > last:
+            continue
+        reason = max(week["excluded"], key=lambda key: week["excluded"][key])
+        sunday = monday + dt.timedelta(days=7)
+        if runs and runs[-1]["reason_key"] == reason and runs[-1]["until"] == monday:
+            runs[-1]["until"] = sunday
+        else:
+            runs.append({"reason_key": reason, "from": monday, "until": sunday})
+    return [{"x": x(run["from"]), "w": max(x(run["until"]) - x(run["from"]), 1.0),
+             "colour": REASON_COLOURS.get(run["reason_key"], "#cbd5e1"), "thin": run["reason_key"] == "cap",
+             "reason": f"{REASON_NAMES.get(run['reason_key'], run['reason_key'])}: {run['from']} to {run['until'] - dt.timedelta(days=1)}"}
+            for run in runs]
+
+
+def _goal(data: dict[str, Any], x: Any) -> dict[str, Any] | None:
+    """Where the cumulative qualifying hours reach the 1,560 required."""
+    total = 0.0
+    for week in data["experience"].get("weeks", []):
+        total += week["counted"]
+        if total >= data["experience"]["required_hours"]:
+            monday = _date(week["week_start"])
+            return {"x": x(monday), "date": week["week_start"]} if monday else None
+    return None
+
+
+def days_left(data: dict[str, Any]) -> int | None:
+    deadline = _date(data.get("ita_deadline"))
+    return (deadline - _date(data["as_of"])).days if deadline else None  # type: ignore[operator]
