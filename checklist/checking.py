@@ -91,7 +91,7 @@ def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any
         experience=ctx.experience,
         documents=[_document_report(doc, ctx) for doc in documents],
         findings=findings,
-        duties=[{"job": index, "letter": letter.path, **match.model_dump(mode="json")} for index, match, letter in ctx.duty_matches()],
+        duties=_duty_table(ctx),
         noc_data=noc is not None,
         claims=Claims(ita_date=case.ita_date, application_date=case.application_date,
                       jobs=[job.model_dump(mode="json") for job in case.jobs],
@@ -100,6 +100,16 @@ def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any
         permits=[{"path": p.document.path, "start": p.start, "end": p.end, "employer_specific": p.employer_specific,
                   "employer": p.employer} for p in ctx.permits],
     )
+
+
+def _duty_table(ctx: Context) -> list[dict[str, Any]]:
+    """The duty-by-duty NOC match per job; if matching failed, the checks already said so."""
+    try:
+        return [{"job": index, "letter": letter.path, **match.model_dump(mode="json")}
+                for index, match, letter in ctx.duty_matches()]
+    except Exception:  # noqa: BLE001 - reported as internal.check-failed by the duties checks
+        log.exception("NOC duty matching failed")
+        return []
 
 
 def _document_report(doc: Document, ctx: Context) -> DocumentReport:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -127,7 +128,7 @@ def _open(data: bytes, limits: ReadLimits) -> pypdf.PdfReader:
     except DocumentLoadError:
         raise
     except _LimitReached as exc:
-        raise _unpack_error(exc, limits) from exc
+        raise _limit_error(exc, limits) from exc
     except (NotImplementedError, pypdf.errors.DependencyError) as exc:  # unsupported encryption algorithm
         raise DocumentLoadError(f"the PDF uses encryption pypdf cannot open ({_short(exc)})") from exc
     except Exception as exc:  # noqa: BLE001 - a damaged PDF makes pypdf raise almost any type
@@ -138,7 +139,7 @@ def _page_count(reader: pypdf.PdfReader, limits: ReadLimits) -> int:
     try:
         count = len(reader.pages)
     except _LimitReached as exc:
-        raise _unpack_error(exc, limits) from exc
+        raise _limit_error(exc, limits) from exc
     except Exception as exc:  # noqa: BLE001 - a broken page tree
         raise DocumentLoadError(f"the PDF is damaged: its list of pages cannot be read ({_short(exc)})") from exc
     if count <= 0:
@@ -164,7 +165,7 @@ def _text_page(reader: pypdf.PdfReader, index: int, limits: ReadLimits) -> Page:
             text = page.extract_text() or ""
     except _LimitReached as exc:
         # Not a scan: OCR would render the same oversized stream, without limits.
-        raise _unpack_error(exc, limits, index + 1) from exc
+        raise _limit_error(exc, limits, index + 1) from exc
     except Exception as exc:  # noqa: BLE001
         log.debug("text extraction failed on page %d: %s", index + 1, exc)
     return Page(number=index + 1, text=split_sidebar(tidy(text)), method=ReadMethod.TEXT_LAYER)
@@ -224,12 +225,15 @@ def _with_ocr(data: bytes, pages: list[Page], scanned: list[int]) -> list[Page]:
     return [by_index.get(page.number - 1, page) for page in pages]
 
 
-def _unpack_error(exc: Exception, limits: ReadLimits, page: int | None = None) -> DocumentLoadError:
+def _limit_error(exc: Exception, limits: ReadLimits, page: int | None = None) -> DocumentLoadError:
+    """pypdf stopped at one of its safety limits: name ours when it was the unpacked size."""
     where = f" on page {page}" if page else ""
-    return DocumentLoadError(
-        f"the PDF holds a compressed stream{where} that unpacks to more than "
-        f"{limits.max_unzipped_bytes:,} bytes (the limit): {_short(exc)}"
-    )
+    if re.search(r"decompress|stream|output|buffer", str(exc), re.IGNORECASE):
+        return DocumentLoadError(
+            f"the PDF holds a compressed stream{where} that unpacks to more than "
+            f"{limits.max_unzipped_bytes:,} bytes (the limit): {_short(exc)}"
+        )
+    return DocumentLoadError(f"the PDF is built beyond the reader's safety limits{where} ({_short(exc)})")
 
 
 def _letters(text: str) -> int:

@@ -6,17 +6,29 @@ lead statement is matched, which main duties are evidenced by which letter
 sentence, the unit groups that fit the duties best (and the claimed group's
 rank), duties copied nearly word for word from the NOC, and three decisions:
 
-- ``mismatch``: the lead statement is not matched, or other unit groups fit
-  the duties clearly better;
+- ``mismatch``: other unit groups fit the duties clearly better, or the
+  letter's own title and duties describe a less skilled occupation (a higher
+  TEER) than the one claimed;
 - ``weak_coverage``: the lead statement is matched but few main duties are
   evidenced;
 - ``copied_from_noc``: several letter duties reproduce NOC main duties.
 
-The ranking behind ``mismatch`` uses the duties only: a job title is what
-the applicant claims, the duties are the evidence. When the text cannot be
-judged (too little of it, or French with too many unknown words) the result
-says so (``judgeable=False``) and raises no blocker: a missed warning costs
-less than a false "not ready".
+The ranking behind ``mismatch`` uses the duties only: the duties are the
+evidence. The letter's job title (the employer's words) is weak evidence
+that only counts when the duties leave room for it:
+
+- groups of the claimed group's family (same first ``FAMILY_DIGITS`` digits
+  of the code: same TEER, same kind of work) never count as fitting "better";
+- when the title names the claimed group, the duties must point clearly
+  elsewhere (``SUPPORTED_FIT``) before the claim is called a mismatch;
+- when the title names a group of a *higher* TEER number (less skilled)
+  outside the family, and the duties fit that group about as well as the
+  claimed one, the claim is TEER inflation (a prep cook claimed as a chef).
+
+A false blocker tells a qualified applicant their file will be refused, so
+every threshold errs on the side of silence. When the text cannot be judged
+(too little of it, or French with too many unknown words) the result says so
+(``judgeable=False``) and raises no blocker.
 """
 
 from __future__ import annotations
@@ -43,10 +55,27 @@ DUTY_MATCH = 0.22
 LEAD_MATCH = 0.55
 """Lead-statement score at which the lead statement counts as matched."""
 CLEARLY_BETTER = 0.80
-"""Claimed score below this share of the best score = others fit clearly better..."""
+"""Claimed fit below this share of the best other group's score = others fit clearly better..."""
 CLEAR_RANK = 3
-"""...provided the claimed group is also outside this many best groups."""
+"""...provided the claimed group is also outside this many best groups (its family not counted)."""
+SUPPORTED_FIT = 0.55
+"""When the title names the claimed group: the fit share below which the duties still overrule it."""
+SUPPORTED_EVIDENCE = 2
+"""...and the number of evidenced main duties at which the claim stays plausible anyway."""
+FAMILY_DIGITS = 3
+"""Groups sharing this many leading code digits (NOC sub-major group) are one family."""
 SIBLING_DISCOUNT = 0.9
+"""A family member's fit counts for the claimed group, discounted."""
+TITLE_SUPPORT = 0.5
+"""Title score (idf-weighted Dice with NOC titles) at which a title names a group..."""
+TITLE_MARGIN = 0.1
+"""...when it is also within this of the title's best group."""
+INFLATION_TITLE = 0.7
+"""Title score at which the title names a less skilled group (TEER inflation)..."""
+INFLATION_TITLE_GAP = 0.2
+"""...that is at least this much above the claimed group's title score..."""
+INFLATION_DUTIES = 0.9
+"""...and whose duties score is at least this share of the claimed group's."""
 COPY_SIMILARITY = 0.90
 COPY_MIN_WORDS = 6
 MIN_TERMS = 6
@@ -93,7 +122,7 @@ class DutyMatch(BaseModel):
     claimed_rank: int | None
     claimed_score: float
     fit_ratio: float
-    """Claimed fit (or a sibling's, discounted) over the best group's score."""
+    """Claimed fit (or a family member's, discounted) over the best score of a group outside the family (at most 1)."""
     copied: tuple[CopiedDuty, ...]
     mismatch: bool
     weak_coverage: bool
@@ -143,20 +172,24 @@ def _evidence(
     return out
 
 
-def _neighbourhood_fit(index: SearchIndex, scores: Sequence[float], gi: int) -> float:
-    """The claimed group's fit, or a discounted fit of a sibling in its NOC
-    minor group (same first four digits) when that is higher.
+def _family(index: SearchIndex, code: str) -> set[int]:
+    """Groups that share the claimed code's first ``FAMILY_DIGITS`` digits.
 
-    Siblings such as business systems specialists (21221) and information
-    systems specialists (21222) share much of their work; a letter that fits
-    the sibling better is not evidence against the claim, while a letter that
-    fits another minor group (help desk, 22221) is.
+    Siblings such as business systems specialists (21221), information
+    systems specialists (21222) and database analysts (21223) share much of
+    their work and their TEER; a letter that fits a sibling better is not
+    evidence against the claim, while a letter that fits another family
+    (help desk, 22221) is.
     """
-    prefix = index.codes[gi][:4]
-    best_sibling = max(
-        (s for i, s in enumerate(scores) if i != gi and index.codes[i][:4] == prefix), default=0.0
-    )
-    return max(scores[gi], SIBLING_DISCOUNT * best_sibling)
+    prefix = code[:FAMILY_DIGITS]
+    return {i for i, c in enumerate(index.codes) if c[:FAMILY_DIGITS] == prefix}
+
+
+def _title_scores(index: SearchIndex, title: str | None) -> list[float] | None:
+    if not title or not title.strip():
+        return None
+    scores = index.title_scores(title)
+    return scores if max(scores, default=0.0) > 0 else None
 
 
 def _lead_score(index: SearchIndex, lead: str, letter_vec: dict[str, float], rel: float) -> float:
@@ -212,8 +245,10 @@ def _copied(
 def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str | None = None) -> DutyMatch:
     """Compare a letter's duties with the claimed unit group.
 
-    Raises ``ValueError`` for a code that is not a NOC 2021 unit group: the
-    ``cec.noc-unknown`` check reports that, so callers check first.
+    ``title`` is the job title the letter gives (weak evidence, see the
+    module docstring). Raises ``ValueError`` for a code that is not a NOC
+    2021 unit group: the ``cec.noc-unknown`` check reports that, so callers
+    check first.
     """
     group = data.get(claimed_code)
     if group is None:
@@ -221,16 +256,21 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     index: SearchIndex = data.index
     letter = [d.strip() for d in duties if d and d.strip()]
     ranking = rank(index, letter, title, use_title=False)
+    scores = ranking.scores
     gi = index.codes.index(group.code)
     order = ranking.top(index, len(index.codes))
     claimed_rank = order.index(gi) + 1
-    top_score = ranking.scores[order[0]] if order else 0.0
-    claimed_score = ranking.scores[gi]
-    rel = claimed_score / top_score if top_score > 0 else 0.0
-    fit_rel = _neighbourhood_fit(index, ranking.scores, gi) / top_score if top_score > 0 else 0.0
+    claimed_score = scores[gi]
+    family = _family(index, group.code)
+    others = [i for i in order if i not in family]
+    other_score = scores[others[0]] if others else 0.0
+    # rank among the groups outside the family: siblings never fit "better"
+    rank_out = 1 + sum(1 for i in others if scores[i] > claimed_score)
+    fit = max([claimed_score] + [SIBLING_DISCOUNT * scores[i] for i in family if i != gi])
+    fit_rel = min(1.0, fit / other_score) if other_score > 0 else 1.0
     best_fits = tuple(
         SearchHit(code=index.codes[i], title=index.titles[i], teer=int(index.codes[i][1]),
-                  score=round(ranking.scores[i], 4))
+                  score=round(scores[i], 4))
         for i in order[:3]
     )
     letter_weights = [query_terms(d)[0] for d in letter]
@@ -255,35 +295,67 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     if ranking.language == "fr" and ranking.coverage < MIN_FR_COVERAGE:
         judgeable = False
         reasons.append(f"French text, only {ranking.coverage:.0%} of its words could be compared")
-    clearly_better = claimed_rank > CLEAR_RANK and fit_rel < CLEARLY_BETTER
+
+    # The title: does it name the claimed group (or its family), or a less
+    # skilled group the duties fit as well?
+    t_scores = _title_scores(index, title)
+    title_supports = False
+    inflated: int | None = None
+    if t_scores is not None:
+        t_best = max(t_scores)
+        t_claim = max(t_scores[i] for i in family)
+        title_supports = t_claim >= TITLE_SUPPORT and t_claim >= t_best - TITLE_MARGIN
+        full = rank(index, letter, title, use_title=True)
+        named = full.top(index, 1)[0] if full.scores else None
+        if (
+            named is not None and named not in family
+            and int(index.codes[named][1]) > group.teer
+            and t_scores[named] >= INFLATION_TITLE and t_scores[named] >= t_claim + INFLATION_TITLE_GAP
+            and scores[named] >= INFLATION_DUTIES * claimed_score
+        ):
+            inflated = named
+
+    clearly_better = rank_out > CLEAR_RANK and fit_rel < CLEARLY_BETTER
+    if title_supports:
+        # the title names the claim: only duties that clearly describe
+        # something else, and evidence few of its main duties, overrule it
+        clearly_better = clearly_better and fit_rel < SUPPORTED_FIT and matched < SUPPORTED_EVIDENCE
     if not lead_matched:
         reasons.append(f"lead statement not matched (score {lead:.2f})")
     if clearly_better:
+        better = [h for h in (index.codes[i] for i in others[: rank_out - 1][:3])]
         reasons.append(
-            f"{claimed_rank - 1} unit groups fit the duties better; best: "
-            + ", ".join(f"{h.code} {h.title}" for h in best_fits)
+            f"{rank_out - 1} unit groups of other occupations fit the duties better; best: "
+            + ", ".join(f"{c} {index.titles[index.codes.index(c)]}" for c in better)
+        )
+    if inflated is not None:
+        reasons.append(
+            f"the letter's title and duties describe {index.codes[inflated]} {index.titles[inflated]} "
+            f"(TEER {index.codes[inflated][1]}), not the TEER {group.teer} occupation claimed"
         )
     if ranking.language != "en":
         # A word-for-word translation is weaker evidence: blocker only when
-        # both signs agree.
+        # the duties alone point clearly elsewhere.
         mismatch = judgeable and not lead_matched and clearly_better
     else:
-        mismatch = judgeable and (not lead_matched or clearly_better)
+        mismatch = judgeable and (clearly_better or inflated is not None)
     needed = min(3, math.ceil(len(evidence) / 2))
     weak = judgeable and lead_matched and not mismatch and matched < needed
     if weak:
         reasons.append(f"only {matched} of {len(evidence)} main duties evidenced")
     copied_flag = len(copied) >= 2 or (len(copied) >= 1 and len(copied) * 2 >= len(letter))
     log.debug(
-        "match %s: rank %d rel %.2f lead %.2f matched %d/%d copied %d -> mismatch=%s",
-        group.code, claimed_rank, rel, lead, matched, len(evidence), len(copied), mismatch,
+        "match %s: rank %d (%d outside family) fit %.2f lead %.2f matched %d/%d title %s inflated %s copied %d "
+        "-> mismatch=%s",
+        group.code, claimed_rank, rank_out, fit_rel, lead, matched, len(evidence), title_supports,
+        index.codes[inflated] if inflated is not None else None, len(copied), mismatch,
     )
     return DutyMatch(
         claimed_code=group.code, claimed_title=group.title, language=ranking.language, judgeable=judgeable,
         lead_statement_score=round(lead, 4), lead_statement_matched=lead_matched,
         duties=tuple(evidence), matched_duties=matched, best_fits=best_fits, claimed_rank=claimed_rank,
-        claimed_score=round(claimed_score, 4), fit_ratio=round(fit_rel, 4), copied=tuple(copied), mismatch=mismatch, weak_coverage=weak,
-        copied_from_noc=copied_flag, reasons=tuple(reasons),
+        claimed_score=round(claimed_score, 4), fit_ratio=round(fit_rel, 4), copied=tuple(copied), mismatch=mismatch,
+        weak_coverage=weak, copied_from_noc=copied_flag, reasons=tuple(reasons),
     )
 
 

@@ -235,3 +235,15 @@ def test_as_of_end_of_window() -> None:
     report = Scenario.clean().report()
     assert report.window.end == report.as_of
     assert report.window.start == dt.date(2023, 3, 1)
+
+
+def test_a_failing_duty_matcher_does_not_stop_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    import checklist.noc.matching as matching
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise NameError("broken matcher")
+
+    monkeypatch.setattr(matching, "match_duties", broken)
+    report = Scenario.clean().report()
+    assert report.duties == []
+    assert "internal.check-failed" in {f.code for f in report.findings}
