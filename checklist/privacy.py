@@ -20,13 +20,18 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+# A number right after one of these labels is a SIN even if it fails the checksum (a typo is still personal).
+LABEL_RE = re.compile(r"(?i)(?:\bSIN\b|\bNAS\b|social\s+insurance|assurance\s+sociale)[^\n\d]{0,40}$")
+
+
 def mask_sins(text: str) -> str:
     """Replace every SIN-shaped number by 'XXX XXX 123' (the last three digits kept)."""
 
     def mask(match: re.Match[str]) -> str:
         digits = match.group(1) + match.group(3) + match.group(4)
         separated = bool(match.group(2))
-        if not separated and not luhn_valid(digits):
+        labelled = bool(LABEL_RE.search(text[max(0, match.start() - 60) : match.start()]))
+        if not separated and not labelled and not luhn_valid(digits):
             return match.group(0)  # a bare 9-digit number that cannot be a SIN
         return f"XXX XXX {match.group(4)}"
 
