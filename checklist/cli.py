@@ -158,6 +158,39 @@ def batch(
     raise typer.Exit(0 if ready == len(rows) else 1)
 
 
+@app.command()
+def pack(
+    case_dir: CaseDir,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the upload files.")] = Path("upload"),
+    limit: Annotated[int, typer.Option("--limit", help="Largest file size in bytes (the IRCC portal refuses 4 MB).")] = 4_000_000,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window (YYYY-MM-DD).")] = None,
+    noc_data: NocData = None,
+    debug: Debug = False,
+) -> None:
+    """Build the files to upload to the IRCC portal: one PDF per claimed position, one for status documents."""
+    from checklist.checking import check_case
+    from checklist.pack import pack_case
+
+    _setup(debug)
+    day = _parse_date(as_of)
+    try:
+        if not case_dir.is_dir():
+            raise ChecklistError("is not a folder", path=case_dir)
+        report = check_case(case_dir, as_of=day, noc_dir=noc_data)
+        result = pack_case(case_dir, output, report, limit)
+    except ChecklistError as exc:
+        raise _fail(exc, debug) from None
+    for item in result.files:
+        err.print(f"{output / item.name}: {item.pages} pages, {item.size / 1_000_000:.2f} MB ({len(item.sources)} documents)", markup=False)
+    for path, reason in result.excluded:
+        err.print(f"not included: {path}: {reason}", markup=False)
+    if result.leftovers:
+        err.print(f"{len(result.leftovers)} documents belong to no position: see {output / 'leftovers.txt'}", markup=False)
+    too_big = [item for item in result.files if item.size > limit]
+    if too_big:
+        err.print(f"[bold red]warning:[/] {len(too_big)} file(s) are still over the limit after compression")
+
+
 @app.command("extract")
 def extract_command(
     file: Annotated[Path, typer.Argument(help="One document to read.", show_default=False)],
@@ -357,5 +390,15 @@ def main(
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: an unexpected failure is one line (the traceback with --debug)."""
+    try:
+        app()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
+        if "--debug" in sys.argv:
+            raise
+        message = mask_sins(f"{type(exc).__name__}: {exc}")[:300]
+        err.print(f"[bold red]error:[/] unexpected failure ({escape(message)}); run again with --debug to see the "
+                  "traceback, and report it (without personal documents) to the project")
+        raise SystemExit(2) from None
