@@ -69,8 +69,8 @@ def main() -> None:
     print(f"{'case':34} {'docs':>5} {'plain s':>8} {'check s':>8} {'ratio':>6}")
     for case in cases:
         documents = len(discover(case))
-        base = timed(lambda: plain(case), args.repeat)
-        full = timed(lambda: render_json(check_case(case, noc=noc)), args.repeat)
+        base = timed(lambda case=case: plain(case), args.repeat)
+        full = timed(lambda case=case: render_json(check_case(case, noc=noc)), args.repeat)
         print(f"{case.name:34} {documents:5d} {base:8.3f} {full:8.3f} {full / base:6.2f}")
 
 

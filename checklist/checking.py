@@ -22,11 +22,11 @@ from checklist.models.case import Case
 from checklist.models.document import Document, Page, RawDocument
 from checklist.models.findings import Severity
 from checklist.models.report import Claims, DocumentReport, Report, Window
-from checklist.rules.evidence import evidence_matrix
 from checklist.privacy import mask_sins
 from checklist.rules.context import Context
-from checklist.rules.engine import run_checks
 from checklist.rules.eligibility import ITA_DAYS
+from checklist.rules.engine import run_checks
+from checklist.rules.evidence import evidence_matrix
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import pytest
 
 from checklist.checking import check_case
 from checklist.pack import pack_case, position_documents
-from tests.support.noc import NOC_DIR, shared_noc
+from tests.support.noc import shared_noc
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "cases"
 pytest.importorskip("weasyprint")

@@ -8,16 +8,14 @@ and the report must follow the contract.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from checklist.checking import check_case
-import io
-
-import pypdf
-
 from checklist.report import render_html, render_json, render_markdown, render_pdf
 from tests.report.test_json import validate_contract
 from tests.support.noc import NOC_DIR, shared_noc

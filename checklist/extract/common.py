@@ -145,7 +145,7 @@ def detect_language(text: str) -> str | None:
 def find_address(view: TextView, lines: list[Line]) -> tuple[str, Line] | None:
     """A street address (with its city line when separate) among the given lines."""
     for line in lines:
-        for position, cell in enumerate(line.cells):
+        for cell in line.cells:
             for part in re.split(r"\s*[|•·]\s*|\s+[—–]\s+", cell.text):
                 match = STREET_RE.search(part)
                 if not match or EMAIL_RE.search(part):
@@ -161,7 +161,7 @@ def find_address(view: TextView, lines: list[Line]) -> tuple[str, Line] | None:
 
 
 def _city_line(view: TextView, line: Line, cell: object) -> str | None:
-    for next_line, below in view.column_below(line, cell, rows=2):  # type: ignore[arg-type]
+    for _, below in view.column_below(line, cell, rows=2):  # type: ignore[arg-type]
         if POSTAL_RE.search(below.text) or PROVINCE_RE.search(below.text):
             return clean_value(re.split(r"\s*[|•·]\s*", below.text)[0])
     same = line.cells

@@ -7,7 +7,14 @@ import re
 from checklist.extract.common import STREET_RE, Collector, company_names, looks_like_person, tidy_company
 from checklist.extract.letter import TITLE_PATTERNS, _title_value
 from checklist.extract.lines import TextView, line_at, prose_index
-from checklist.extract.normalize import DATE_ANY, clean_value, find_money, nearest_period, parse_date, parse_hours_per_week
+from checklist.extract.normalize import (
+    DATE_ANY,
+    clean_value,
+    find_money,
+    nearest_period,
+    parse_date,
+    parse_hours_per_week,
+)
 
 PARTY = r"([A-ZÀ-Ý][\w&'’.,\-À-ÿ ]{2,80}?)"
 EMPLOYER_RE = re.compile(rf"(?i)\bbetween\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:employer|employeur|company|compagnie|société)")

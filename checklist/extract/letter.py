@@ -27,9 +27,9 @@ from checklist.extract.normalize import (
     clean_value,
     find_dates,
     find_money,
+    nearest_period,
     parse_amount,
     parse_date,
-    nearest_period,
     parse_hours_per_week,
     salary_period,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import Collector, STREET_RE, company_names, looks_like_person, tidy_company
+from checklist.extract.common import STREET_RE, Collector, company_names, looks_like_person, tidy_company
 from checklist.extract.lines import Line, TextView
 from checklist.extract.normalize import clean_value, find_date_range, find_dates, find_money, find_numbers
 from checklist.extract.table import Row, find_header, read_row

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.support.factory import APPLICANT, D, EMPLOYER, LETTER, K, Scenario, document, monthly_stubs, unreadable
+from tests.support.factory import APPLICANT, EMPLOYER, LETTER, D, K, Scenario, document, monthly_stubs, unreadable
 
 
 def test_weak_coverage_names_evidenced_and_missing_duties() -> None:
