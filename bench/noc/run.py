@@ -12,7 +12,11 @@ statement, main duties and example titles:
 - top-1/3/5 accuracy of search on title + duties and on duties alone;
 - TEER accuracy of the top hit (title + duties);
 - precision and recall of ``mismatch`` on the pairs (positive = mismatch);
-- time per search.
+- two harder views of the mismatch decision: false alarms when *every*
+  description claims its own code (the precision that matters: a false
+  blocker), and recall when the letter's title does not give the inflation
+  away (the title is the claimed group's NOC title, or there is none);
+- time per search and per duty match.
 
 The baseline's mismatch rule: the claimed group is not among its 5 best
 groups for the duties.
@@ -141,6 +145,34 @@ def evaluate_pairs(decide, descriptions: list[dict[str, Any]], pairs: dict[str, 
     return {"precision": precision, "recall": recall, "tp": tp, "fp": fp, "fn": fn, "tn": tn}, misses
 
 
+def evaluate_views(decide, descriptions: list[dict[str, Any]], pairs: dict[str, list[dict[str, Any]]],  # type: ignore[no-untyped-def]
+                   noc_title):
+    """Own-code false alarms over all descriptions; recall with the claimed group's title and with none."""
+    by_id = {d["id"]: d for d in descriptions}
+    misses: list[str] = []
+    alarms = 0
+    times: list[float] = []
+    for d in descriptions:
+        t0 = time.perf_counter()
+        said, info = decide(d["code"], d)
+        times.append(time.perf_counter() - t0)
+        if said:
+            alarms += 1
+            misses.append(f"own code {d['id']} ({d['code']}): said True {info}")
+    recall: dict[str, float] = {}
+    for view, title_of in (("claimed-title", noc_title), ("no-title", lambda code: None)):
+        found = 0
+        for p in pairs["mismatched"]:
+            d = dict(by_id[p["description"]], title=title_of(p["claimed"]))
+            said, info = decide(p["claimed"], d)
+            found += said
+            if not said:
+                misses.append(f"{view}: {d['id']} claimed {p['claimed']}: said False {info}")
+        recall[view] = found / len(pairs["mismatched"])
+    return {"own_alarms": alarms, "own_n": len(descriptions), "recall_claimed_title": recall["claimed-title"],
+            "recall_no_title": recall["no-title"], "ms_match": 1000 * statistics.mean(times)}, misses
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--noc-data", type=Path, default=DEFAULT_NOC)
@@ -173,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     def ours_pair(claimed: str, d: dict[str, Any]) -> tuple[bool, str]:
         m = match_duties(data, claimed, d["duties"], d["title"])
         info = (f"rank={m.claimed_rank} lead={m.lead_statement_score:.2f} rel={m.claimed_score:.3f}/"
-                f"{m.best_fits[0].score:.3f} best={[h.code for h in m.best_fits]}")
+                f"{m.best_fits[0].score:.3f} fit={m.fit_ratio:.2f} best={[h.code for h in m.best_fits]}")
         return m.mismatch, info
 
     def base_pair(claimed: str, d: dict[str, Any]) -> tuple[bool, str]:
@@ -186,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         r_td, m_td = evaluate_search(fn, descriptions, with_title=True)
         r_d, m_d = evaluate_search(fn, descriptions, with_title=False)
         r_p, m_p = evaluate_pairs(pair_fn, descriptions, pairs)
-        results[name] = {"title+duties": r_td, "duties": r_d, "mismatch": r_p}
-        all_misses[name] = m_td + ["-- duties only --"] + m_d + ["-- pairs --"] + m_p
+        r_v, m_v = evaluate_views(pair_fn, descriptions, pairs, lambda code: data.get(code).title)  # type: ignore[union-attr]
+        results[name] = {"title+duties": r_td, "duties": r_d, "mismatch": r_p, "mismatch_views": r_v}
+        all_misses[name] = m_td + ["-- duties only --"] + m_d + ["-- pairs --"] + m_p + ["-- mismatch views --"] + m_v
 
     print()
     print(f"{'':10} {'title+duties top1/3/5':>24} {'TEER':>6} {'duties top1/3/5':>20} "
@@ -199,6 +232,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{du['top1']:>8.3f}/{du['top3']:.3f}/{du['top5']:.3f} "
             f"{mm['precision']:>7.3f}/{mm['recall']:.3f} {td['ms_mean']:>7.1f} (p95 {td['ms_p95']:.1f})"
         )
+    print()
+    print(f"{'':10} {'own-code false alarms':>22} {'recall, claimed title':>22} {'recall, no title':>17} "
+          f"{'ms/match':>9}")
+    for name, r in results.items():
+        v = r["mismatch_views"]
+        print(f"{name:10} {v['own_alarms']:>15d}/{v['own_n']:<6d} {v['recall_claimed_title']:>22.3f} "
+              f"{v['recall_no_title']:>17.3f} {v['ms_match']:>9.1f}")
     if args.show_misses:
         for name, misses in all_misses.items():
             print(f"\n== misses: {name}")

@@ -19,8 +19,9 @@ that only counts when the duties leave room for it:
 
 - groups of the claimed group's family (same first ``FAMILY_DIGITS`` digits
   of the code: same TEER, same kind of work) never count as fitting "better";
-- when the title names the claimed group, the duties must point clearly
-  elsewhere (``SUPPORTED_FIT``) before the claim is called a mismatch;
+- when the title names the claimed group (or its family), the duties must
+  point clearly elsewhere (``SUPPORTED_*``) before the claim is called a
+  mismatch: a plausible claim is never a blocker;
 - when the title names a group of a *higher* TEER number (less skilled)
   outside the family, and the duties fit that group about as well as the
   claimed one, the claim is TEER inflation (a prep cook claimed as a chef).
@@ -54,16 +55,25 @@ DUTY_MATCH = 0.22
 """Cosine at which a letter sentence evidences a NOC main duty."""
 LEAD_MATCH = 0.55
 """Lead-statement score at which the lead statement counts as matched."""
-CLEARLY_BETTER = 0.80
+CLEARLY_BETTER = 0.70
 """Claimed fit below this share of the best other group's score = others fit clearly better..."""
-CLEAR_RANK = 3
+CLEAR_RANK = 4
 """...provided the claimed group is also outside this many best groups (its family not counted)."""
-SUPPORTED_FIT = 0.55
-"""When the title names the claimed group: the fit share below which the duties still overrule it."""
+FAR_FIT = 0.45
+"""Claimed fit below this share = the duties describe something else, whatever the rank."""
+SUPPORTED_RANK = 5
+"""When the title names the claimed group, the duties overrule it only with the group outside this
+many best groups (its family not counted), and..."""
+SUPPORTED_FIT = 0.45
+"""...a fit share below this, or..."""
+SUPPORTED_WEAK_FIT = 0.55
+"""...a fit share below this with fewer evidenced main duties than ``SUPPORTED_EVIDENCE``."""
 SUPPORTED_EVIDENCE = 2
-"""...and the number of evidenced main duties at which the claim stays plausible anyway."""
-FAMILY_DIGITS = 3
-"""Groups sharing this many leading code digits (NOC sub-major group) are one family."""
+"""(Evidenced = cosine of at least ``DUTY_MATCH`` with a letter sentence.)"""
+FAMILY_DIGITS = 4
+"""Groups sharing this many leading code digits (the NOC minor group) are one family. Three digits
+(sub-major group) is too wide: it puts data scientists beside database analysts and LPNs beside
+dental hygienists, and lets a data-entry letter borrow a data scientist's fit."""
 SIBLING_DISCOUNT = 0.9
 """A family member's fit counts for the claimed group, discounted."""
 TITLE_SUPPORT = 0.5
@@ -305,8 +315,10 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
         t_best = max(t_scores)
         t_claim = max(t_scores[i] for i in family)
         title_supports = t_claim >= TITLE_SUPPORT and t_claim >= t_best - TITLE_MARGIN
-        full = rank(index, letter, title, use_title=True)
-        named = full.top(index, 1)[0] if full.scores else None
+        named = None
+        if any(t >= INFLATION_TITLE and int(c[1]) > group.teer for t, c in zip(t_scores, index.codes)):
+            # the group the whole letter (title and duties) reads as
+            named = rank(index, letter, title, use_title=True).top(index, 1)[0]
         if (
             named is not None and named not in family
             and int(index.codes[named][1]) > group.teer
@@ -315,18 +327,19 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
         ):
             inflated = named
 
-    clearly_better = rank_out > CLEAR_RANK and fit_rel < CLEARLY_BETTER
+    clearly_better = (rank_out > CLEAR_RANK and fit_rel < CLEARLY_BETTER) or fit_rel < FAR_FIT
     if title_supports:
         # the title names the claim: only duties that clearly describe
-        # something else, and evidence few of its main duties, overrule it
-        clearly_better = clearly_better and fit_rel < SUPPORTED_FIT and matched < SUPPORTED_EVIDENCE
+        # something else (and evidence few of its main duties) overrule it
+        clearly_better = rank_out > SUPPORTED_RANK and (
+            fit_rel < SUPPORTED_FIT or (fit_rel < SUPPORTED_WEAK_FIT and matched < SUPPORTED_EVIDENCE)
+        )
     if not lead_matched:
         reasons.append(f"lead statement not matched (score {lead:.2f})")
     if clearly_better:
-        better = [h for h in (index.codes[i] for i in others[: rank_out - 1][:3])]
         reasons.append(
             f"{rank_out - 1} unit groups of other occupations fit the duties better; best: "
-            + ", ".join(f"{c} {index.titles[index.codes.index(c)]}" for c in better)
+            + ", ".join(f"{index.codes[i]} {index.titles[i]}" for i in others[: min(3, rank_out - 1)])
         )
     if inflated is not None:
         reasons.append(

@@ -4,7 +4,10 @@ Three lexical channels, each a score in [0, 1] per unit group:
 
 - **title**: the job title against the group title and every NOC example
   title (idf-weighted Dice of terms, best title of the group). Employers'
-  titles are the strongest single signal when they are ordinary titles.
+  titles are the strongest single signal when they are ordinary titles. A
+  level word (supervisor, manager, chief...) on one side only costs a
+  factor: "security guard" is not "chief security guard", whatever the
+  words' weights.
 - **profile**: the whole text against a group profile (title, lead
   statement, main duties, example titles), tf-idf cosine.
 - **duties**: each letter duty against each NOC main duty and lead
@@ -12,15 +15,23 @@ Three lexical channels, each a score in [0, 1] per unit group:
   duties, of its best matching sentence. This rewards groups whose duties
   are evidenced one by one, not just groups that share vocabulary.
 
-The final score is a weighted mean of the channels present, then one
-skill-level adjustment: when the letter describes supervising, hiring or
-recruiting staff, groups whose NOC main duties never mention it (workers
-rather than their supervisors) are demoted in proportion. NOC separates
-supervisors and managers from the workers they direct mainly by these
-duties, and shared vocabulary (the same food, the same tickets) otherwise
-ranks the workers' group first. Everything is pure Python over precomputed
-postings: a search touches only the postings of the query's terms, well
-under 100 ms for all 516 groups.
+The final score is a weighted mean of the channels present, then two
+skill-level (TEER) adjustments:
+
+- a small prior for skilled groups (``W_TEER``): NOC duties of TEER 4-5
+  groups are written in the concrete, everyday words of reference letters,
+  those of TEER 0-2 groups in abstract ones, so lexical similarity alone
+  prefers the less skilled neighbour (bookkeepers lose to accounting clerks,
+  registered nurses to LPNs: on the benchmark, two thirds of the wrong first
+  hits were a less skilled neighbour, a tenth a more skilled one);
+- when the letter describes supervising, hiring or recruiting staff, groups
+  whose NOC main duties never mention it (workers rather than their
+  supervisors) are demoted in proportion (``W_SUPERVISION``). NOC separates
+  supervisors and managers from the workers they direct mainly by these
+  duties.
+
+Everything is pure Python over precomputed postings: a search touches only
+the postings of the query's terms, well under 100 ms for all 516 groups.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from checklist.noc.models import SearchHit, UnitGroup
@@ -44,7 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 6
 
 # Channel weights (tuned on bench/noc, kept round to avoid overfitting).
 W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
@@ -54,10 +66,20 @@ _F_TITLE, _F_LEAD, _F_DUTIES, _F_EXAMPLES = 3.0, 2.0, 1.0, 1.0
 _K1, _B = 1.2, 0.75
 _QUALIFIED = 0.9
 
-# Skill-level adjustment: the words that mark supervision of staff, and how
-# much a group loses per unit of "letter supervises, group does not".
+# Skill-level (TEER) adjustments of the final score (see the module docstring).
+W_TEER = 0.1
+"""A group of TEER t gains W_TEER * (5 - t) / 5 of its score (then all are divided by 1 + W_TEER)."""
 SUPERVISION_WORDS = "supervise hire recruit"
+"""Words that mark supervision of staff, in a letter duty or a NOC main duty."""
 W_SUPERVISION = 0.5
+"""Share of its score a group loses per unit of (letter duties supervising - its own duties supervising)."""
+LEVEL_WORDS = {
+    "supervisor": 1, "supervisors": 1, "manager": 2, "managers": 2, "foreman": 4, "foremen": 4, "forewoman": 4,
+    "forewomen": 4, "director": 8, "directors": 8, "chief": 16, "chiefs": 16, "head": 32,
+}
+"""Level words of job titles (whole words, not stems: a "management accountant" is no manager), as bits..."""
+LEVEL_MISMATCH = 0.8
+"""...and the factor of a title match where one side has a level word the other lacks."""
 
 _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
 
@@ -164,8 +186,21 @@ def title_terms(title: str, *, query: bool = False) -> list[str]:
     return analyze(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))
 
 
+@lru_cache(maxsize=1)
 def supervision_terms() -> frozenset[str]:
     return frozenset(analyze(SUPERVISION_WORDS))
+
+
+def level_mask(title: str) -> int:
+    """Bits of the level words (``LEVEL_WORDS``) in a job title."""
+    mask = 0
+    for w in words(title):
+        mask |= LEVEL_WORDS.get(w, 0)
+    return mask
+
+
+_LEVEL_KEY = "={}"
+"""Title postings of NOC titles holding a level bit; "=" never starts an analysed term."""
 
 
 def lead_sentences(lead: str) -> list[str]:
@@ -242,24 +277,33 @@ class SearchIndex:
         t_terms: list[list[str]] = []
         t_group: list[int] = []
         t_factor: list[float] = []
+        t_level: list[int] = []
         for gi, g in enumerate(groups):
             seen: set[tuple[str, ...]] = set()
             for t in (g.title, *g.all_example_titles):
                 # "sales associate - personal banking" also matches a bare
                 # "Sales Associate", but less than an unqualified title would.
                 for variant, factor in ((t, 1.0), (t.split(" - ")[0], _QUALIFIED)):
-                    terms = tuple(dict.fromkeys(title_terms(variant)))
-                    if terms and terms not in seen:
-                        seen.add(terms)
-                        t_terms.append(list(terms))
+                    key = tuple(dict.fromkeys(title_terms(variant)))
+                    if key and key not in seen:
+                        seen.add(key)
+                        t_terms.append(list(key))
                         t_group.append(gi)
                         t_factor.append(factor)
+                        t_level.append(level_mask(variant))
         df = {}
         for terms in t_terms:
             for t in terms:
                 df[t] = df.get(t, 0) + 1
         t_idf = _idf(df, len(t_terms))
         t_vecs = [{t: t_idf[t] for t in terms} for terms in t_terms]
+        t_post = _postings(t_vecs)
+        for tid, mask in enumerate(t_level):
+            for bit in sorted(set(LEVEL_WORDS.values())):
+                if mask & bit:
+                    ids, ws = t_post.setdefault(_LEVEL_KEY.format(bit), ([], []))
+                    ids.append(tid)
+                    ws.append(1.0)
         sup = supervision_terms()
         supervision = [
             round(sum(1 for d in g.main_duties if sup.intersection(analyze(d))) / max(1, len(g.main_duties)), 4)
@@ -269,7 +313,7 @@ class SearchIndex:
             codes=codes, titles=[g.title for g in groups],
             profile_idf=_round(p_idf), profile_post=PostingTable.from_postings(_postings(p_vecs)),
             sent_idf=_round(s_idf), sent_post=PostingTable.from_postings(_postings(s_vecs)), sent_group=sent_group, sent_kind=sent_kind,
-            title_idf=_round(t_idf), title_post=PostingTable.from_postings(_postings(t_vecs)), title_group=t_group,
+            title_idf=_round(t_idf), title_post=PostingTable.from_postings(t_post), title_group=t_group,
             title_mass=[round(sum(v.values()), 4) for v in t_vecs], title_factor=t_factor,
             supervision=supervision,
         )
@@ -292,9 +336,22 @@ class SearchIndex:
         return cls(**fields)
 
     # ---------------------------------------------------------------- score
+    @cached_property
+    def _title_levels(self) -> dict[int, int]:
+        """Bit mask of the level words in each NOC title that has one (read
+        from the postings of those words, so the index stores nothing more)."""
+        levels: dict[int, int] = {}
+        for bit in set(LEVEL_WORDS.values()):
+            post = self.title_post.get(_LEVEL_KEY.format(bit))
+            for tid in post[0] if post is not None else ():
+                levels[tid] = levels.get(tid, 0) | bit
+        return levels
+
     def title_scores(self, title: str) -> list[float]:
         """Best idf-weighted Dice between ``title`` and each group's titles."""
         q = dict.fromkeys(title_terms(title, query=True))
+        q_level = level_mask(title)
+        levels = self._title_levels
         scores = [0.0] * len(self.codes)
         q_idf = {t: self.title_idf.get(t, math.log(1.0 + len(self.title_group))) for t in q}
         q_mass = sum(q_idf.values())
@@ -311,6 +368,8 @@ class SearchIndex:
         mass, group, factor = self.title_mass, self.title_group, self.title_factor
         for tid, a in acc.items():
             s = 2.0 * a / (q_mass + mass[tid]) * factor[tid]
+            if levels.get(tid, 0) != q_level:
+                s *= LEVEL_MISMATCH
             g = group[tid]
             if s > scores[g]:
                 scores[g] = s
@@ -430,8 +489,11 @@ def rank(
     n = len(index.codes)
     scores = [min(1.0, sum(w * s[i] for w, s in parts) / wsum) for i in range(n)]
     share = supervising / len(duty_weights) if duty_weights else 0.0
-    if share > 0:
-        scores = [s * (1.0 - W_SUPERVISION * max(0.0, share - g)) for s, g in zip(scores, index.supervision)]
+    # (divided by the largest TEER factor, so scores stay in [0, 1] without ties at 1)
+    scores = [
+        s * (1.0 + W_TEER * (5 - int(code[1])) / 5) / (1.0 + W_TEER) * (1.0 - W_SUPERVISION * max(0.0, share - g))
+        for s, code, g in zip(scores, index.codes, index.supervision)
+    ]
     language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
     coverage = sum(coverages) / len(coverages) if coverages else 1.0
     return Ranking(scores, t_scores, p_scores, d_scores, language, coverage)

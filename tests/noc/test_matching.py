@@ -86,3 +86,91 @@ def test_too_little_text_is_not_judged(noc_data) -> None:  # type: ignore[no-unt
 def test_unknown_code(noc_data) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="not a NOC 2021 unit group"):
         match_duties(noc_data, "99999", HELP_DESK, None)
+
+
+# --- plausible claims are never a blocker; TEER inflation is -------------------
+
+LOGISTICS = [  # the letter of sample case s08: a careful coder accepts 13201
+    "Book inbound and outbound truckloads with our carriers and confirm pickup and delivery appointments",
+    "Track shipments in our TMS and warn customers and the warehouse about delays",
+    "Schedule dock doors and the receiving crew with the warehouse supervisors each morning",
+    "Prepare bills of lading and customs paperwork for cross-border loads to the U.S.",
+    "Check stock levels of packaging and pallets and reorder before they run out",
+    "Report weekly on on-time delivery, freight costs and carrier performance",
+]
+KITCHEN_HELPER = [
+    "Wash dishes, pots, pans and cutting boards by hand and in the dish machine",
+    "Sweep and mop the kitchen floor and empty the garbage and recycling bins",
+    "Peel and chop vegetables for the cooks before lunch service",
+    "Put away the produce and dry goods deliveries in the walk-in and storeroom",
+]
+DENTAL_ASSISTANT = [
+    "Set up the operatory and sterilize the instruments between patients",
+    "Pass instruments to the dentist and keep the mouth dry with suction during fillings",
+    "Take dental x-rays and pour impressions for study models",
+    "Book recall appointments and explain home care after treatment",
+]
+COOK = [  # the letter of sample case s03: kitchen helpers (65201) fit its words too
+    "Cook the dishes on our menu (curries, tandoori, biryani and the daily specials) during lunch and dinner service",
+    "Prep ingredients and make the sauces, marinades and breads before service",
+    "Show the two kitchen helpers what to prep and check their work",
+    "Count the stock every week, keep the fridge temperature log and tell me what to order",
+    "Help plan the weekly specials and work out portion sizes and food cost",
+]
+
+
+@pytest.mark.parametrize("title", ["Logistics Coordinator", None])
+def test_logistics_coordinator_is_not_a_mismatch(noc_data, title) -> None:  # type: ignore[no-untyped-def]
+    """Regression: shippers and receivers (14400, TEER 4) fit these words a bit better, but 13201 is a
+    plausible fit (in the top 3, most of the best score): no blocker."""
+    m = match_duties(noc_data, "13201", LOGISTICS, title)
+    assert m.judgeable and not m.mismatch
+    assert m.claimed_rank <= 3 and m.fit_ratio >= 0.75
+    assert not any("fit the duties better" in r for r in m.reasons)
+
+
+def test_sibling_of_the_same_minor_group_is_not_a_mismatch(noc_data) -> None:  # type: ignore[no-untyped-def]
+    # ERP analysis is business systems (21221) work; information systems specialists (21222) and
+    # database analysts (21223) are the same minor group 2122: a coder accepts either claim
+    for code in ("21221", "21222", "21223"):
+        m = match_duties(noc_data, code, ERP_ANALYST, "Business Analyst")
+        assert not m.mismatch, code
+
+
+def test_cook_whose_words_fit_kitchen_helpers_is_not_a_mismatch(noc_data) -> None:  # type: ignore[no-untyped-def]
+    m = match_duties(noc_data, "63200", COOK, "Cook")
+    assert not m.mismatch and m.claimed_rank <= 2
+
+
+@pytest.mark.parametrize(
+    ("duties", "title", "claimed", "real"),
+    [
+        (KITCHEN_HELPER, "Kitchen Helper", "62200", "65201"),  # kitchen helper claimed as chef
+        (DENTAL_ASSISTANT, "Dental Assistant", "32111", "33100"),  # dental assistant claimed as hygienist
+    ],
+)
+def test_teer_inflation_is_a_mismatch(noc_data, duties, title, claimed, real) -> None:  # type: ignore[no-untyped-def]
+    m = match_duties(noc_data, claimed, duties, title)
+    assert m.mismatch
+    assert any(real in r and "TEER" in r for r in m.reasons)
+    assert real in [h.code for h in m.best_fits]
+    own = match_duties(noc_data, real, duties, title)
+    assert not own.mismatch
+
+
+def test_help_desk_is_a_mismatch_even_when_the_title_names_the_claim(noc_data) -> None:  # type: ignore[no-untyped-def]
+    # dev06: the letter calls the job "Systems Analyst" (a 21222 title) but every duty is help desk work
+    m = match_duties(noc_data, "21222", HELP_DESK, "Systems Analyst")
+    assert m.mismatch and m.fit_ratio < 0.55
+    assert "22221" in [h.code for h in m.best_fits]
+
+
+def test_duty_match_fields_are_stable() -> None:
+    from checklist.noc.matching import DutyEvidence, DutyMatch
+
+    assert set(DutyMatch.model_fields) == {
+        "claimed_code", "claimed_title", "language", "judgeable", "lead_statement_score", "lead_statement_matched",
+        "duties", "matched_duties", "best_fits", "claimed_rank", "claimed_score", "fit_ratio", "copied", "mismatch",
+        "weak_coverage", "copied_from_noc", "reasons",
+    }
+    assert set(DutyEvidence.model_fields) == {"main_duty", "letter_duty", "score", "matched"}

@@ -68,3 +68,22 @@ def test_search_is_fast(noc_data) -> None:  # type: ignore[no-untyped-def]
     for _ in range(10):
         noc_data.search(text, title="Accountant")
     assert (time.perf_counter() - t0) / 10 < 0.1
+
+
+def test_supervisory_duties_rank_the_supervisors_group(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """Cashiers' words, a supervisor's job: the supervision duties decide (skill-level adjustment)."""
+    text = (
+        "Supervise and schedule the cashiers and stock clerks of our grocery store\n"
+        "Hire and train new cashiers and review their work\n"
+        "Handle customer complaints, refunds and price overrides\n"
+        "Count the tills at closing and prepare the daily sales report"
+    )
+    assert noc_data.search(text, limit=1)[0].code == "62010"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("Security Guard", "64410"), ("Security guard supervisor", "62029"), ("Chief security guard", "62029")],
+)
+def test_title_level_words_must_agree(noc_data, query: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert noc_data.search(query, limit=1)[0].code == code

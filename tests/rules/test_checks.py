@@ -238,12 +238,15 @@ def test_as_of_end_of_window() -> None:
 
 
 def test_a_failing_duty_matcher_does_not_stop_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checklist.noc.matching as matching
+    import checklist.noc
+    import checklist.noc.matching
 
     def broken(*args: object, **kwargs: object) -> object:
         raise NameError("broken matcher")
 
-    monkeypatch.setattr(matching, "match_duties", broken)
+    # The package caches the name once used: patch it where the rules look it up, and at its source.
+    monkeypatch.setattr(checklist.noc, "match_duties", broken, raising=False)
+    monkeypatch.setattr(checklist.noc.matching, "match_duties", broken)
     report = Scenario.clean().report()
     assert report.duties == []
     assert "internal.check-failed" in {f.code for f in report.findings}
