@@ -137,3 +137,18 @@ def test_python_dash_m_and_no_traceback_on_junk(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     unreadable = [d["path"] for d in json.loads(proc.stdout)["documents"] if d["kind"] == "unreadable"]
     assert sorted(unreadable) == ["empty.docx", "evil.docx", "junk.pdf"]
+
+
+def test_noc_install_copies_and_indexes_then_search_uses_it(tmp_path: Path) -> None:
+    dest = tmp_path / "noc"
+    result = run("noc", "install", NOC_DIR, "--dest", dest)
+    assert result.exit_code == 0, result.output
+    assert any(dest.rglob("*.csv"))
+    hits = json.loads(run("noc", "search", "registered nurse", "-f", "json", "--noc-data", dest).stdout)
+    assert hits[0]["code"] == "31301"
+
+
+def test_noc_install_of_a_bad_folder_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("noc", "install", tmp_path / "empty", "--dest", tmp_path / "noc")
+    assert result.exit_code == 2 and "Traceback" not in result.output
