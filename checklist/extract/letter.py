@@ -546,7 +546,7 @@ def _contacts(view: TextView, out: Collector) -> None:
         out.set("employer_address", found[0], found[1])
     for line in view.lines:
         for match in EMAIL_RE.finditer(line.stripped):
-            out.set("employer_email", match.group(0).rstrip("."), line)
+            out.set("employer_email", match.group(0).rstrip(".").replace(" ", ""), line)
         for match in PHONE_RE.finditer(line.stripped):
             if not re.search(r"(?i)fax|télécopieur|téléc", line.stripped[max(0, match.start() - 12) : match.start()]):
                 out.set("employer_phone", match.group(0), line)

@@ -225,7 +225,7 @@ def titles_match(a: str, b: str, language: str | None = None) -> bool:
 def personal_email(ctx: Context) -> Iterator[Gap]:
     """A gmail/outlook/yahoo... address for the employer is a misrepresentation red flag for officers."""
     for index, letter in _missing(ctx):
-        emails = {m.group(0).rstrip(".").lower() for m in EMAIL_RE.finditer(letter.raw.text)}
+        emails = {m.group(0).rstrip(".").replace(" ", "").lower() for m in EMAIL_RE.finditer(letter.raw.text)}
         if emails and all(is_free_mail(email) for email in emails):
             yield Gap({**_job_values(ctx, index, letter), "email": sorted(emails)[0]}, job=index,
                       documents=(letter.path,), field="employer_email")
