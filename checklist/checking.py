@@ -17,9 +17,9 @@ from checklist.casefile import load_case
 from checklist.classify import classify
 from checklist.extract import extract
 from checklist.ingest import discover, read_document
-from checklist.ingest.limits import ReadLimits
+from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit
 from checklist.models.case import Case
-from checklist.models.document import Document, Page, RawDocument
+from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument
 from checklist.models.findings import Severity
 from checklist.models.report import Claims, DocumentReport, Report, Window
 from checklist.privacy import mask_sins
@@ -32,9 +32,19 @@ log = logging.getLogger(__name__)
 
 
 def understand(path: Path, root: Path, limits: ReadLimits | None = None) -> Document:
-    """Read, classify and extract one file (SINs masked from the start)."""
-    raw = _masked(read_document(path, root, limits))
-    return extract(raw, classify(raw))
+    """Read, classify and extract one file (SINs masked from the start), within the time limit."""
+    limits = limits or ReadLimits()
+    try:
+        with time_limit(limits.max_seconds) as deadline:
+            raw = _masked(read_document(path, root, limits))
+            return extract(raw, classify(raw))
+    except ReadTimeout as exc:
+        if exc.deadline is not deadline:
+            raise
+        rel = path.relative_to(root).as_posix()
+        reason = f"the document took longer than {limits.max_seconds:g} s to read (the time limit per document)"
+        raw = RawDocument(path=rel, size=path.stat().st_size, file_format="unknown", error=reason)
+        return Document(raw=raw, classification=Classification(kind=DocumentKind.UNREADABLE, score=0.0, evidence=[reason]))
 
 
 def read_documents(

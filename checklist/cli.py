@@ -64,10 +64,10 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def _limits(max_mb: float, max_pages: int):  # type: ignore[no-untyped-def]
+def _limits(max_mb: float, max_pages: int, max_seconds: float = 60.0):  # type: ignore[no-untyped-def]
     from checklist.ingest.limits import ReadLimits
 
-    return ReadLimits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages)
+    return ReadLimits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages, max_seconds=max_seconds or None)
 
 
 def _write(content: str | bytes, output: str) -> None:
@@ -92,6 +92,7 @@ def check(
     noc_data: Annotated[Optional[Path], typer.Option("--noc-data", help="Folder with NOC 2021 reference data.")] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip files larger than this (MB).")] = 20.0,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Skip PDFs with more pages than this.")] = 50,
+    max_seconds: Annotated[float, typer.Option("--max-seconds", help="Give up on a document after this many seconds (0: no limit).")] = 60.0,
     show_info: Annotated[bool, typer.Option("--info", help="Also list info notes in the summary.")] = False,
     debug: Debug = False,
 ) -> None:
@@ -111,7 +112,7 @@ def check(
             raise ChecklistError("is not a folder", path=case_dir, hint="give the case folder that holds case.yaml")
         case = load_case(case_dir)
         noc = load_noc(noc_data)
-        documents = read_documents(case_dir, _limits(max_mb, max_pages))
+        documents = read_documents(case_dir, _limits(max_mb, max_pages, max_seconds))
         report = build_report(case, case.as_of(day), documents, noc)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")

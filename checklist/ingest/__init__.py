@@ -7,8 +7,8 @@ RawDocument with `error` set (never an exception), so the run goes on.
 image pixels, and `max_seconds` of wall-clock time per document (see
 `limits.time_limit`: a signal timer in the main thread, cooperative checks
 elsewhere). A reader that fails in a way it did not foresee still yields a
-reason, marked UNEXPECTED and logged with its traceback: the fuzz tests
-treat that mark as a bug to fix in the reader.
+reason, marked UNEXPECTED and logged (its traceback at debug level): the
+fuzz tests treat that mark as a bug to fix in the reader.
 """
 
 from __future__ import annotations
@@ -118,8 +118,9 @@ def read_document(path: Path, case_dir: Path, limits: ReadLimits | None = None) 
     except (OSError, MemoryError, RecursionError) as exc:
         reason = f"cannot read the file: {_short(exc)}"
     except Exception as exc:  # noqa: BLE001 - the contract: a bad file never stops the run
-        log.warning("%s: %s", rel, UNEXPECTED, exc_info=True)
         reason = f"{UNEXPECTED} ({type(exc).__name__}: {_short(exc)})"
+        log.warning("%s: %s", rel, reason)  # one line; --debug shows where
+        log.debug("%s: %s", rel, UNEXPECTED, exc_info=True)
     else:
         return RawDocument(path=rel, size=size, file_format=file_format, pages=pages)
     log.debug("%s unreadable: %s", rel, reason)

@@ -21,6 +21,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from checklist.errors import DocumentLoadError
+from checklist.ingest import sniff
 from checklist.ingest.layout import align_rows, tidy
 from checklist.ingest.limits import ReadLimits, check_time
 from checklist.models.document import Page, ReadMethod
@@ -48,10 +49,15 @@ def read_docx(data: bytes, limits: ReadLimits) -> list[Page]:
 
 
 def _check_zip(data: bytes, limits: ReadLimits) -> None:
+    entries = sniff.zip_entries(data)
+    if entries > limits.max_zip_entries:
+        raise DocumentLoadError(
+            f"the Word file holds {entries:,} parts, over the limit of {limits.max_zip_entries:,} (not a real letter)"
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, NotImplementedError (versions), EOFError...
         raise DocumentLoadError(f"the Word file is damaged ({_short(exc)})") from exc
     if total > limits.max_unzipped_bytes:
         raise DocumentLoadError(

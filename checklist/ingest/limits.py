@@ -42,6 +42,7 @@ class ReadLimits(BaseModel):
     # Most bytes a file may unpack to: a DOCX in total (zip bombs); a PDF per
     # compressed stream and in total over its pages' content streams.
     max_unzipped_bytes: int = 100 * 1024 * 1024
+    max_zip_entries: int = 10_000  # a DOCX has dozens of parts; listing 200k empty ones costs seconds and 100+ MB
     max_image_pixels: int = 60_000_000
     # Wall-clock seconds for one document (OCR of a long scan included); None: no limit.
     max_seconds: float | None = Field(default=60.0, gt=0)
@@ -100,7 +101,10 @@ def time_limit(seconds: float | None) -> Iterator[Deadline | None]:
     if outermost:
         _open.signals = _can_use_signals()
         if _open.signals:
-            _open.saved_handler = signal.signal(signal.SIGALRM, _on_alarm)
+            try:
+                _open.saved_handler = signal.signal(signal.SIGALRM, _on_alarm)
+            except (ValueError, OSError):  # pragma: no cover - e.g. a sub-interpreter
+                _open.signals = False
     try:
         if _open.signals:
             _arm()
@@ -135,10 +139,16 @@ def _can_use_signals() -> bool:
     return delay == 0  # someone else's timer is armed: leave it alone, stay cooperative
 
 
+# After a deadline the timer keeps firing at this interval until the limit's owner has
+# unwound: Python discards an exception raised while the handler runs inside a garbage
+# collector callback or a __del__ method, and the next tick raises it again.
+_REPEAT_SECONDS = 0.05
+
+
 def _arm() -> None:
     if _open.stack:
         earliest = min(deadline.remaining() for deadline in _open.stack)
-        signal.setitimer(signal.ITIMER_REAL, max(earliest, 0.001))
+        signal.setitimer(signal.ITIMER_REAL, max(earliest, 0.001), _REPEAT_SECONDS)
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:

@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pypdf
 
@@ -27,8 +28,11 @@ from checklist.ingest.limits import ReadLimits, check_time
 from checklist.models.document import Page, ReadMethod
 
 log = logging.getLogger(__name__)
+# pypdf logs every repair of a damaged file as a warning; without this, Python's
+# last-resort handler prints them on stderr when the application configured no logging.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 MIN_TEXT_CHARS = 25  # fewer letters than this on a page: treat it as a scan
-OCR_DPI = 300  # the highest resolution a scanned page is assumed to be rendered at for OCR
+MAX_PAGE_INCHES = 200.0  # the largest page PDF allows (14,400 units of 1/72 in); OCR scales big pages down
 
 # pypdf >= 6 (pypdf.Configuration): every limit on bytes a stream may unpack to.
 _STREAM_LIMITS = (
@@ -89,10 +93,7 @@ def _read(data: bytes, limits: ReadLimits) -> list[Page]:
         pages = _with_ocr(data, pages, scanned)
     if too_large and not any(page.text.strip() for page in pages):
         index, why = next(iter(too_large.items()))
-        raise DocumentLoadError(
-            f"page {index + 1} is a scan too large to read by OCR: {why}, "
-            f"over the limit of {limits.max_image_pixels:,} pixels"
-        )
+        raise DocumentLoadError(f"page {index + 1} is a scan too large to read by OCR: {why}")
     for index, why in too_large.items():
         log.info("page %d not OCR'd: %s", index + 1, why)
     return pages
@@ -197,32 +198,46 @@ def _oversized(reader: pypdf.PdfReader, index: int, limits: ReadLimits) -> str |
         height = abs(float(page.mediabox.height)) * unit / 72
     except Exception:  # noqa: BLE001 - no usable page size: let the renderer decide
         width = height = 0.0
-    if not width * height * OCR_DPI * OCR_DPI <= limits.max_image_pixels:  # also true for NaN
-        return f"the page is {width:,.0f} x {height:,.0f} inches ({OCR_DPI} dpi)"
+    if not (width <= MAX_PAGE_INCHES and height <= MAX_PAGE_INCHES):  # also true for NaN
+        return f"the page is {width:,.0f} x {height:,.0f} inches, beyond the {MAX_PAGE_INCHES:.0f}-inch maximum of PDF"
     for pixel_width, pixel_height in _image_sizes(page):
         if pixel_width * pixel_height > limits.max_image_pixels:
-            return f"it holds an image of {pixel_width:,} x {pixel_height:,} pixels"
+            return (f"it holds an image of {pixel_width:,} x {pixel_height:,} pixels, over the limit of "
+                    f"{limits.max_image_pixels:,}")
     return None
 
 
-def _image_sizes(page: pypdf.PageObject) -> Iterator[tuple[int, int]]:
+def _image_sizes(page: pypdf.PageObject) -> list[tuple[int, int]]:
     """Declared pixel sizes of the page's image XObjects (not those nested in forms)."""
+    sizes = []
     try:
-        xobjects = page["/Resources"].get_object()["/XObject"].get_object()
-        for ref in list(xobjects.values())[:1000]:
+        resources: Any = page["/Resources"].get_object()
+        for ref in list(resources["/XObject"].get_object().values())[:1000]:
             xobject = ref.get_object()
             if xobject.get("/Subtype") == "/Image":
-                yield abs(int(xobject.get("/Width", 0))), abs(int(xobject.get("/Height", 0)))
-    except Exception:  # noqa: BLE001 - no usable resources: nothing to report
-        return
+                sizes.append((abs(int(xobject.get("/Width", 0))), abs(int(xobject.get("/Height", 0)))))
+    except Exception as exc:  # noqa: BLE001 - no usable resources: nothing more to report
+        log.debug("image sizes unreadable: %s", exc)
+    return sizes
 
 
 def _with_ocr(data: bytes, pages: list[Page], scanned: list[int]) -> list[Page]:
     from checklist.ingest.images import ocr_pdf_pages  # lazy: OCR is an optional extra
 
-    ocr_pages = ocr_pdf_pages(data, scanned)
+    try:
+        ocr_pages = ocr_pdf_pages(data, scanned)
+    except DocumentLoadError as exc:
+        if not any(page.text.strip() for page in pages):
+            raise
+        # Pages with a text layer are evidence on their own: keep them, say what was lost.
+        log.info("scanned pages %s left unread: %s", [index + 1 for index in scanned], exc)
+        return pages
     by_index = {page.number - 1: page for page in ocr_pages}
-    return [by_index.get(page.number - 1, page) for page in pages]
+    # A page with a few words in its text layer stays as it is unless OCR read more of it.
+    return [
+        ocr if (ocr := by_index.get(page.number - 1)) and _letters(ocr.text) > _letters(page.text) else page
+        for page in pages
+    ]
 
 
 def _limit_error(exc: Exception, limits: ReadLimits, page: int | None = None) -> DocumentLoadError:

@@ -96,3 +96,17 @@ def test_plain_text_is_read(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("Pay Stub\nNet pay 100.00\n", encoding="utf-8")
     assert read_document(path, tmp_path).text.startswith("Pay Stub")
+
+
+def test_a_document_over_its_time_limit_becomes_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import checklist.checking as checking
+
+    def slow_classify(raw):  # type: ignore[no-untyped-def]
+        time.sleep(5)
+
+    monkeypatch.setattr(checking, "classify", slow_classify)
+    path = make_pdf(tmp_path / "slow.pdf", [LETTER_LINES])
+    document = checking.understand(path, tmp_path, ReadLimits(max_seconds=0.5))
+    assert document.kind.value == "unreadable" and "longer than 0.5 s" in (document.raw.error or "")
