@@ -250,11 +250,11 @@ def _split(out_dir: Path, stem: str, title: str, cover: bytes, sources: list[Sou
 def _merge(cover: bytes, sources: list[Source]) -> tuple[bytes, int]:
     writer = pypdf.PdfWriter()
     writer.append(pypdf.PdfReader(io.BytesIO(cover)), import_outline=False)
-    writer.add_outline_item("Contents and findings", 0)
+    writer.add_outline_item(title="Contents and findings", page_number=0)
     for source in sources:
         start = len(writer.pages)
         writer.append(pypdf.PdfReader(io.BytesIO(source.data)), import_outline=False)
-        writer.add_outline_item(source.title, start)
+        writer.add_outline_item(title=source.title, page_number=start)
     for page in writer.pages:
         _strip_active_content(page)
     writer.compress_identical_objects()
