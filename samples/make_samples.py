@@ -2998,6 +2998,71 @@ jobs:
 CASES = [case_s01, case_s02, case_s03, case_s04, case_s05, case_s06, case_s07, case_s08]
 
 
+# -- scans and photos ---------------------------------------------------------------------
+# A copy of a text case in which some documents arrive as scans and phone photos, made from
+# the text PDFs above: rendered, then turned, skewed, blurred and speckled a little.
+SCANS_FROM = "s03_cook_employer_specific"
+SCANS_CASE = "s09_scans_and_photos"
+SCANNED = {  # source path -> (new path, style, turn in degrees, upside down)
+    "letter from Saffron.pdf": ("scans/Scan_0001.pdf", "scanned", 1.2, False),
+    "T4 2024.pdf": ("scans/Scan_0002.pdf", "scanned", -0.8, True),
+    "LMIA/work permit.pdf": ("LMIA/IMG_4821.jpg", "image", 3.5, False),
+}
+
+
+def _degrade(page, seed: int, turn: float, upside_down: bool, photo: bool):
+    from PIL import Image, ImageFilter
+
+    rng = random.Random(seed)
+    image = page.convert("L")
+    if photo:  # a phone photo: the sheet on a darker desk, lit unevenly
+        desk = Image.new("L", (int(image.width * 1.12), int(image.height * 1.1)), 92)
+        desk.paste(image, (int(image.width * 0.06), int(image.height * 0.05)))
+        image = desk
+    image = image.rotate(turn, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=92 if photo else 255)
+    if upside_down:
+        image = image.rotate(180)
+    image = image.filter(ImageFilter.GaussianBlur(0.6))
+    speckle = Image.frombytes("L", image.size, rng.randbytes(image.width * image.height))
+    image = Image.blend(image, speckle, 0.08)
+    return image
+
+
+def build_scans() -> dict:
+    import img2pdf
+    import pypdfium2 as pdfium
+
+    source, target = HERE / "cases" / SCANS_FROM, HERE / "cases" / SCANS_CASE
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+    expected = json.loads((HERE / "expected" / f"{SCANS_FROM}.json").read_text(encoding="utf-8"))
+    expected["case"] = SCANS_CASE
+    expected["scenario"] = ("The same claims and evidence as " + SCANS_FROM + ", but the reference letter and the T4 "
+                            "are scans (turned a little, speckled; the T4 upside down) and the work permit is a phone "
+                            "photo: the answer must not change.")
+    for number, (old, (new, style, turn, upside_down)) in enumerate(sorted(SCANNED.items())):
+        page = pdfium.PdfDocument(str(source / old))[0].render(scale=150 / 72).to_pil()
+        image = _degrade(page, 4200 + number, turn, upside_down, photo=style == "image")
+        (target / old).unlink()
+        (target / new).parent.mkdir(parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, "JPEG", quality=80)
+        if style == "image":
+            (target / new).write_bytes(buffer.getvalue())
+        else:
+            when = datetime(2025, 1, 1)
+            (target / new).write_bytes(img2pdf.convert(buffer.getvalue(), creationdate=when, moddate=when))
+        document = expected["documents"].pop(old)
+        document["style"] = style
+        expected["documents"][new] = document
+    expected["documents"] = dict(sorted(expected["documents"].items()))
+    expected["info_codes"] = sorted(set(expected.get("info_codes", [])) | {"doc.scanned"})
+    (HERE / "expected" / f"{SCANS_CASE}.json").write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n",
+                                                         encoding="utf-8")
+    return expected
+
+
 def main(argv: list[str]) -> int:
     wanted = argv[1:]
     built = []
@@ -3009,6 +3074,10 @@ def main(argv: list[str]) -> int:
         built.append(exp)
         print(f"{exp['case']:34s} hours={exp['qualifying_hours']:8.2f} ready={str(exp['ready']):5s} "
               f"docs={len(exp['documents']):3d} codes={','.join(exp['codes']) or '-'}")
+    if not wanted or any(SCANS_CASE.startswith(w) for w in wanted):
+        exp = build_scans()
+        built.append(exp)
+        print(f"{exp['case']:34s} scans and photos of {SCANS_FROM}")
     size = sum(p.stat().st_size for p in HERE.rglob("*") if p.is_file())
     print(f"{len(built)} case(s); samples/ is {size / 1e6:.2f} MB")
     return 0

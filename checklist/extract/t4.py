@@ -101,7 +101,7 @@ def _employee(view: TextView, out: Collector) -> None:
 
 def _name_part(text: str) -> str | None:
     text = re.sub(r"(?i)^.*?(?:moulées\)?|letters\)?)\s*:?\s*", "", text)
-    text = re.split(r"(?i)\s+(?:initial|initiale)\b", text)[0]
+    text = re.split(r"(?i)\s+(?:initial|initiale|first\s+name|prénom|given\s+name)\b", text)[0]
     text = clean_value(text.split(":")[-1])
     if not text or re.search(r"\d", text) or len(text.split()) > 3 or re.match(r"(?i)^(?:prénom|first|nom|last|initial)", text):
         return None
