@@ -34,8 +34,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
+import statistics
 import sys
 import time
 import unicodedata
@@ -336,6 +338,47 @@ def _blank_png() -> bytes:
     return buffer.getvalue()
 
 
+def timing(settings: list[Setting], docs: list[Document], passes: int) -> str:
+    """Seconds per page, settings interleaved page by page.
+
+    On a shared machine, other work comes and goes; taking turns on each
+    page and keeping the median of several passes spreads it fairly over
+    the settings, where one setting after another would not.
+    """
+    engines = {setting.name: setting.build() for setting in settings}
+    blank = ocr.load_images(_blank_png())[0].convert("L")
+    for engine in engines.values():
+        engine.recognize(blank)
+    pages = {
+        setting.dpi: [image for doc in docs for image in pages_of(doc, setting.dpi)] for setting in settings
+    }
+    walls: dict[str, list[float]] = {setting.name: [] for setting in settings}
+    cpus: dict[str, list[float]] = {setting.name: [] for setting in settings}
+    for _ in range(passes):
+        for index in range(len(pages[settings[0].dpi])):
+            for setting in settings:
+                image = pages[setting.dpi][index]
+                wall0, cpu0 = time.perf_counter(), cpu_seconds()
+                ocr.ocr_image(image, engines[setting.name])
+                walls[setting.name].append(time.perf_counter() - wall0)
+                cpus[setting.name].append(cpu_seconds() - cpu0)
+    count = len(pages[settings[0].dpi])
+    title = f"Seconds per page, {passes} interleaved passes over {count} pages"
+    lines = [
+        f"{title} (load average at the end: {os.getloadavg()[0]:.2f})",
+        "",
+        "| setting | median s/page | mean s/page | slowest page | cpu s/page (mean) |",
+        "|---|---|---|---|---|",
+    ]
+    for setting in settings:
+        wall, cpu = walls[setting.name], cpus[setting.name]
+        lines.append(
+            f"| {setting.name} | {statistics.median(wall):.2f} | {statistics.fmean(wall):.2f} | {max(wall):.2f} "
+            f"| {statistics.fmean(cpu):.2f} |"
+        )
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------
 # Tables
 
@@ -408,12 +451,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump-text", type=Path, help="write each document's OCR text under this folder")
     parser.add_argument("--misses", action="store_true", help="list the values not found")
     parser.add_argument("--table", nargs="+", type=Path, help="print the table of earlier --json runs")
+    parser.add_argument("--timing", type=int, metavar="PASSES", help="only time the settings, interleaved")
     args = parser.parse_args(argv)
 
     if args.table:
         merged: list[dict[str, Any]] = []
         for path in args.table:
             merged += json.loads(path.read_text(encoding="utf-8"))
+        measured = {result["setting"] for result in merged if "unavailable" not in result}
+        merged = [result for result in merged if "unavailable" not in result or result["setting"] not in measured]
+        order = {setting.name: index for index, setting in enumerate(SETTINGS)}
+        merged.sort(key=lambda result: order.get(result["setting"], len(order)))
         print(table(merged))
         return 0
 
@@ -422,6 +470,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no scanned or photographed documents under {args.devset}", file=sys.stderr)
         return 2
     chosen = [s for s in SETTINGS if not args.only or any(part in s.name for part in args.only)]
+    if args.timing:
+        print(timing([setting for setting in chosen if setting.available()], docs, args.timing))
+        return 0
     results: list[dict[str, Any]] = []
     for setting in chosen:
         if not setting.available():

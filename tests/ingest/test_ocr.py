@@ -129,6 +129,14 @@ def test_unknown_engine_is_a_configuration_error() -> None:
     assert not isinstance(caught.value, DocumentLoadError)
 
 
+@pytest.mark.parametrize(("rapidocr3", "order"), [(True, ("rapidocr", "tesseract")), (False, ("tesseract", "rapidocr"))])
+def test_default_engine_is_rapidocr_3_else_tesseract(
+        monkeypatch: pytest.MonkeyPatch, rapidocr3: bool, order: tuple[str, ...]) -> None:
+    """The legacy rapidocr_onnxruntime glues words together: Tesseract goes before it."""
+    monkeypatch.setattr(ocr, "_rapid_backend", lambda backend, missing_ok=False: "rapidocr" if rapidocr3 else "")
+    assert ocr.default_order() == order
+
+
 def test_no_engine_installed_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "_engines", {})
     monkeypatch.setattr(ocr.RapidOcrEngine, "available", staticmethod(lambda: False))
@@ -190,7 +198,7 @@ def draw_page(ink: int = 0, paper: int = 255, size: tuple[int, int] = (1100, 800
 
 def available_engines() -> list[str]:
     names = []
-    for name in ocr.ENGINE_NAMES:
+    for name in ocr.default_order():
         try:
             ocr.get_engine(name)
         except DocumentLoadError:
@@ -388,7 +396,8 @@ def test_orientation_is_chosen_by_the_engine_confidence(pil: Any) -> None:
     assert "Date Issued" in page.text
 
 
-def test_engines_share_one_instance(pil: Any) -> None:
+def test_engines_share_one_instance(pil: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ocr.ENGINE_ENV_VAR, raising=False)
     names = available_engines()
     if not names:
         pytest.skip("no OCR engine installed")
