@@ -36,7 +36,7 @@ _NAME_WORD = r"(?:[A-ZÀ-Ý0-9&][\w&'’.\-À-ÿ]*|de|du|des|la|le|et|and|of|the
 COMPANY_RE = re.compile(
     rf"\b((?:[A-ZÀ-Ý0-9][\w&'’.\-À-ÿ]*)(?:[ ,]+{_NAME_WORD}){{0,6}}?,?\s+{LEGAL_FORM})(?![\w])"
 )
-EMAIL_RE = re.compile(r"[\w.+-]+@ ?[\w-]+(?:\.[\w-]+)+")  # OCR may put a space after the @
+EMAIL_RE = re.compile(r"[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+")  # OCR may put spaces around the @
 PHONE_RE = re.compile(r"(?<![\d\w])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?:\s*(?:ext\.?|x|poste)\s*\d+)?(?!\d)")
 POSTAL_RE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", re.IGNORECASE)
 STREET_RE = re.compile(
