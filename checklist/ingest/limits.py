@@ -21,12 +21,14 @@ Limits nest: an inner limit never extends an outer one.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -105,6 +107,9 @@ def time_limit(seconds: float | None) -> Iterator[Deadline | None]:
                 _open.saved_handler = signal.signal(signal.SIGALRM, _on_alarm)
             except (ValueError, OSError):  # pragma: no cover - e.g. a sub-interpreter
                 _open.signals = False
+        if _open.signals:
+            _open.saved_unraisable = sys.unraisablehook
+            sys.unraisablehook = _quiet_timeouts
     try:
         if _open.signals:
             _arm()
@@ -116,10 +121,23 @@ def time_limit(seconds: float | None) -> Iterator[Deadline | None]:
         if outermost:
             if _open.signals:
                 signal.signal(signal.SIGALRM, _open.saved_handler)  # type: ignore[arg-type]
+                sys.unraisablehook = getattr(_open, "saved_unraisable", None) or sys.__unraisablehook__
             _open.signals = False
             _open.saved_handler = None
         elif _open.signals:
             _arm()  # an outer limit keeps running (and fires at once if it already expired)
+
+
+def _quiet_timeouts(unraisable: Any) -> None:
+    """A timeout that fired inside a __del__ or GC callback is dropped (the next tick re-raises it);
+    anything else goes to the hook that was there before, so no stray "Exception ignored" lines."""
+    if isinstance(unraisable.exc_value, ReadTimeout):
+        return
+    previous = getattr(_open, "saved_unraisable", None) or sys.__unraisablehook__
+    try:
+        previous(unraisable)
+    except ReadTimeout:
+        return
 
 
 def check_time() -> None:
