@@ -79,7 +79,7 @@ def check_case(
     return build_report(case, case.as_of(as_of, today), documents, noc)
 
 
-def load_noc(noc_dir: Path | None) -> Any | None:  # noqa: D103
+def load_noc(noc_dir: Path | None) -> Any | None:
     """NOC data from the given folder, else the environment variable or the user data folder, else None."""
     from checklist.noc import load_noc_data, resolve_noc_dir
 

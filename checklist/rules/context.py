@@ -57,14 +57,12 @@ class Context:
     def letter(self, job: int) -> Document | None:
         """The reference letter for a job: among those naming its employer, the most complete."""
         letters = self.for_job(job, DocumentKind.REFERENCE_LETTER)
-        name = self.case.jobs[job].employer
         letters += [
             doc for doc in self.of_kind(DocumentKind.REFERENCE_LETTER)
             if doc not in letters and job in matching.jobs_at_employer(self.case, doc.fields.get("employer_name") or "")
         ]
         if not letters:
             return None
-        del name
         return max(letters, key=lambda doc: (sum(v not in (None, [], "") for v in doc.fields.values()), doc.path))
 
     def position(self, job: int) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from checklist.extract.common import EMAIL_RE, is_free_mail
 from checklist.extract.normalize import strip_accents, words
-from checklist.models.document import Document, DocumentKind
+from checklist.models.document import Document
 from checklist.rules.context import Context
 from checklist.rules.registry import Gap, rule
 
@@ -34,7 +34,8 @@ FR_TITLE_WORDS = {
 }
 
 
-def _missing(ctx: Context) -> Iterator[tuple[int, Document]]:
+def _with_letter(ctx: Context) -> Iterator[tuple[int, Document]]:
+    """(job, letter) for every claimed job that has a reference letter."""
     for index in range(len(ctx.case.jobs)):
         letter = ctx.letter(index)
         if letter is not None:
@@ -60,7 +61,7 @@ def letter_missing(ctx: Context) -> Iterator[Gap]:
 
 
 def _field_rule(field: str, ctx: Context) -> Iterator[Gap]:
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         if letter.fields.get(field) in (None, "", []):
             yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field=field)
 
@@ -72,7 +73,7 @@ def _field_rule(field: str, ctx: Context) -> Iterator[Gap]:
 )
 def missing_dates(ctx: Context) -> Iterator[Gap]:
     """The letter must give the dates worked: a start date, and an end date or a statement that the job is current."""
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         fields = letter.fields
         if not fields.get("start_date"):
             problem = "gives no start date"
@@ -110,7 +111,7 @@ def missing_salary(ctx: Context) -> Iterator[Gap]:
 )
 def missing_benefits(ctx: Context) -> Iterator[Gap]:
     """IRCC's checklist asks for 'annual salary plus benefits'."""
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         if letter.fields.get("salary_amount") and not letter.fields.get("benefits"):
             yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field="benefits")
 
@@ -143,7 +144,7 @@ def missing_title(ctx: Context) -> Iterator[Gap]:
 def missing_contact(ctx: Context) -> Iterator[Gap]:
     """Officers verify letters by contacting the employer: address, telephone and email are required."""
     names = {"employer_address": "address", "employer_phone": "telephone number", "employer_email": "email address"}
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         missing = [label for key, label in names.items() if not letter.fields.get(key)]
         if missing:
             yield Gap({**_job_values(ctx, index, letter), "missing": ", ".join(missing)}, job=index,
@@ -157,7 +158,7 @@ def missing_contact(ctx: Context) -> Iterator[Gap]:
 )
 def missing_signatory(ctx: Context) -> Iterator[Gap]:
     """The letter must carry the name, title and signature of the supervisor or personnel officer."""
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         name, title = letter.fields.get("signatory_name"), letter.fields.get("signatory_title")
         if not name or not title:
             missing = "the name and title" if not name and not title else "the name" if not name else "the title"
@@ -172,7 +173,7 @@ def missing_signatory(ctx: Context) -> Iterator[Gap]:
 )
 def claim_mismatch(ctx: Context) -> Iterator[Gap]:
     """The letter's dates (more than 31 days apart), hours per week (lower than claimed) or title must not contradict the claim."""
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         differences = _differences(ctx, index, letter)
         if differences:
             yield Gap({**_job_values(ctx, index, letter), "differences": "; ".join(differences)}, job=index,
@@ -224,7 +225,7 @@ def titles_match(a: str, b: str, language: str | None = None) -> bool:
 )
 def personal_email(ctx: Context) -> Iterator[Gap]:
     """A gmail/outlook/yahoo... address for the employer is a misrepresentation red flag for officers."""
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         emails = {m.group(0).rstrip(".").replace(" ", "").lower() for m in EMAIL_RE.finditer(letter.raw.text)}
         if emails and all(is_free_mail(email) for email in emails):
             yield Gap({**_job_values(ctx, index, letter), "email": sorted(emails)[0]}, job=index,
@@ -238,12 +239,10 @@ def personal_email(ctx: Context) -> Iterator[Gap]:
 )
 def date_before_end(ctx: Context) -> Iterator[Gap]:
     """A letter for a past job should be written after the last day worked, so it can confirm the end date."""
-    for index, letter in _missing(ctx):
+    for index, letter in _with_letter(ctx):
         end = letter.fields.get("end_date") or ctx.case.jobs[index].end
         written = letter.fields.get("letter_date")
         if isinstance(end, dt.date) and isinstance(written, dt.date) and written < end and end <= ctx.as_of:
             yield Gap({**_job_values(ctx, index, letter), "letter_date": written, "end": end}, job=index,
                       documents=(letter.path,), field="letter_date")
 
-
-__all__ = ["DocumentKind"]
