@@ -83,6 +83,36 @@ def _bad_timestamp(text: str) -> tuple[str | None, int | None, str]:
     return (walk(root, ()) if root is not None else None) or (None, None, "")
 
 
+def validation_errors(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every problem in case data as (dotted field, message), in the CLI's words.
+
+    The web form shows them all next to their fields; the CLI stops at the first.
+    """
+    try:
+        Case.model_validate(data)
+    except ValidationError as exc:
+        return [(_dotted(tuple(error["loc"])), _explain(error)) for error in exc.errors()]
+    return []
+
+
+def case_yaml(case: Case) -> str:
+    """case.yaml text for a case, in the layout 'init' documents (for the web form)."""
+    data = case.model_dump(exclude_defaults=False)
+    for job in data["jobs"]:
+        hours = job["hours_per_week"]
+        job["hours_per_week"] = int(hours) if float(hours).is_integer() else hours
+    if not data["study"]:
+        del data["study"]
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return WRITTEN_HEADER + body
+
+
+WRITTEN_HEADER = (
+    "# case.yaml: the claims of your Express Entry profile (written by the cec-checklist web page).\n"
+    "# 'cec-checklist check' and the web page read this same file; edit either way.\n"
+)
+
+
 def _first_error(exc: ValidationError, root: yaml.Node | None, path: Path) -> CaseFileError:
     error = exc.errors()[0]
     loc = tuple(error["loc"])
@@ -98,6 +128,10 @@ def _explain(error: Any) -> str:
         return "this field is required"
     if kind == "extra_forbidden":
         return "unknown field (check its spelling against 'cec-checklist init')"
+    if kind == "string_too_short" and not str(value or "").strip():
+        return "this field is required"
+    if kind == "too_short" and tuple(error["loc"]) == ("jobs",):
+        return "claim at least one job"
     if kind.startswith("date"):
         return f"not a date: {value!r} (write dates as YYYY-MM-DD)"
     text = str(error["msg"]).removeprefix("Value error, ")

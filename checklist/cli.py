@@ -381,6 +381,56 @@ def noc_install(sources: list[str], dest: Optional[Path], debug: bool) -> None:
     err.print(f"NOC 2021 data installed in {target}")
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8765,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on. Anything but 127.0.0.1 lets other computers reach your files.")] = "127.0.0.1",
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in your web browser.")] = False,
+    cases: Annotated[Optional[Path], typer.Option("--cases", help="Folder holding the cases (default: the user data folder).")] = None,
+    noc_data: NocData = None,
+    debug: Debug = False,
+) -> None:
+    """Start the local web page: fill in the claims, add the documents and read the report in your browser."""
+    _setup(debug)
+    try:
+        import uvicorn
+
+        from checklist.web import WebSettings, create_app
+        from checklist.web.store import default_cases_dir
+    except ImportError as exc:  # pragma: no cover - the web dependencies are core dependencies
+        err.print(f"[bold red]error:[/] the web page needs its libraries ({exc}); reinstall cec-checklist")
+        raise typer.Exit(2) from None
+    hosts = ("127.0.0.1", "localhost") if host in LOOPBACK else ("127.0.0.1", "localhost", host)
+    cases_dir = (cases or default_cases_dir()).expanduser()
+    try:
+        application = create_app(WebSettings(cases_dir=cases_dir, noc_dir=noc_data, allowed_hosts=hosts))
+    except OSError as exc:
+        raise _fail(ChecklistError(f"cannot use the cases folder ({exc.strerror})", path=cases_dir), debug) from None
+    if host not in LOOPBACK:
+        err.print(f"[bold yellow]warning:[/] listening on {host}: other computers on the network can open this page "
+                  "and the applicant's documents. Use it only on a network you trust.")
+    url = f"http://{'127.0.0.1' if host in LOOPBACK or host == '0.0.0.0' else host}:{port}/"
+    err.print(f"cec-checklist web page: {url} (cases in {cases_dir}); press Ctrl+C to stop", markup=False)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    config = uvicorn.Config(application, host=host, port=port, log_level="debug" if debug else "warning",
+                            server_header=False, access_log=debug)
+    server = uvicorn.Server(config)
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits when it cannot bind
+        pass
+    if not server.started:
+        err.print(f"[bold red]error:[/] could not listen on {host}:{port} (is another program using the port? try --port)")
+        raise typer.Exit(2)
+
+
 @app.callback(invoke_without_command=True)
 def main(
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,

@@ -32,7 +32,11 @@ def render_markdown(report: Report) -> str:
 
 def render_html(report: Report) -> str:
     """A self-contained page: CSS inline, no scripts, fonts, images or links outside it."""
-    data = report_data(report)
+    return html_from_data(report_data(report))
+
+
+def html_from_data(data: dict[str, Any]) -> str:
+    """The HTML page of an already dumped report (the web app keeps reports as JSON)."""
     return mask_sins(render_template("report.html.j2", {**data, "view": html_view(data)}))
 
 
@@ -41,6 +45,12 @@ def render_pdf(report: Report) -> bytes:
     from checklist.report.pdf import html_to_pdf
 
     return html_to_pdf(render_html(report))
+
+
+def pdf_from_data(data: dict[str, Any]) -> bytes:
+    from checklist.report.pdf import html_to_pdf
+
+    return html_to_pdf(html_from_data(data))
 
 
 def html_view(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,442 @@
+"""The web app's routes: cases, claims, documents, check and report, downloads, NOC search.
+
+Handlers are thin: they read the request (forms through `_form`, which also
+verifies the CSRF token), call the store or the checking pipeline in a worker
+thread, and render a template or redirect. Every state change is a POST.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from checklist.casefile import CASE_FILE, case_yaml, parse_case
+from checklist.errors import ChecklistError
+from checklist.models.report import Report
+from checklist.web.app import render, services, static_file
+from checklist.web.claims import ClaimsForm, form_from_data, parse_form
+from checklist.web.reading import key_fields
+from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, TooLarge
+
+MAX_CASE_FILE = 256 * 1024
+MAX_FIELDS = 2000
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/", home),
+        Route("/cases", create_case, methods=["POST"]),
+        Route("/cases/{case_id}", open_case),
+        Route("/cases/{case_id}/claims", claims_page),
+        Route("/cases/{case_id}/claims", save_claims, methods=["POST"]),
+        Route("/cases/{case_id}/claims/file", upload_case_file, methods=["POST"]),
+        Route("/cases/{case_id}/documents", documents_page),
+        Route("/cases/{case_id}/documents", upload_documents, methods=["POST"]),
+        Route("/cases/{case_id}/documents/{doc_id}/remove", remove_document, methods=["POST"]),
+        Route("/cases/{case_id}/documents/{doc_id}/replace", replace_document, methods=["POST"]),
+        Route("/cases/{case_id}/check", run_check, methods=["POST"]),
+        Route("/cases/{case_id}/report", report_page),
+        Route("/cases/{case_id}/report.pdf", report_pdf),
+        Route("/cases/{case_id}/report.json", report_json),
+        Route("/cases/{case_id}/pack.zip", pack_zip),
+        Route("/cases/{case_id}/delete", confirm_delete),
+        Route("/cases/{case_id}/delete", delete_case, methods=["POST"]),
+        Route("/noc", noc_page),
+        Route("/api/noc/search", noc_search),
+        Route("/static/{name}", static_file),
+    ]
+
+
+def _see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+async def _form(request: Request) -> FormData:
+    """The posted form, within the upload limits, after the CSRF check."""
+    svc = services(request)
+    try:
+        form = await request.form(max_files=svc.settings.max_files, max_fields=MAX_FIELDS)
+    except HTTPException as exc:
+        if exc.status_code != 400:
+            raise
+        raise HTTPException(400, f"The form could not be read: {exc.detail} At most {svc.settings.max_files} files "
+                                 "go in one upload; send the rest in another.") from None
+    svc.csrf.verify(request, form)
+    return form
+
+
+def _case_id(request: Request) -> str:
+    case_id: str = request.path_params["case_id"]
+    services(request).store.folder(case_id)  # raises UnknownCase
+    return case_id
+
+
+def _case_context(request: Request, case_id: str, step: str) -> dict[str, Any]:
+    store = services(request).store
+    return {"case_id": case_id, "case_name": store.name(case_id), "step": step,
+            "has_claims": store.claims_text(case_id) is not None, "document_count": len(store.documents(case_id)),
+            "checked": store.report(case_id) is not None}
+
+
+# cases
+
+async def home(request: Request) -> Response:
+    return render(request, "cases.html.j2", {"cases": services(request).store.summaries(), "name_error": None})
+
+
+async def create_case(request: Request) -> Response:
+    form = await _form(request)
+    name = str(form.get("name") or "").strip()
+    if not name:
+        context = {"cases": services(request).store.summaries(), "name_error": "Give the case a name, such as the applicant's name."}
+        return render(request, "cases.html.j2", context, 422)
+    case_id = services(request).store.create(name[:120])
+    return _see(f"/cases/{case_id}/claims")
+
+
+async def open_case(request: Request) -> Response:
+    case_id = _case_id(request)
+    store = services(request).store
+    if store.claims_text(case_id) is None:
+        return _see(f"/cases/{case_id}/claims")
+    if store.report(case_id) is None:
+        return _see(f"/cases/{case_id}/documents")
+    return _see(f"/cases/{case_id}/report")
+
+
+async def confirm_delete(request: Request) -> Response:
+    case_id = _case_id(request)
+    context = _case_context(request, case_id, "delete")
+    context["folder"] = str(services(request).store.folder(case_id))
+    return render(request, "delete.html.j2", context)
+
+
+async def delete_case(request: Request) -> Response:
+    case_id = _case_id(request)
+    await _form(request)
+    svc = services(request)
+    with svc.lock(case_id):
+        await run_in_threadpool(svc.store.delete, case_id)
+    return _see("/")
+
+
+# claims
+
+async def claims_page(request: Request) -> Response:
+    case_id = _case_id(request)
+    store = services(request).store
+    text = store.claims_text(case_id)
+    file_error = None
+    if text is None:
+        claims = ClaimsForm(applicant=store.name(case_id))
+    else:
+        claims = form_from_data(_loose_yaml(text))
+        try:
+            parse_case(text, store.folder(case_id) / CASE_FILE)
+        except ChecklistError as exc:
+            file_error = str(exc)
+    return _claims(request, case_id, claims, file_error, saved=request.query_params.get("saved") == "1")
+
+
+async def save_claims(request: Request) -> Response:
+    case_id = _case_id(request)
+    form = await _form(request)
+    case, claims = parse_form({key: value for key, value in form.items() if isinstance(value, str)})
+    if case is None:
+        return _claims(request, case_id, claims, None, status=422)
+    services(request).store.write_claims(case_id, case_yaml(case))
+    target = "documents" if form.get("next") == "documents" else "claims?saved=1"
+    return _see(f"/cases/{case_id}/{target}")
+
+
+async def upload_case_file(request: Request) -> Response:
+    case_id = _case_id(request)
+    form = await _form(request)
+    store = services(request).store
+    upload = form.get("case_file")
+    error = None
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        error = "Choose a case.yaml file to upload."
+    else:
+        data = await upload.read(MAX_CASE_FILE + 1)
+        try:
+            if len(data) > MAX_CASE_FILE:
+                raise ChecklistError(f"the file is larger than {MAX_CASE_FILE // 1024} KB; a case.yaml is a few lines")
+            text = data.decode("utf-8-sig")
+            parse_case(text, Path(upload.filename.replace("\\", "/").rsplit("/", 1)[-1]))
+        except UnicodeDecodeError:
+            error = f"{upload.filename}: not a text file (case.yaml is UTF-8 text)"
+        except ChecklistError as exc:
+            error = str(exc)
+        else:
+            store.write_claims(case_id, text)
+            return _see(f"/cases/{case_id}/claims?saved=1")
+    current = store.claims_text(case_id)
+    claims = form_from_data(_loose_yaml(current)) if current else ClaimsForm(applicant=store.name(case_id))
+    return _claims(request, case_id, claims, error, status=422)
+
+
+def _claims(request: Request, case_id: str, claims: ClaimsForm, file_error: str | None, *, saved: bool = False,
+            status: int = 200) -> Response:
+    context = _case_context(request, case_id, "claims")
+    context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims))
+    return render(request, "claims.html.j2", context, status)
+
+
+def _noc_titles(request: Request, claims: ClaimsForm) -> dict[str, str]:
+    noc = services(request).noc()
+    if noc is None:
+        return {}
+    titles = {}
+    for row in claims.jobs:
+        group = noc.get(row["noc"]) if len(row["noc"]) == 5 else None
+        if group is not None:
+            titles[row["noc"]] = f"{group.title} (TEER {group.teer})"
+    return titles
+
+
+def _loose_yaml(text: str | None) -> Any:
+    try:
+        return yaml.safe_load(text or "")
+    except (yaml.YAMLError, ValueError):
+        return {}
+
+
+# documents
+
+async def documents_page(request: Request) -> Response:
+    case_id = _case_id(request)
+    return await _documents(request, case_id, notices=[], errors=[])
+
+
+async def upload_documents(request: Request) -> Response:
+    case_id = _case_id(request)
+    form = await _form(request)
+    svc = services(request)
+    uploads = [item for item in form.getlist("files") if isinstance(item, UploadFile) and item.filename]
+    if not uploads:
+        return await _documents(request, case_id, notices=[], errors=["Choose one or more files to upload."], status=422)
+    errors: list[str] = []
+    added: list[str] = []
+    renamed: list[str] = []
+    room = svc.settings.max_documents - len(svc.store.documents(case_id))
+    for upload in uploads:
+        name = upload.filename or ""
+        if room <= 0:
+            errors.append(f"{name}: not kept; a case holds at most {svc.settings.max_documents} documents.")
+            continue
+        try:
+            stored = await run_in_threadpool(svc.store.add_document, case_id, name, upload.file, svc.settings.max_file_bytes)
+        except TooLarge as exc:
+            errors.append(f"{name}: not kept; {exc} (the limit per file).")
+            continue
+        room -= 1
+        added.append(stored.id)
+        if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
+            renamed.append(f"{name} is saved as {stored.path.rsplit('/', 1)[-1]}.")
+    notices = [f"{len(added)} file{'s' if len(added) != 1 else ''} added and read."] + renamed if added else []
+    status = 200 if added else 422
+    return await _documents(request, case_id, notices=notices, errors=errors, added=added, status=status)
+
+
+async def remove_document(request: Request) -> Response:
+    case_id = _case_id(request)
+    await _form(request)
+    services(request).store.remove_document(case_id, request.path_params["doc_id"])
+    return _see(f"/cases/{case_id}/documents")
+
+
+async def replace_document(request: Request) -> Response:
+    case_id = _case_id(request)
+    form = await _form(request)
+    svc = services(request)
+    doc = svc.store.document(case_id, request.path_params["doc_id"])
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return await _documents(request, case_id, notices=[], errors=[f"{doc.path}: choose the new file to replace it with."],
+                                status=422)
+    try:
+        await run_in_threadpool(svc.store.replace_document, case_id, doc.id, upload.file, svc.settings.max_file_bytes)
+    except TooLarge as exc:
+        return await _documents(request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422)
+    return await _documents(request, case_id, notices=[f"{doc.path}: replaced by {upload.filename}."], errors=[],
+                            added=[doc.id])
+
+
+async def _documents(request: Request, case_id: str, *, notices: list[str], errors: list[str],
+                     added: list[str] | None = None, status: int = 200) -> Response:
+    svc = services(request)
+    folder = svc.store.folder(case_id)
+
+    def read_all() -> list[dict[str, Any]]:
+        rows = []
+        for stored in svc.store.documents(case_id):
+            document = svc.cache.read(folder, stored.path)
+            method = document.raw.pages[0].method.value if document.raw.pages else None
+            rows.append({"id": stored.id, "path": stored.path, "name": stored.path.removeprefix(DOCUMENTS_DIR + "/"),
+                         "size": stored.size, "kind": document.kind.value,
+                         "error": document.raw.error, "fields": key_fields(document), "ocr": method == "ocr",
+                         "new": stored.id in (added or [])})
+        return rows
+
+    context = _case_context(request, case_id, "documents")
+    context.update(documents=await run_in_threadpool(read_all), notices=notices, errors=errors,
+                   max_mb=svc.settings.max_file_bytes / 1024 / 1024, max_files=svc.settings.max_files)
+    return render(request, "documents.html.j2", context, status)
+
+
+# check and report
+
+def _build_report(request: Request, case_id: str) -> Report:
+    """Check the case as it is on disk now, reusing the readings of unchanged files."""
+    from checklist.casefile import load_case
+    from checklist.checking import build_report
+
+    svc = services(request)
+    folder = svc.store.folder(case_id)
+    case = load_case(folder)
+    documents = [svc.cache.read(folder, stored.path) for stored in svc.store.documents(case_id)]
+    return build_report(case, case.as_of(), documents, svc.noc())
+
+
+async def run_check(request: Request) -> Response:
+    from checklist.report import render_json
+
+    case_id = _case_id(request)
+    await _form(request)
+    svc = services(request)
+
+    def check() -> None:
+        with svc.lock(case_id):
+            svc.store.save_report(case_id, render_json(_build_report(request, case_id)))
+
+    try:
+        await run_in_threadpool(check)
+    except ChecklistError as exc:
+        return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. Fix the claims first."],
+                                status=422)
+    return _see(f"/cases/{case_id}/report")
+
+
+async def report_page(request: Request) -> Response:
+    from checklist.report import html_view
+    from checklist.report.changes import compare_reports
+
+    case_id = _case_id(request)
+    store = services(request).store
+    data = store.report(case_id)
+    context = _case_context(request, case_id, "report")
+    if data is None:
+        return render(request, "report.html.j2", {**context, "report": None})
+    previous = store.previous_report(case_id)
+    changes = compare_reports(previous, data) if previous else None
+    context.update(report=True, changes=changes, stale=_stale(store.folder(case_id), data))
+    return render(request, "report.html.j2", {**data, "view": html_view(data), **context})
+
+
+def _stale(folder: Path, data: dict[str, Any]) -> bool:
+    """Whether claims or documents changed after the last check (added, removed, replaced or edited)."""
+    from checklist.ingest import discover
+
+    checked = (folder / STATE_DIR / "report.json").stat().st_mtime_ns
+    files = discover(folder)
+    if {path.relative_to(folder).as_posix() for path in files} != {doc["path"] for doc in data.get("documents", [])}:
+        return True
+    return any(path.stat().st_mtime_ns > checked for path in [folder / CASE_FILE, *files] if path.exists())
+
+
+def _last_report(request: Request, case_id: str) -> dict[str, Any]:
+    data = services(request).store.report(case_id)
+    if data is None:
+        raise HTTPException(404, "This case has not been checked yet. Press “Check my documents” first.")
+    return data
+
+
+def _download(content: bytes, media_type: str, name: str) -> Response:
+    return Response(content, media_type=media_type, headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+async def report_json(request: Request) -> Response:
+    import json
+
+    from checklist.privacy import mask_sins
+
+    case_id = _case_id(request)
+    text = mask_sins(json.dumps(_last_report(request, case_id), indent=2, ensure_ascii=False)) + "\n"
+    return _download(text.encode("utf-8"), "application/json", f"cec-report-{case_id}.json")
+
+
+async def report_pdf(request: Request) -> Response:
+    from checklist.report import pdf_from_data
+
+    case_id = _case_id(request)
+    data = _last_report(request, case_id)
+    try:
+        pdf = await run_in_threadpool(pdf_from_data, data)
+    except ChecklistError as exc:
+        raise HTTPException(503, str(exc)) from None
+    return _download(pdf, "application/pdf", f"cec-report-{case_id}.pdf")
+
+
+async def pack_zip(request: Request) -> Response:
+    """The upload pack (one PDF per position, each under 4 MB) as one zip, built from the files as they are now."""
+    from checklist.pack import pack_case
+
+    case_id = _case_id(request)
+    svc = services(request)
+
+    def build() -> bytes:
+        with svc.lock(case_id), tempfile.TemporaryDirectory(prefix="cec-pack-") as tmp:
+            out = Path(tmp) / "upload"
+            pack_case(svc.store.folder(case_id), out, _build_report(request, case_id))
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+                for path in sorted(out.iterdir()):
+                    archive.write(path, path.name)
+            return buffer.getvalue()
+
+    try:
+        content = await run_in_threadpool(build)
+    except ChecklistError as exc:
+        raise HTTPException(409, f"Cannot build the upload pack: {exc}") from None
+    return _download(content, "application/zip", f"cec-upload-{case_id}-{dt.date.today().isoformat()}.zip")
+
+
+# NOC
+
+async def noc_page(request: Request) -> Response:
+    query = request.query_params.get("q", "").strip()[:300]
+    noc = services(request).noc()
+    hits = noc_hits(noc, query, 15) if noc is not None else []
+    return render(request, "noc.html.j2", {"query": query, "hits": hits})
+
+
+async def noc_search(request: Request) -> Response:
+    """Search-as-you-type for the claims form: the best unit groups for a title, duties or the start of a code."""
+    query = request.query_params.get("q", "").strip()[:300]
+    noc = services(request).noc()
+    if noc is None:
+        return JSONResponse({"error": "NOC 2021 data is not installed: run 'cec-checklist noc install FOLDER'."}, status_code=503)
+    return JSONResponse(noc_hits(noc, query, 8))
+
+
+def noc_hits(noc: Any, query: str, limit: int) -> list[dict[str, Any]]:
+    """Digits are the start of a code (“2123” lists 21230 to 21234); words are searched in titles and duties."""
+    if len(query) < 2:
+        return []
+    if query.isdigit():
+        groups = [noc.get(code) for code in sorted(noc.codes) if code.startswith(query)][:limit]
+        return [{"code": g.code, "title": g.title, "teer": g.teer, "score": 1.0} for g in groups if g is not None]
+    return [{"code": h.code, "title": h.title, "teer": h.teer, "score": round(h.score, 4)} for h in noc.search(query, limit=limit)]

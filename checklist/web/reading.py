@@ -1,0 +1,64 @@
+"""Documents read once per version of the file, for the web app.
+
+An upload is read as soon as it arrives (so the page can show its kind and
+key fields), and the check reuses that reading unless the file changed. The
+key is the file's path, size and modification time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from checklist.checking import understand
+from checklist.ingest.limits import ReadLimits
+from checklist.models.document import Document
+
+KEY_FIELDS = {
+    "reference_letter": ("employer_name", "job_title", "start_date", "end_date", "hours_per_week", "salary_amount", "salary_period"),
+    "pay_stub": ("employer_name", "period_start", "period_end", "hours", "gross_pay"),
+    "work_permit": ("permit_type", "employer", "issue_date", "expiry_date"),
+    "t4": ("tax_year", "employer_name", "employment_income"),
+    "noa": ("tax_year", "total_income", "date_issued"),
+    "employment_contract": ("employer_name", "job_title", "start_date", "hours_per_week", "salary_amount"),
+}
+
+
+class DocumentCache:
+    """Readings of documents, newest kept, at most `size` of them."""
+
+    def __init__(self, limits: ReadLimits, size: int = 2000) -> None:
+        self.limits = limits
+        self.size = size
+        self._items: OrderedDict[tuple[str, int, int], Document] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def read(self, case_dir: Path, relative: str) -> Document:
+        path = case_dir / relative
+        info = path.stat()
+        key = (str(path), info.st_size, info.st_mtime_ns)
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        document = understand(path, case_dir, self.limits)
+        with self._lock:
+            self._items[key] = document
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return document
+
+
+def key_fields(document: Document) -> list[tuple[str, Any]]:
+    """The few fields that tell the applicant the file was understood (label, value)."""
+    fields = dict(document.fields)
+    if isinstance(fields.get("salary_amount"), (int, float)) and fields.get("salary_period"):
+        fields["salary_amount"] = f"{fields['salary_amount']:,.2f} per {fields.pop('salary_period')}"
+    names = KEY_FIELDS.get(document.kind.value, ())
+    return [(LABELS.get(name, name.replace("_", " ")), fields[name]) for name in names if fields.get(name) not in (None, "", [])]
+
+
+LABELS = {"employer_name": "employer", "salary_amount": "salary", "hours_per_week": "hours/week", "gross_pay": "gross",
+          "employment_income": "income", "total_income": "total income"}

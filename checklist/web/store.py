@@ -1,0 +1,261 @@
+"""The applicant's cases on disk, as ordinary case folders the CLI can check too.
+
+Layout under the cases folder (by default in the user data folder)::
+
+    <case-id>/case.yaml            the claims
+    <case-id>/documents/...        uploaded documents (any other file in the folder counts too)
+    <case-id>/.cec-checklist/      the web app's own state: name, the last two reports
+
+Nothing a request sends is used as a path: a case is found by matching its id
+against the folders that exist, a document by matching its id against the
+files `discover` lists, and an upload's name is cleaned into a plain file name
+inside `documents/` before anything is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from checklist.casefile import CASE_FILE
+from checklist.ingest import discover
+
+STATE_DIR = ".cec-checklist"
+DOCUMENTS_DIR = "documents"
+CASE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+_UNSAFE = re.compile(r"[^\w.\-() ]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+MAX_NAME = 120
+
+
+class UnknownCase(LookupError):
+    """No case with this id (or an id that could never be one)."""
+
+
+class UnknownDocument(LookupError):
+    """No document with this id in the case."""
+
+
+class TooLarge(ValueError):
+    """An upload is larger than the per-file limit."""
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    path: str  # relative to the case folder, POSIX
+    size: int
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    name: str
+    has_claims: bool
+    documents: int
+    last_ready: bool | None
+
+
+CASES_ENV_VAR = "CEC_CHECKLIST_CASES_DIR"
+
+
+def default_cases_dir() -> Path:
+    """`CEC_CHECKLIST_CASES_DIR`, else `cases` in the user data folder (beside the NOC data)."""
+    import os
+
+    import platformdirs
+
+    if os.environ.get(CASES_ENV_VAR):
+        return Path(os.environ[CASES_ENV_VAR])
+    return Path(platformdirs.user_data_dir("cec-checklist", appauthor=False)) / "cases"
+
+
+def case_slug(name: str) -> str:
+    """A folder name from what the user called the case: ASCII letters, digits and dashes."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:48].strip("-")
+    return slug or "case"
+
+
+def clean_file_name(name: str) -> str:
+    """A plain file name from an upload's name: no folders, no leading dots, no odd characters."""
+    base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
+    base = _UNSAFE.sub("_", base).strip(" ._")
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    stem = stem.strip(" ._") or "document"
+    if stem.lower() in _RESERVED:
+        stem = f"{stem}_"
+    ext = ext[:10]
+    stem = stem[: MAX_NAME - len(ext) - 1]
+    return f"{stem}.{ext}" if ext else stem
+
+
+def document_id(relative: str) -> str:
+    return hashlib.sha256(relative.encode("utf-8")).hexdigest()[:16]
+
+
+class CaseStore:
+    """Cases in one folder; every method takes ids, never paths from a request."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+
+    # cases
+    def ids(self) -> list[str]:
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.is_symlink() and CASE_ID.fullmatch(p.name))
+
+    def folder(self, case_id: str) -> Path:
+        if not CASE_ID.fullmatch(case_id or "") or case_id not in self.ids():
+            raise UnknownCase(case_id)
+        return self.root / case_id
+
+    def create(self, name: str) -> str:
+        base = case_slug(name)
+        taken = set(self.ids())
+        case_id = base
+        counter = 2
+        while case_id in taken:
+            case_id = f"{base}-{counter}"
+            counter += 1
+        folder = self.root / case_id
+        (folder / STATE_DIR).mkdir(parents=True)
+        (folder / DOCUMENTS_DIR).mkdir()
+        self._write_state(case_id, "meta.json", json.dumps({"name": name.strip() or case_id}))
+        return case_id
+
+    def delete(self, case_id: str) -> None:
+        shutil.rmtree(self.folder(case_id))
+
+    def name(self, case_id: str) -> str:
+        meta = self._read_json(case_id, "meta.json") or {}
+        return str(meta.get("name") or case_id)
+
+    def summaries(self) -> list[CaseSummary]:
+        out = []
+        for case_id in self.ids():
+            last = self.report(case_id)
+            out.append(CaseSummary(
+                id=case_id, name=self.name(case_id), has_claims=(self.root / case_id / CASE_FILE).is_file(),
+                documents=len(self.documents(case_id)), last_ready=None if last is None else bool(last.get("ready")),
+            ))
+        return out
+
+    # claims
+    def claims_text(self, case_id: str) -> str | None:
+        path = self.folder(case_id) / CASE_FILE
+        return path.read_text(encoding="utf-8-sig", errors="replace") if path.is_file() else None
+
+    def write_claims(self, case_id: str, text: str) -> None:
+        _atomic_write(self.folder(case_id) / CASE_FILE, text.encode("utf-8"))
+
+    # documents
+    def documents(self, case_id: str) -> list[StoredDocument]:
+        folder = self.folder(case_id)
+        found = []
+        for path in discover(folder):
+            relative = path.relative_to(folder).as_posix()
+            found.append(StoredDocument(id=document_id(relative), path=relative, size=path.stat().st_size))
+        return found
+
+    def document(self, case_id: str, doc_id: str) -> StoredDocument:
+        for doc in self.documents(case_id):
+            if doc.id == doc_id:
+                return doc
+        raise UnknownDocument(doc_id)
+
+    def add_document(self, case_id: str, file_name: str, stream: IO[bytes], max_bytes: int) -> StoredDocument:
+        target_dir = self.folder(case_id) / DOCUMENTS_DIR
+        target_dir.mkdir(exist_ok=True)
+        name = _unique(target_dir, clean_file_name(file_name))
+        return self._store(case_id, target_dir / name, stream, max_bytes)
+
+    def replace_document(self, case_id: str, doc_id: str, stream: IO[bytes], max_bytes: int) -> StoredDocument:
+        """New content under the old name, so the report's references stay the same."""
+        doc = self.document(case_id, doc_id)
+        return self._store(case_id, self.folder(case_id) / doc.path, stream, max_bytes)
+
+    def remove_document(self, case_id: str, doc_id: str) -> StoredDocument:
+        doc = self.document(case_id, doc_id)
+        (self.folder(case_id) / doc.path).unlink()
+        return doc
+
+    def _store(self, case_id: str, target: Path, stream: IO[bytes], max_bytes: int) -> StoredDocument:
+        folder = self.folder(case_id)
+        if not target.resolve().is_relative_to(folder.resolve()):
+            raise UnknownDocument(target.name)  # cannot happen with cleaned names; refuse rather than trust
+        _atomic_copy(stream, target, max_bytes)
+        relative = target.relative_to(folder).as_posix()
+        return StoredDocument(id=document_id(relative), path=relative, size=target.stat().st_size)
+
+    # checks
+    def save_report(self, case_id: str, report_json: str) -> None:
+        """Keep the latest report and the one before it, to show what changed."""
+        state = self.folder(case_id) / STATE_DIR
+        state.mkdir(exist_ok=True)
+        last = state / "report.json"
+        if last.is_file():
+            last.replace(state / "previous-report.json")
+        _atomic_write(last, report_json.encode("utf-8"))
+
+    def report(self, case_id: str) -> dict[str, Any] | None:
+        return self._read_json(case_id, "report.json")
+
+    def previous_report(self, case_id: str) -> dict[str, Any] | None:
+        return self._read_json(case_id, "previous-report.json")
+
+    def _read_json(self, case_id: str, name: str) -> Any:
+        path = self.folder(case_id) / STATE_DIR / name
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _write_state(self, case_id: str, name: str, text: str) -> None:
+        state = self.root / case_id / STATE_DIR
+        state.mkdir(exist_ok=True)
+        _atomic_write(state / name, text.encode("utf-8"))
+
+
+def _unique(folder: Path, name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    candidate, counter = name, 2
+    while (folder / candidate).exists():
+        candidate = f"{stem} ({counter}).{ext}" if ext else f"{stem} ({counter})"
+        counter += 1
+    return candidate
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def _atomic_copy(stream: IO[bytes], target: Path, max_bytes: int) -> None:
+    """Copy an upload in chunks, giving up past `max_bytes`; the target appears only when complete."""
+    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".upload-", delete=False) as tmp:
+        tmp_path = Path(tmp.name)
+        try:
+            copied = 0
+            while chunk := stream.read(1024 * 1024):
+                copied += len(chunk)
+                if copied > max_bytes:
+                    raise TooLarge(f"larger than {max_bytes / 1_000_000:g} MB")
+                tmp.write(chunk)
+        except BaseException:
+            tmp.close()
+            tmp_path.unlink(missing_ok=True)
+            raise
+    tmp_path.replace(target)

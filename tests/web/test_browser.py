@@ -1,0 +1,165 @@
+"""The applicant's whole path in a real browser: Debian's Chromium driven by Playwright.
+
+Create a case, fill the claims form for a sample (with NOC search-as-you-type),
+upload its files, check, read the verdict, download the PDF. No browser is
+downloaded: Playwright drives /usr/bin/chromium. CI installs Chromium, so
+there a missing browser fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.support.noc import NOC_DIR
+from tests.web.conftest import SAMPLES
+from tests.web.live import live_server
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+S01 = SAMPLES / "s01_clean_promotion"
+
+
+def _need_browser() -> Any:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("playwright is not installed (pip install '.[test]')")
+    if not Path(CHROMIUM).is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run installs it with apt-get install chromium")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    sync_playwright = _need_browser()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[str]:
+    noc = NOC_DIR if NOC_DIR.is_dir() else None
+    with live_server(tmp_path / "cases", noc) as url:
+        yield url
+
+
+def fill_claims(page: Any, case: dict[str, Any]) -> None:
+    page.fill("#applicant", case["applicant"])
+    page.fill("#ita_date", str(case["ita_date"]))
+    page.fill("#application_date", str(case["application_date"]))
+    for index, job in enumerate(case["jobs"]):
+        if index:
+            page.click("button[value=claims]")  # save: a new empty job row appears
+            page.wait_for_selector(f"#jobs-{index}-employer")
+        page.fill(f"#jobs-{index}-employer", job["employer"])
+        page.fill(f"#jobs-{index}-title", job["title"])
+        page.fill(f"#jobs-{index}-start", str(job["start"]))
+        if job.get("end"):
+            page.fill(f"#jobs-{index}-end", str(job["end"]))
+        else:
+            page.check(f"input[name=jobs-{index}-current]")
+        page.fill(f"#jobs-{index}-hours_per_week", str(job["hours_per_week"]))
+        pick_noc(page, index, str(job["noc"]))
+
+
+def pick_noc(page: Any, index: int, code: str) -> None:
+    """Type the start of the code and pick the unit group from the suggestions, as a person would."""
+    field = f"#jobs-{index}-noc"
+    page.fill(field, "")
+    page.type(field, code[:4], delay=30)
+    page.click(f"#jobs-{index}-noc-suggest button:has-text('{code}')")
+    assert page.input_value(field) == code
+    assert page.text_content(f"#jobs-{index}-noc-title")
+
+
+def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path: Path) -> None:
+    case = yaml.safe_load((S01 / "case.yaml").read_text(encoding="utf-8"))
+    page = chromium.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    outside: list[str] = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site) else None)
+    page.goto(site + "/")
+    page.fill("#case-name", case["applicant"])
+    page.click("text=Create case")
+    page.wait_for_selector("#applicant")
+    fill_claims(page, case)
+    page.click("button[value=documents]")
+    page.wait_for_selector("#files")
+
+    files = [str(path) for path in sorted(S01.rglob("*")) if path.is_file() and path.name != "case.yaml"]
+    page.set_input_files("#files", files)
+    page.click("form[data-dropzone] button[type=submit]")
+    page.wait_for_selector("text=58 files added and read.")
+    assert page.locator("tr.doc").count() == 58
+    assert page.locator("h2:has-text('Reference letters')").count() == 1
+
+    page.click("text=Check my documents")
+    page.wait_for_selector("header.verdict")
+    assert page.text_content("header.verdict h1") == "Ready: no blocker found"
+    assert page.locator("svg.timeline").count() == 1 and page.locator("table.matrix").count() == 2
+
+    with page.expect_download() as download_info:
+        page.click("text=Download PDF")
+    download = download_info.value
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    assert target.name.endswith(".pdf") and target.read_bytes().startswith(b"%PDF")
+    assert outside == []  # every request went to the local app
+    page.close()
+
+
+def test_pages_fit_a_phone_screen(chromium: Any, site: str) -> None:
+    """No page scrolls sideways at 390 px: wide tables scroll inside themselves."""
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    page.goto(site + "/")
+    page.fill("#case-name", "Phone")
+    page.click("text=Create case")
+    page.wait_for_selector("#applicant")
+    fill_claims(page, yaml.safe_load((S01 / "case.yaml").read_text(encoding="utf-8")))
+    page.click("button[value=documents]")
+    page.set_input_files("#files", [str(p) for p in sorted(S01.rglob("*.pdf"))[:12]])
+    page.click("form[data-dropzone] button[type=submit]")
+    page.wait_for_selector("table.doc-table")
+    page.click("text=Check my documents")
+    page.wait_for_selector("header.verdict")
+    for url in ("/", "/cases/phone/claims", "/cases/phone/documents", "/cases/phone/report", "/cases/phone/delete"):
+        page.goto(site + url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{url} is {width} px wide"
+    page.close()
+
+
+def test_drop_files_on_the_drop_zone(chromium: Any, site: str) -> None:
+    page = chromium.new_page()
+    page.goto(site + "/")
+    page.fill("#case-name", "Drop")
+    page.click("text=Create case")
+    page.goto(site + "/cases/drop/documents")
+    letter = next(S01.rglob("*.docx"), None) or next(S01.rglob("*.pdf"))
+    data = list(letter.read_bytes())
+    page.evaluate(
+        """([name, bytes]) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([new Uint8Array(bytes)], name));
+            const zone = document.querySelector('[data-dropzone]');
+            zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+            zone.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        }""",
+        [letter.name, data],
+    )
+    page.wait_for_selector("text=1 file added and read.")
+    assert page.locator("tr.doc").count() == 1
+    page.close()
