@@ -238,7 +238,7 @@ async def upload_documents(request: Request) -> Response:
             errors.append(f"{name}: not kept; a case holds at most {svc.settings.max_documents} documents.")
             continue
         try:
-            stored = await run_in_threadpool(svc.store.add_document, case_id, name, upload.file, svc.settings.max_file_bytes)
+            stored = await run_in_threadpool(_add, svc, case_id, name, upload)
         except TooLarge as exc:
             errors.append(f"{name}: not kept; {exc} (the limit per file).")
             continue
@@ -249,6 +249,11 @@ async def upload_documents(request: Request) -> Response:
     notices = [f"{len(added)} file{'s' if len(added) != 1 else ''} added and read."] + renamed if added else []
     status = 200 if added else 422
     return await _documents(request, case_id, notices=notices, errors=errors, added=added, status=status)
+
+
+def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> Any:
+    with svc.lock(case_id):  # two tabs uploading "letter.pdf" at once still get two names
+        return svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes)
 
 
 async def remove_document(request: Request) -> Response:

@@ -13,7 +13,7 @@ function setupDropzone(form) {
     event.preventDefault();
     if (!event.dataTransfer || !event.dataTransfer.files.length) return;
     input.files = event.dataTransfer.files;
-    markBusy(form, "Uploading and reading " + input.files.length + " file(s)…");
+    markBusy(form, form.dataset.busy || "Uploading…");
     form.submit();
   });
 }

@@ -59,8 +59,8 @@ def site(tmp_path: Path) -> Iterator[str]:
 
 def fill_claims(page: Any, case: dict[str, Any]) -> None:
     page.fill("#applicant", case["applicant"])
-    page.fill("#ita_date", str(case["ita_date"]))
-    page.fill("#application_date", str(case["application_date"]))
+    for name in ("ita_date", "application_date"):
+        page.fill(f"#{name}", str(case.get(name) or ""))
     for index, job in enumerate(case["jobs"]):
         if index:
             page.click("button[value=claims]")  # save: a new empty job row appears
