@@ -13,6 +13,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 from starlette.concurrency import run_in_threadpool
@@ -63,6 +64,11 @@ def _see(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
+def _case_url(case_id: str, tail: str) -> str:
+    """A case's page; folder names made by hand may hold spaces."""
+    return f"/cases/{quote(case_id, safe='')}/{tail}"
+
+
 async def _form(request: Request) -> FormData:
     """The posted form, within the upload limits, after the CSRF check."""
     svc = services(request)
@@ -103,17 +109,17 @@ async def create_case(request: Request) -> Response:
         context = {"cases": services(request).store.summaries(), "name_error": "Give the case a name, such as the applicant's name."}
         return render(request, "cases.html.j2", context, 422)
     case_id = services(request).store.create(name[:120])
-    return _see(f"/cases/{case_id}/claims")
+    return _see(_case_url(case_id, "claims"))
 
 
 async def open_case(request: Request) -> Response:
     case_id = _case_id(request)
     store = services(request).store
     if store.claims_text(case_id) is None:
-        return _see(f"/cases/{case_id}/claims")
+        return _see(_case_url(case_id, "claims"))
     if store.report(case_id) is None:
-        return _see(f"/cases/{case_id}/documents")
-    return _see(f"/cases/{case_id}/report")
+        return _see(_case_url(case_id, "documents"))
+    return _see(_case_url(case_id, "report"))
 
 
 async def confirm_delete(request: Request) -> Response:
@@ -158,7 +164,7 @@ async def save_claims(request: Request) -> Response:
         return _claims(request, case_id, claims, None, status=422)
     services(request).store.write_claims(case_id, case_yaml(case))
     target = "documents" if form.get("next") == "documents" else "claims?saved=1"
-    return _see(f"/cases/{case_id}/{target}")
+    return _see(_case_url(case_id, target))
 
 
 async def upload_case_file(request: Request) -> Response:
@@ -182,7 +188,7 @@ async def upload_case_file(request: Request) -> Response:
             error = str(exc)
         else:
             store.write_claims(case_id, text)
-            return _see(f"/cases/{case_id}/claims?saved=1")
+            return _see(_case_url(case_id, "claims?saved=1"))
     current = store.claims_text(case_id)
     claims = form_from_data(_loose_yaml(current)) if current else ClaimsForm(applicant=store.name(case_id))
     return _claims(request, case_id, claims, error, status=422)
@@ -260,7 +266,7 @@ async def remove_document(request: Request) -> Response:
     case_id = _case_id(request)
     await _form(request)
     services(request).store.remove_document(case_id, request.path_params["doc_id"])
-    return _see(f"/cases/{case_id}/documents")
+    return _see(_case_url(case_id, "documents"))
 
 
 async def replace_document(request: Request) -> Response:
@@ -332,7 +338,7 @@ async def run_check(request: Request) -> Response:
     except ChecklistError as exc:
         return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. Fix the claims first."],
                                 status=422)
-    return _see(f"/cases/{case_id}/report")
+    return _see(_case_url(case_id, "report"))
 
 
 async def report_page(request: Request) -> Response:

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import yaml
+
 from checklist.casefile import CASE_FILE
 from checklist.ingest import discover
 
 STATE_DIR = ".cec-checklist"
 DOCUMENTS_DIR = "documents"
-CASE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}")  # new cases get slugs; folders copied in by hand may be looser
 _UNSAFE = re.compile(r"[^\w.\-() ]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 MAX_NAME = 120
@@ -137,8 +139,16 @@ class CaseStore:
         shutil.rmtree(self.folder(case_id))
 
     def name(self, case_id: str) -> str:
+        """The name given at creation, else the applicant in case.yaml (a folder made with the CLI), else the id."""
         meta = self._read_json(case_id, "meta.json") or {}
-        return str(meta.get("name") or case_id)
+        if meta.get("name"):
+            return str(meta["name"])
+        try:
+            data = yaml.safe_load(self.claims_text(case_id) or "")
+        except (yaml.YAMLError, ValueError):
+            data = None
+        applicant = data.get("applicant") if isinstance(data, dict) else None
+        return str(applicant) if isinstance(applicant, str) and applicant.strip() else case_id
 
     def summaries(self) -> list[CaseSummary]:
         out = []

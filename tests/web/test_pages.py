@@ -415,3 +415,15 @@ def _store(browser: Browser):  # type: ignore[no-untyped-def]
     from checklist.web.store import CaseStore
 
     return CaseStore(browser.cases_dir)
+
+
+def test_a_case_folder_made_with_the_cli_shows_up(browser: Browser) -> None:
+    """Cases are ordinary folders: one copied into the cases folder by hand is listed and checkable."""
+    import shutil
+
+    shutil.copytree(S01, browser.cases_dir / "Kavya Iyer (CLI)")
+    page = browser.get("/").text
+    assert 'href="/cases/Kavya%20Iyer%20%28CLI%29"' in page and ">Kavya Iyer</a>" in page  # named by its applicant
+    response = browser.post("/cases/Kavya%20Iyer%20%28CLI%29/check", follow_redirects=False)
+    assert response.headers["location"] == "/cases/Kavya%20Iyer%20%28CLI%29/report"
+    assert "Ready: no blocker found" in browser.get(response.headers["location"]).text
