@@ -45,6 +45,8 @@ def parse_case(text: str, path: Path) -> Case:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise CaseFileError(f"YAML syntax error: {problem}", path=path, line=line) from exc
+    except RecursionError:
+        raise CaseFileError("the YAML is nested too deeply to be a case.yaml", path=path) from None
     except ValueError as exc:  # YAML read something shaped like a date that is no date (2023-02-30)
         field, line, value = _bad_timestamp(text)
         raise CaseFileError(f"not a date: {value!r} ({exc})", path=path, field=field, line=line) from None
@@ -61,7 +63,12 @@ def parse_case(text: str, path: Path) -> Case:
 def _bad_timestamp(text: str) -> tuple[str | None, int | None, str]:
     """Where the YAML holds an impossible date such as 2023-02-30."""
 
+    seen: set[int] = set()  # aliases share nodes: each is visited once, so an alias bomb stays linear
+
     def walk(node: yaml.Node, loc: tuple[object, ...]) -> tuple[str | None, int | None, str] | None:
+        if id(node) in seen:
+            return None
+        seen.add(id(node))
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 yaml.safe_load(node.value)

@@ -36,3 +36,13 @@ def mask_sins(text: str) -> str:
         return f"XXX XXX {match.group(4)}"
 
     return SIN_RE.sub(mask, text)
+
+
+# In a name (a file or case name) any 3-3-3 digit run counts, checksum or not, whatever separates it:
+# a false positive there costs a renamed file, a miss leaks the SIN into paths and URLs.
+NAME_SIN_RE = re.compile(r"(?<!\d)(\d{3})[ ._\-\u00a0]?(\d{3})[ ._\-\u00a0]?(\d{3})(?!\d)")
+
+
+def mask_sins_in_name(name: str) -> str:
+    """Mask every SIN-shaped digit run in a file or case name ('046 454 286 T4.pdf' -> 'XXX-XXX-286 T4.pdf')."""
+    return NAME_SIN_RE.sub(lambda match: f"XXX-XXX-{match.group(3)}", name)

@@ -66,3 +66,17 @@ def test_init_template_is_a_valid_case() -> None:
 def test_yaml_is_loaded_safely() -> None:
     with pytest.raises(CaseFileError):
         parse_case("!!python/object/apply:os.system ['echo hi']", Path("case.yaml"))
+
+
+def test_deep_nesting_and_alias_bombs_are_refused_quickly(tmp_path: Path) -> None:
+    """Regression (web issue 8): both hung or crashed the YAML checks; now each is a CaseFileError at once."""
+    import time
+
+    nested = "applicant: A\njobs: " + "[" * 5000 + "]" * 5000 + "\n"
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    bomb = "\n".join(levels) + "\napplicant: A\nbad: 2023-02-30\njobs: []\n"
+    for text in (nested, bomb):
+        start = time.perf_counter()
+        with pytest.raises(CaseFileError):
+            parse_case(text, tmp_path / "case.yaml")
+        assert time.perf_counter() - start < 2

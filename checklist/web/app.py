@@ -28,7 +28,14 @@ from checklist.ingest.limits import ReadLimits
 from checklist.privacy import mask_sins
 from checklist.report.environment import environment, template_dir
 from checklist.web.reading import DocumentCache
-from checklist.web.security import CSRF_COOKIE, CSRF_FIELD, BodyLimitMiddleware, Csrf, SecurityHeadersMiddleware
+from checklist.web.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    SECURITY_HEADERS,
+    BodyLimitMiddleware,
+    Csrf,
+    SecurityHeadersMiddleware,
+)
 from checklist.web.store import CaseStore, UnknownCase, UnknownDocument
 
 log = logging.getLogger(__name__)
@@ -133,7 +140,7 @@ async def server_error(request: Request, exc: Exception) -> Response:
         "<!DOCTYPE html><meta charset=utf-8><title>Unexpected failure</title><h1>Something went wrong</h1>"
         "<p>The page hit an unexpected failure. Your files are unchanged. The terminal running "
         "<code>cec-checklist serve</code> shows the details.</p><p><a href='/'>Back to your cases</a></p>",
-        status_code=500)
+        status_code=500, headers={name.decode(): value.decode() for name, value in SECURITY_HEADERS})
 
 
 def create_app(settings: WebSettings) -> Starlette:

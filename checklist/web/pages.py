@@ -181,7 +181,7 @@ async def upload_case_file(request: Request) -> Response:
             if len(data) > MAX_CASE_FILE:
                 raise ChecklistError(f"the file is larger than {MAX_CASE_FILE // 1024} KB; a case.yaml is a few lines")
             text = data.decode("utf-8-sig")
-            parse_case(text, Path(upload.filename.replace("\\", "/").rsplit("/", 1)[-1]))
+            await run_in_threadpool(parse_case, text, Path(upload.filename.replace("\\", "/").rsplit("/", 1)[-1]))
         except UnicodeDecodeError:
             error = f"{upload.filename}: not a text file (case.yaml is UTF-8 text)"
         except ChecklistError as exc:

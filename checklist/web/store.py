@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -28,13 +29,14 @@ import yaml
 
 from checklist.casefile import CASE_FILE
 from checklist.ingest import discover
+from checklist.privacy import mask_sins_in_name
 
 STATE_DIR = ".cec-checklist"
 DOCUMENTS_DIR = "documents"
 CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}")  # new cases get slugs; folders copied in by hand may be looser
 _UNSAFE = re.compile(r"[^\w.\-() ]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-MAX_NAME = 120
+MAX_NAME_BYTES = 200
 
 
 class UnknownCase(LookupError):
@@ -70,8 +72,6 @@ CASES_ENV_VAR = "CEC_CHECKLIST_CASES_DIR"
 
 def default_cases_dir() -> Path:
     """`CEC_CHECKLIST_CASES_DIR`, else `cases` in the user data folder (beside the NOC data)."""
-    import os
-
     import platformdirs
 
     if os.environ.get(CASES_ENV_VAR):
@@ -80,25 +80,33 @@ def default_cases_dir() -> Path:
 
 
 def case_slug(name: str) -> str:
-    """A folder name from what the user called the case: ASCII letters, digits and dashes."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """A folder name from what the user called the case: ASCII letters, digits and dashes, no SIN."""
+    ascii_name = unicodedata.normalize("NFKD", mask_sins_in_name(name)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:48].strip("-")
     return slug or "case"
 
 
 def clean_file_name(name: str) -> str:
-    """A plain file name from an upload's name: no folders, no leading dots, no odd characters."""
-    base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
-    base = _UNSAFE.sub("_", base).strip(" ._")
+    """A plain file name from an upload's name: no folders, no leading dots, no odd characters, no SIN.
+
+    At most MAX_NAME_BYTES of UTF-8 (file systems count bytes: 120 CJK characters are 360),
+    leaving room for the " (2)" that tells two uploads of one name apart.
+    """
+    base = re.split(r"[\\/]", unicodedata.normalize("NFC", mask_sins_in_name(name or "")))[-1]
     stem, dot, ext = base.rpartition(".")
-    if not dot:
+    if not dot or not stem:  # "report" or ".bashrc": no extension to keep
         stem, ext = base, ""
-    stem = stem.strip(" ._") or "document"
-    if stem.lower() in _RESERVED:
-        stem = f"{stem}_"
-    ext = ext[:10]
-    stem = stem[: MAX_NAME - len(ext) - 1]
+    ext = _UNSAFE.sub("", ext)[:10]
+    stem = _UNSAFE.sub("_", stem).strip(" ._") or "document"
+    first, dot, rest = stem.partition(".")
+    if first.rstrip(" ").lower() in _RESERVED:  # Windows reads "NUL.tar.gz" as the device NUL
+        stem = f"{first}_{dot}{rest}"
+    stem = _cut_bytes(stem, MAX_NAME_BYTES - len(ext) - 1).rstrip(" .") or "document"
     return f"{stem}.{ext}" if ext else stem
+
+
+def _cut_bytes(text: str, limit: int) -> str:
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def document_id(relative: str) -> str:
@@ -132,7 +140,7 @@ class CaseStore:
         folder = self.root / case_id
         (folder / STATE_DIR).mkdir(parents=True)
         (folder / DOCUMENTS_DIR).mkdir()
-        self._write_state(case_id, "meta.json", json.dumps({"name": name.strip() or case_id}))
+        self._write_state(case_id, "meta.json", json.dumps({"name": mask_sins_in_name(name.strip()) or case_id}))
         return case_id
 
     def delete(self, case_id: str) -> None:
@@ -241,7 +249,7 @@ def _unique(folder: Path, name: str) -> str:
     if not dot:
         stem, ext = name, ""
     candidate, counter = name, 2
-    while (folder / candidate).exists():
+    while os.path.lexists(folder / candidate):  # a dangling symlink is taken too
         candidate = f"{stem} ({counter}).{ext}" if ext else f"{stem} ({counter})"
         counter += 1
     return candidate

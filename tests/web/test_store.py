@@ -28,7 +28,11 @@ def test_case_slug(name: str, slug: str) -> None:
     ("con.txt", "con_.txt"),
     ("lettre d'emploi é.docx", "lettre d_emploi é.docx"),
     ("a\x00b\nc.pdf", "a_b_c.pdf"),
-    ("x" * 300 + ".pdf", "x" * 116 + ".pdf"),
+    ("x" * 300 + ".pdf", "x" * 196 + ".pdf"),
+    ("書" * 120 + ".pdf", "書" * 65 + ".pdf"),  # 200 bytes of UTF-8 at most
+    ("NUL.tar.gz", "NUL_.tar.gz"),
+    ("★★★.pdf", "document.pdf"),
+    ("046 454 286 T4.pdf", "XXX-XXX-286 T4.pdf"),
 ])
 def test_clean_file_name(name: str, clean: str) -> None:
     assert clean_file_name(name) == clean
