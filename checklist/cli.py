@@ -353,10 +353,9 @@ def _print_successors(code: str, groups: list, fmt: str) -> None:  # type: ignor
 def noc_search(text: str, limit: int, fmt: str, noc_data: Optional[Path]) -> None:
     """The NOC 2021 unit groups that best match a job title or duties, best first."""
     noc = _noc_or_exit(noc_data)
-    hits = noc.search(text, limit=max(limit, 1))
+    hits = noc.find(text, limit=max(limit, 1))
     if fmt == "json":
-        rows = [{"code": h.code, "title": h.title, "teer": h.teer, "score": round(h.score, 4)} for h in hits]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps([hit.as_row() for hit in hits], indent=2, ensure_ascii=False) + "\n")
         return
     for hit in hits:
         typer.echo(f"{hit.code}  {hit.score:.2f}  TEER {hit.teer}  {hit.title}")

@@ -118,6 +118,8 @@ def test_noc_lookup_search_and_2016_codes() -> None:
     old = json.loads(run("noc", "2174", "-f", "json", "--noc-data", NOC_DIR).stdout)
     assert "21232" in [item["code"] for item in old["noc2021"]]
     assert run("noc", "99999", "--noc-data", NOC_DIR).exit_code == 2
+    prefix = json.loads(run("noc", "search", "2123", "-f", "json", "--noc-data", NOC_DIR).stdout)
+    assert [hit["code"] for hit in prefix] == ["21230", "21231", "21232", "21233", "21234"]  # digits: the start of a code
 
 
 def test_noc_without_data_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

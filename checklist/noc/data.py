@@ -562,3 +562,12 @@ class NocData:
         from checklist.noc.search import search
 
         return search(self, text, title=title, limit=limit)
+
+    def find(self, query: str, limit: int = 10) -> list[SearchHit]:
+        """What a person typing in a NOC field means: digits are the start of a code
+        ("2123" lists 21230 to 21234), anything else a title or duties to search."""
+        query = query.strip()
+        if query.isdigit():
+            return [SearchHit(code=code, title=group.title, teer=group.teer, score=1.0)
+                    for code in sorted(self.codes) if code.startswith(query) and (group := self.get(code)) is not None][:limit]
+        return self.search(query, limit=limit)

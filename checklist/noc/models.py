@@ -47,3 +47,7 @@ class SearchHit(BaseModel):
     title: str
     teer: int
     score: float = Field(ge=0.0, le=1.0)
+
+    def as_row(self) -> dict[str, object]:
+        """The contract's JSON row for `noc search -f json` (and the web page's suggestions)."""
+        return {"code": self.code, "title": self.title, "teer": self.teer, "score": round(self.score, 4)}

@@ -444,10 +444,4 @@ async def noc_search(request: Request) -> Response:
 
 
 def noc_hits(noc: Any, query: str, limit: int) -> list[dict[str, Any]]:
-    """Digits are the start of a code (“2123” lists 21230 to 21234); words are searched in titles and duties."""
-    if len(query) < 2:
-        return []
-    if query.isdigit():
-        groups = [noc.get(code) for code in sorted(noc.codes) if code.startswith(query)][:limit]
-        return [{"code": g.code, "title": g.title, "teer": g.teer, "score": 1.0} for g in groups if g is not None]
-    return [{"code": h.code, "title": h.title, "teer": h.teer, "score": round(h.score, 4)} for h in noc.search(query, limit=limit)]
+    return [hit.as_row() for hit in noc.find(query, limit=limit)] if len(query) >= 2 else []
