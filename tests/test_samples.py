@@ -9,8 +9,8 @@ and the report must follow the contract.
 from __future__ import annotations
 
 import io
-import shutil
 import json
+import shutil
 from pathlib import Path
 
 import pypdf

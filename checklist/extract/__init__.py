@@ -11,16 +11,17 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from checklist.extract.common import Collector, detect_language
+from checklist.extract.collector import Collector
 from checklist.extract.contract import extract_contract
 from checklist.extract.letter import extract_letter
-from checklist.extract.lines import TextView
 from checklist.extract.noa import extract_noa
 from checklist.extract.paystub import extract_paystub
 from checklist.extract.permit import extract_permit
 from checklist.extract.t4 import extract_t4
 from checklist.models.document import Classification, Document, DocumentKind, RawDocument
 from checklist.models.fields import FIELD_MODELS
+from checklist.text.language import detect_language
+from checklist.text.view import TextView
 
 log = logging.getLogger(__name__)
 

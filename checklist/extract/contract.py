@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import STREET_RE, Collector, company_names, looks_like_person, tidy_company
+from checklist.extract.collector import Collector
 from checklist.extract.letter import TITLE_PATTERNS, _title_value
-from checklist.extract.lines import TextView, line_at, prose_index
-from checklist.extract.normalize import (
-    DATE_ANY,
-    clean_value,
-    find_money,
-    nearest_period,
-    parse_date,
-    parse_hours_per_week,
-)
+from checklist.text.contacts import STREET_RE
+from checklist.text.dates import DATE_ANY, parse_date
+from checklist.text.hours import parse_hours_per_week
+from checklist.text.money import find_money, nearest_period
+from checklist.text.names import company_names, looks_like_person, tidy_company
+from checklist.text.normalize import clean_value
+from checklist.text.view import TextView, line_at, prose_index
 
 PARTY = r"([A-ZÀ-Ý][\w&'’.,\-À-ÿ ]{2,80}?)"
 EMPLOYER_RE = re.compile(rf"(?i)\bbetween\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:employer|employeur|company|compagnie|société)")

@@ -6,34 +6,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checklist.extract.common import (
-    EMAIL_RE,
+from checklist.extract.collector import Collector
+from checklist.models.fields import Position
+from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
+from checklist.text.dates import DATE_ANY, DATE_RE, find_dates, parse_date
+from checklist.text.hours import parse_hours_per_week
+from checklist.text.language import detect_language
+from checklist.text.money import find_money, nearest_period, parse_amount, salary_period
+from checklist.text.names import (
     HONORIFIC,
-    PHONE_RE,
     POST_NOMINAL,
-    Collector,
     clean_person,
     companies_by_line,
     company_names,
-    detect_language,
-    find_address,
     looks_like_person,
     tidy_company,
 )
-from checklist.extract.lines import Cell, Hit, Line, TextView, line_at, prose_index, strip_translation
-from checklist.extract.normalize import (
-    DATE_ANY,
-    DATE_RE,
-    clean_value,
-    find_dates,
-    find_money,
-    nearest_period,
-    parse_amount,
-    parse_date,
-    parse_hours_per_week,
-    salary_period,
-)
-from checklist.models.fields import Position
+from checklist.text.normalize import clean_value
+from checklist.text.view import Cell, Hit, Line, TextView, line_at, prose_index, strip_translation
 
 NAME = r"((?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)){1,4})"
 EMPLOYEE_PATTERNS = [

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import STREET_RE, Collector, looks_like_person
-from checklist.extract.lines import TextView
-from checklist.extract.normalize import clean_value, find_dates, find_numbers
+from checklist.extract.collector import Collector
+from checklist.text.contacts import STREET_RE
+from checklist.text.dates import find_dates
+from checklist.text.money import find_numbers
+from checklist.text.names import looks_like_person
+from checklist.text.normalize import clean_value
+from checklist.text.view import TextView
 
 LABEL_YEAR = re.compile(r"(?i)^(?:tax\s+year|année\s+d[’']imposition|taxation\s+year|année)\s*:?")
 LABEL_DATE = re.compile(r"(?i)^(?:date\s+issued|date\s+of\s+issue|issue\s+date|date\s+d[’']émission|date\s+de\s+(?:délivrance|l[’']avis|publication)|date)\s*:?")

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import STREET_RE, Collector, company_names, looks_like_person, tidy_company
-from checklist.extract.lines import Line, TextView
-from checklist.extract.normalize import clean_value, find_date_range, find_dates, find_money, find_numbers
-from checklist.extract.table import Row, find_header, read_row
+from checklist.extract.collector import Collector
+from checklist.text.contacts import STREET_RE
+from checklist.text.dates import find_date_range, find_dates
+from checklist.text.money import find_money, find_numbers
+from checklist.text.names import company_names, looks_like_person, tidy_company
+from checklist.text.normalize import clean_value
+from checklist.text.tables import Row, find_header, read_row
+from checklist.text.view import Line, TextView
 
 COLUMNS = {
     "ytd_hours": re.compile(r"(?i)(?:ytd|year[- ]to[- ]date|cumul\w*)\s+(?:hours?|hrs|heures)|(?:hours?|heures)\s+(?:ytd|cumul\w*)"),

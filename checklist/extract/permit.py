@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import Collector
-from checklist.extract.lines import TextView
-from checklist.extract.normalize import clean_value, find_dates
+from checklist.extract.collector import Collector
+from checklist.text.dates import find_dates
+from checklist.text.normalize import clean_value
+from checklist.text.view import TextView
 
 UCI_RE = re.compile(r"\b(\d{4}[- ]?\d{4}|\d{2}[- ]?\d{4}[- ]?\d{4})\b")
 PERMIT_RE = re.compile(r"\b([A-Z][ -]?\d{9,10})\b")

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.common import PROVINCES, Collector, companies_by_line
-from checklist.extract.lines import TextView
-from checklist.extract.normalize import clean_value, find_numbers
+from checklist.extract.collector import Collector
+from checklist.text.contacts import PROVINCES
+from checklist.text.money import find_numbers
+from checklist.text.names import companies_by_line
+from checklist.text.normalize import clean_value
+from checklist.text.view import TextView
 
 AMOUNT_ONLY = re.compile(r"^\$?\s?-?\d{1,3}(?:[ ,\u00a0]?\d{3})*(?:[.,]\d{2})$")
 LABELS = {

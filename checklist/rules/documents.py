@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from checklist.extract.normalize import company_key
 from checklist.models.document import DocumentKind
 from checklist.models.findings import Confidence
 from checklist.rules.context import Context
 from checklist.rules.matching import EMPLOYER_FIELD, same_person
 from checklist.rules.registry import Gap, rule
+from checklist.text.normalize import company_key
 
 PORTAL_MAX_BYTES = 4 * 1024 * 1024
 PORTAL_TYPES = frozenset({".pdf", ".tiff", ".tif", ".jpg", ".jpeg", ".png", ".doc", ".docx"})

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from checklist.extract.common import EMAIL_RE, is_free_mail
-from checklist.extract.normalize import strip_accents, words
 from checklist.models.document import Document
 from checklist.rules.context import Context
 from checklist.rules.registry import Gap, rule
+from checklist.text.contacts import EMAIL_RE, is_free_mail
+from checklist.text.normalize import strip_accents, words
 
 DATE_SLACK = 31
 TITLE_SIMILAR = 80

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from checklist.extract.normalize import company_key, person_key
 from checklist.models.case import Case, Job
 from checklist.models.document import Document, DocumentKind
+from checklist.text.normalize import company_key, person_key
 
 SAME_NAME = 90.0  # token-set similarity of company keys: the same employer
 VARIANT_NAME = 70.0  # below SAME_NAME: the same employer written differently (warned)

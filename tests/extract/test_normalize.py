@@ -6,15 +6,10 @@ import datetime as dt
 
 import pytest
 
-from checklist.extract.normalize import (
-    company_key,
-    find_date_range,
-    find_money,
-    parse_date,
-    parse_hours_per_week,
-    person_key,
-    salary_period,
-)
+from checklist.text.dates import find_date_range, parse_date
+from checklist.text.hours import parse_hours_per_week
+from checklist.text.money import find_money, salary_period
+from checklist.text.normalize import company_key, person_key
 
 
 @pytest.mark.parametrize("text", [

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from checklist.errors import NocDataError
-from checklist.noc import install_noc_data, load_noc_data, resolve_noc_dir
-from checklist.noc import store
+from checklist.noc import install_noc_data, load_noc_data, resolve_noc_dir, store
 
 
 def test_resolve_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checklist.extract.lines import Cell, Line, TextView
-from checklist.extract.normalize import find_numbers
+from checklist.text.money import find_numbers
+from checklist.text.view import Cell, Line, TextView
 
 
 @dataclass(frozen=True)
