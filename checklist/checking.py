@@ -127,8 +127,8 @@ def _document_report(doc: Document, ctx: Context) -> DocumentReport:
     return DocumentReport(
         path=doc.path,
         kind=doc.kind.value,
-        fields=doc.fields,
-        sources=doc.sources,
+        fields=doc.fields.model_dump(),
+        sources={name: source.model_dump(mode="json") for name, source in doc.sources.items()},
         job=ctx.assignments[doc.path].job,
         read_as=method,
         language=doc.language,

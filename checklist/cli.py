@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from checklist import __version__
+from checklist import __version__, portal
 from checklist.errors import ChecklistError
 from checklist.privacy import mask_sins
 
@@ -163,7 +163,7 @@ def batch(
 def pack(
     case_dir: CaseDir,
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the upload files.")] = Path("upload"),
-    limit: Annotated[int, typer.Option("--limit", help="Largest file size in bytes (the IRCC portal refuses 4 MB).")] = 4_000_000,
+    limit: Annotated[int, typer.Option("--limit", help="Largest file size in bytes (the IRCC portal refuses 4 MB).")] = portal.MAX_BYTES,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window (YYYY-MM-DD).")] = None,
     noc_data: NocData = None,
     debug: Debug = False,
@@ -212,8 +212,8 @@ def extract_command(
         "error": document.raw.error,
         "evidence": document.classification.evidence,
         "language": document.language,
-        "fields": document.fields,
-        "sources": document.sources,
+        "fields": document.fields.model_dump(mode="json"),
+        "sources": {name: source.model_dump(mode="json") for name, source in document.sources.items()},
     }
     if fmt == "json":
         sys.stdout.write(mask_sins(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
@@ -222,9 +222,9 @@ def extract_command(
     out.print(f"[bold]{file}[/]: {data['kind']}" + (f" ({data['error']})" if data["error"] else ""), markup=True)
     if data["evidence"] and not data["error"]:
         out.print("  decided by: " + "; ".join(data["evidence"]), markup=False)
-    for name, value in document.fields.items():
-        source = document.sources.get(name, {})
-        where = f"  [page {source.get('page')}: {source.get('snippet', '')[:80]}]" if source else ""
+    for name, value in document.fields:
+        source = document.sources.get(name)
+        where = f"  [page {source.page}: {source.snippet[:80]}]" if source else ""
         out.print(mask_sins(f"  {name}: {value}{where}"), markup=False)
 
 

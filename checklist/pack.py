@@ -24,12 +24,13 @@ from typing import Any
 import pypdf
 from pypdf.generic import NameObject
 
+from checklist import portal
 from checklist.errors import ChecklistError
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
 
 log = logging.getLogger(__name__)
-DEFAULT_LIMIT = 4_000_000
+DEFAULT_LIMIT = portal.MAX_BYTES
 # (JPEG quality, scale) steps tried in order on every image until the file fits.
 COMPRESSION_STEPS = [(None, 1.0), (75, 1.0), (60, 0.75), (50, 0.6), (40, 0.45), (30, 0.35)]
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}

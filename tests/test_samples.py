@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -83,3 +84,19 @@ def test_no_sin_in_the_report(checked: tuple[dict, dict, object]) -> None:  # ty
     for sin in expected.get("sins", []):
         for form in (sin, f"{sin[:3]} {sin[3:6]} {sin[6:]}", f"{sin[:3]}-{sin[3:6]}-{sin[6:]}"):
             assert form not in text
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "reports"
+
+
+def test_json_report_is_the_golden_one(checked: tuple[dict, dict, object], request: pytest.FixtureRequest) -> None:  # type: ignore[type-arg]
+    """The whole JSON report, byte for byte: refactors change no verdict. CEC_UPDATE_GOLDENS=1 rewrites them
+    after an intended change (say which and why in the commit); a missing golden file fails."""
+    _, _, report = checked
+    name = request.node.callspec.id
+    golden = GOLDEN / f"{name}.json"
+    rendered = render_json(report)  # type: ignore[arg-type]
+    if os.environ.get("CEC_UPDATE_GOLDENS") == "1":
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.is_file(), f"no golden report {golden}: run with CEC_UPDATE_GOLDENS=1 and review the file"
+    assert rendered == golden.read_text(encoding="utf-8"), f"{name}: the JSON report changed; review, then CEC_UPDATE_GOLDENS=1"

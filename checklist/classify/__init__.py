@@ -1,6 +1,6 @@
 """Classification: which kind a document is, from its content, never its file name.
 
-Kinds are scored from the keyword profiles in `profiles`; the matched
+Kinds are scored from the keyword profile each kind keeps in its folder; the matched
 phrases are kept as evidence so `extract` can show why.
 """
 
@@ -10,18 +10,20 @@ import logging
 import re
 from functools import cache
 
-from checklist.classify.profiles import MIN_SCORE, PROFILES
+from checklist.kinds import specs
 from checklist.models.document import Classification, DocumentKind, RawDocument
 
 log = logging.getLogger(__name__)
+MIN_SCORE = 4.0  # a kind needs this much evidence to be chosen
 HEAD_CHARS = 6000  # the kind shows in the first pages; long files need not be scanned whole
 
 
 @cache
 def _compiled() -> dict[DocumentKind, list[tuple[re.Pattern[str], float]]]:
     return {
-        kind: [(re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in entries]
-        for kind, entries in PROFILES.items()
+        kind_spec.kind: [(re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in kind_spec.profile]
+        for kind_spec in specs()
+        if kind_spec.profile
     }
 
 

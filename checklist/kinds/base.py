@@ -14,26 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from checklist.models.document import DocumentKind
+from checklist.models.fields import KindFields, NoFields
 
 if TYPE_CHECKING:
-    from checklist.extract.collector import Collector
+    from checklist.kinds.collector import Collector
     from checklist.text.view import TextView
 
 PackGroup = Literal["position", "status", "none"]
 Profile = tuple[tuple[str, float], ...]
-
-
-class KindFields(BaseModel):
-    """Base of every kind's fields model: every contract key present, None when not stated."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class NoFields(KindFields):
-    """Fields of the kinds that have none (other, unreadable)."""
 
 
 @dataclass(frozen=True)
@@ -48,11 +37,13 @@ class KindSpec:
     extractor: Callable[[TextView], Collector] | None = None
     key_fields: tuple[str, ...] = ()  # the few fields that show the file was understood (web page)
     person_field: str | None = None  # the field naming the applicant (name.mismatch)
-    employer_field: str | None = None  # the field naming the employer (matching to a job)
+    employer_field: str | None = None  # the field naming the employer
+    matched_by_employer: bool = False  # the document is evidence for the job whose employer it names
     pack: PackGroup = "none"  # the upload file it goes in: the position's, the status documents', or none
     shared_by_employer: bool = False  # a promotion's positions share it (letter, contract, T4)
     date_fields: tuple[str, ...] = ()  # fields that date the document, best first (pack order and titles)
     status_document: bool = False  # an IRCC status document (permit, visitor record, IRCC letter)
+    order: int = 99  # where the kind comes in lists of documents (web page, pack read-me)
 
     def __post_init__(self) -> None:
         for name in (*self.key_fields, *self.date_fields, self.person_field, self.employer_field):

@@ -11,7 +11,7 @@ from checklist.models.document import (
     RawDocument,
     ReadMethod,
 )
-from checklist.models.fields import FIELD_MODELS, FieldSource, Position
+from checklist.models.fields import KindFields
 from checklist.models.findings import Finding, Severity
 from checklist.models.report import Report
 
@@ -20,12 +20,10 @@ __all__ = [
     "Classification",
     "Document",
     "DocumentKind",
-    "FIELD_MODELS",
-    "FieldSource",
+    "KindFields",
     "Finding",
     "Job",
     "Page",
-    "Position",
     "RawDocument",
     "ReadMethod",
     "Report",

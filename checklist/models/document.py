@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
+
+from checklist.models.fields import KindFields, NoFields
 
 
 class DocumentKind(str, Enum):
@@ -70,14 +72,31 @@ class Classification(_Frozen):
     runner_up: DocumentKind | None = None
 
 
+class FieldSource(_Frozen):
+    """Where a value was read: page (1-based), the text it came from, and how."""
+
+    page: int | None = None
+    snippet: str
+    method: ReadMethod | None = None
+
+
+F = TypeVar("F", bound=KindFields)
+
+
 class Document(_Frozen):
-    """A document understood: kind, typed fields (contract keys) and their sources."""
+    """A document understood: kind, the kind's typed fields, and where each came from."""
 
     raw: RawDocument
     classification: Classification
-    fields: dict[str, Any] = Field(default_factory=dict)
-    sources: dict[str, Any] = Field(default_factory=dict)
+    fields: SerializeAsAny[KindFields] = Field(default_factory=NoFields)
+    sources: dict[str, FieldSource] = Field(default_factory=dict)
     language: str | None = None
+
+    def fields_as(self, model: type[F]) -> F:
+        """The fields as the kind's model; a document of another kind is a programming error."""
+        if not isinstance(self.fields, model):
+            raise TypeError(f"{self.path} is a {self.kind.value}, it has no {model.__name__}")
+        return self.fields
 
     @property
     def path(self) -> str:

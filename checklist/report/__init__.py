@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from checklist.kinds import specs
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
 from checklist.report.environment import render_template
@@ -65,8 +66,6 @@ def html_view(data: dict[str, Any]) -> dict[str, Any]:
 
 STATUS_NAMES = {"present": "present", "missing": "missing", "in_doubt": "in doubt", "not_needed": "not needed",
                 "not_provided": "not provided"}
-KIND_NAMES = {"reference_letter": "reference letter", "pay_stub": "pay stub", "work_permit": "work permit", "t4": "T4 slip",
-              "noa": "notice of assessment", "employment_contract": "employment contract", "other": "other document",
-              "unreadable": "unreadable"}
+KIND_NAMES = {kind.kind.value: kind.label for kind in specs()}
 
 RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown, "html": render_html}

@@ -10,6 +10,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from checklist.kinds.reference_letter.fields import Position, ReferenceLetterFields
+from checklist.kinds.work_permit.fields import WorkPermitFields
 from checklist.models.case import Case
 from checklist.models.document import Document, DocumentKind
 from checklist.models.report import Experience
@@ -59,36 +61,47 @@ class Context:
         letters = self.for_job(job, DocumentKind.REFERENCE_LETTER)
         letters += [
             doc for doc in self.of_kind(DocumentKind.REFERENCE_LETTER)
-            if doc not in letters and job in matching.jobs_at_employer(self.case, doc.fields.get("employer_name") or "")
+            if doc not in letters
+            and job in matching.jobs_at_employer(self.case, doc.fields_as(ReferenceLetterFields).employer_name or "")
         ]
         if not letters:
             return None
-        return max(letters, key=lambda doc: (sum(v not in (None, [], "") for v in doc.fields.values()), doc.path))
+        return max(letters, key=lambda doc: (sum(v not in (None, [], "") for _, v in doc.fields), doc.path))
 
-    def position(self, job: int) -> dict[str, Any]:
-        """The position in the job's letter that the claim describes (by title, then start date)."""
+    def letter_fields(self, job: int) -> ReferenceLetterFields | None:
         letter = self.letter(job)
-        if letter is None:
-            return {}
-        claim = self.case.jobs[job]
-        positions = letter.fields.get("positions") or [letter.fields]
-        if len(positions) == 1:
-            return {**letter.fields, **{k: v for k, v in positions[0].items() if v not in (None, [])}}
+        return letter.fields_as(ReferenceLetterFields) if letter else None
 
-        def distance(position: dict[str, Any]) -> tuple[float, int]:
-            similarity = fuzz.token_set_ratio(str(position.get("job_title") or "").lower(), claim.title.lower())
-            begin = position.get("start_date")
-            days = abs((begin - claim.start).days) if isinstance(begin, dt.date) else 10_000
+    def position(self, job: int) -> Position | None:
+        """The position in the job's letter that the claim describes (by title, then start date).
+
+        A value the position does not state is taken from the letter as a whole only
+        when it is letter-wide: the letter lists one position, or no position states
+        that value (a sentence such as "all positions were full time, 40 hours a week").
+        """
+        fields = self.letter_fields(job)
+        if fields is None:
+            return None
+        flat = Position.model_validate({name: getattr(fields, name) for name in Position.model_fields})
+        positions = fields.positions or [flat]
+        claim = self.case.jobs[job]
+
+        def distance(position: Position) -> tuple[float, int]:
+            similarity = fuzz.token_set_ratio(str(position.job_title or "").lower(), claim.title.lower())
+            days = abs((position.start_date - claim.start).days) if position.start_date else 10_000
             return (-similarity, days)
 
-        return min(positions, key=distance)
+        chosen = positions[0] if len(positions) == 1 else min(positions, key=distance)
+        letter_wide = {
+            name: getattr(flat, name) for name in Position.model_fields
+            if len(positions) == 1 or all(getattr(p, name) in (None, []) for p in positions)
+        }
+        stated = {name: value for name, value in chosen if value not in (None, [])}
+        return Position.model_validate({**letter_wide, **stated})
 
     def letter_hours(self, job: int) -> float | None:
-        value = self.position(job).get("hours_per_week")
-        if not value:
-            letter = self.letter(job)
-            value = letter.fields.get("hours_per_week") if letter else None
-        return float(value) if value else None
+        position = self.position(job)
+        return float(position.hours_per_week) if position and position.hours_per_week else None
 
     def employer_groups(self) -> list[list[int]]:
         """Claimed jobs grouped by employer (a promotion is two jobs at one employer)."""
@@ -112,10 +125,10 @@ class Context:
     def permits(self) -> list[Permit]:
         out = []
         for doc in self.of_kind(DocumentKind.WORK_PERMIT):
-            start, end = doc.fields.get("issue_date"), doc.fields.get("expiry_date")
-            if isinstance(start, dt.date) and isinstance(end, dt.date) and start <= end:
-                specific = doc.fields.get("permit_type") == "employer_specific"
-                out.append(Permit(doc, start, end, specific, doc.fields.get("employer")))
+            fields = doc.fields_as(WorkPermitFields)
+            start, end = fields.issue_date, fields.expiry_date
+            if start and end and start <= end:
+                out.append(Permit(doc, start, end, fields.permit_type == "employer_specific", fields.employer))
         return sorted(out, key=lambda permit: permit.start)
 
     def covered(self, job: int, day: dt.date) -> bool:
@@ -139,11 +152,11 @@ class Context:
 
         out = {}
         for index, job in enumerate(self.case.jobs):
-            letter = self.letter(index)
-            duties = self.position(index).get("duties") or (letter.fields.get("duties") if letter else None)
+            letter, position = self.letter(index), self.position(index)
+            duties = position.duties if position else []
             if letter is None or not duties or self.noc.get(job.noc) is None:
                 continue
-            title = self.position(index).get("job_title") or job.title
+            title = (position.job_title if position else None) or job.title
             out[index] = (match_duties(self.noc, job.noc, list(duties), title), letter)
         return out
 

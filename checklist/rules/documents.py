@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from checklist import portal
+from checklist.kinds import spec
 from checklist.models.document import DocumentKind
 from checklist.models.findings import Confidence
 from checklist.rules.context import Context
-from checklist.rules.matching import EMPLOYER_FIELD, same_person
+from checklist.rules.matching import employer_named, person_named, same_person
 from checklist.rules.registry import Gap, rule
 from checklist.text.normalize import company_key
-
-PORTAL_MAX_BYTES = 4 * 1024 * 1024
-PORTAL_TYPES = frozenset({".pdf", ".tiff", ".tif", ".jpg", ".jpeg", ".png", ".doc", ".docx"})
-PERSON_FIELDS = ("employee_name", "holder_name")
 
 
 @rule(
@@ -27,7 +25,7 @@ def employer_name_mismatch(ctx: Context) -> Iterator[Gap]:
     """Officers cross-check employer names across the letter, pay stubs, T4s and permits; differences beyond legal form need explaining."""
     for doc in ctx.documents:
         assignment = ctx.assignments[doc.path]
-        name = doc.fields.get(EMPLOYER_FIELD.get(doc.kind, ""), None)
+        name = employer_named(doc)
         if assignment.job is None or not name or assignment.exact:
             continue
         job = ctx.case.jobs[assignment.job]
@@ -46,12 +44,11 @@ def employer_name_mismatch(ctx: Context) -> Iterator[Gap]:
 def name_mismatch(ctx: Context) -> Iterator[Gap]:
     """Every document must be about the applicant; a different name needs an explanation."""
     for doc in ctx.documents:
-        for field in PERSON_FIELDS:
-            name = doc.fields.get(field)
-            if name and not same_person(str(name), ctx.case.applicant):
-                yield Gap({"file": doc.path, "found": name, "applicant": ctx.case.applicant},
-                          job=ctx.assignments[doc.path].job, documents=(doc.path,), field=field,
-                          confidence=_confidence(doc))
+        name = person_named(doc)
+        if name and not same_person(name, ctx.case.applicant):
+            yield Gap({"file": doc.path, "found": name, "applicant": ctx.case.applicant},
+                      job=ctx.assignments[doc.path].job, documents=(doc.path,), field=spec(doc.kind).person_field,
+                      confidence=_confidence(doc))
 
 
 @rule(
@@ -114,10 +111,10 @@ def portal_limit(ctx: Context) -> Iterator[Gap]:
     for doc in ctx.documents:
         suffix = PurePosixPath(doc.path).suffix.lower()
         problems = []
-        if suffix not in PORTAL_TYPES:
+        if suffix not in portal.ACCEPTED_SUFFIXES:
             problems.append(f"is a '{suffix or 'no extension'}' file, a type the portal does not accept")
-        if doc.raw.size > PORTAL_MAX_BYTES:
-            problems.append(f"is {doc.raw.size / 1_048_576:.1f} MB, over the portal's 4 MB limit")
+        if doc.raw.size > portal.MAX_BYTES:
+            problems.append(f"is {doc.raw.size / 1_000_000:.1f} MB, over the portal's 4 MB limit")
         if problems:
             yield Gap({"file": doc.path, "problem": " and ".join(problems)}, documents=(doc.path,))
 

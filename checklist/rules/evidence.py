@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checklist.kinds.noa.fields import NoaFields
+from checklist.kinds.pay_stub.fields import PayStubFields
+from checklist.kinds.t4.fields import T4Fields
 from checklist.models.document import DocumentKind
 from checklist.models.findings import Finding
 from checklist.models.report import EvidenceItem, JobEvidence
@@ -35,12 +38,12 @@ def _items(ctx: Context, index: int, doubted: set[str]) -> list[EvidenceItem]:
     items = [EvidenceItem(label="Reference letter", status=_status(letters, doubted, ctx), documents=letters)]
     items.append(_stubs(ctx, index, doubted))
     years = _years(ctx, index)
-    t4s = {doc.fields.get("tax_year"): doc.path for i in _group(ctx, index) for doc in ctx.for_job(i, DocumentKind.T4)}
+    t4s = {doc.fields_as(T4Fields).tax_year: doc.path for i in _group(ctx, index) for doc in ctx.for_job(i, DocumentKind.T4)}
     for year in years:
         paths = [t4s[year]] if year in t4s else []
         items.append(EvidenceItem(label=f"T4 {year}", status=_status(paths, doubted, ctx), documents=paths))
-    noas = {doc.fields.get("tax_year"): doc.path for doc in ctx.of_kind(DocumentKind.NOA)
-            if not doc.fields.get("employee_name") or same_person(doc.fields["employee_name"], ctx.case.applicant)}
+    noas = {fields.tax_year: doc.path for doc in ctx.of_kind(DocumentKind.NOA)
+            if not (fields := doc.fields_as(NoaFields)).employee_name or same_person(fields.employee_name, ctx.case.applicant)}
     for year in years:
         paths = [noas[year]] if year in noas else []
         status = _status(paths, doubted, ctx) if paths else "not_provided"  # supporting, not required
@@ -63,7 +66,8 @@ def _stubs(ctx: Context, index: int, doubted: set[str]) -> EvidenceItem:
     span = job_days(ctx.case.jobs[index], ctx.as_of, ctx.window[0])
     months = set()
     for stub in stubs:
-        start, end = stub.fields.get("period_start"), stub.fields.get("period_end") or stub.fields.get("pay_date")
+        fields = stub.fields_as(PayStubFields)
+        start, end = fields.period_start, fields.period_end or fields.pay_date
         if isinstance(end, dt.date):
             start = start if isinstance(start, dt.date) else end
             months |= {(start.year, start.month), (end.year, end.month)}

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from checklist.kinds.reference_letter.fields import Position, ReferenceLetterFields
 from checklist.models.document import Document
 from checklist.rules.context import Context
 from checklist.rules.registry import Gap, rule
@@ -61,8 +62,10 @@ def letter_missing(ctx: Context) -> Iterator[Gap]:
 
 
 def _field_rule(field: str, ctx: Context) -> Iterator[Gap]:
+    """The claimed position's value (a letter listing several positions must state it for each)."""
     for index, letter in _with_letter(ctx):
-        if letter.fields.get(field) in (None, "", []):
+        position = ctx.position(index)
+        if getattr(position, field, None) in (None, "", []):
             yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field=field)
 
 
@@ -74,10 +77,10 @@ def _field_rule(field: str, ctx: Context) -> Iterator[Gap]:
 def missing_dates(ctx: Context) -> Iterator[Gap]:
     """The letter must give the dates worked: a start date, and an end date or a statement that the job is current."""
     for index, letter in _with_letter(ctx):
-        fields = letter.fields
-        if not fields.get("start_date"):
+        fields = letter.fields_as(ReferenceLetterFields)
+        if not fields.start_date:
             problem = "gives no start date"
-        elif not fields.get("end_date") and not fields.get("currently_employed"):
+        elif not fields.end_date and not fields.currently_employed:
             problem = "gives no end date and does not say the job is current"
         else:
             continue
@@ -112,7 +115,8 @@ def missing_salary(ctx: Context) -> Iterator[Gap]:
 def missing_benefits(ctx: Context) -> Iterator[Gap]:
     """IRCC's checklist asks for 'annual salary plus benefits'."""
     for index, letter in _with_letter(ctx):
-        if letter.fields.get("salary_amount") and not letter.fields.get("benefits"):
+        fields = letter.fields_as(ReferenceLetterFields)
+        if fields.salary_amount and not fields.benefits:
             yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field="benefits")
 
 
@@ -145,7 +149,7 @@ def missing_contact(ctx: Context) -> Iterator[Gap]:
     """Officers verify letters by contacting the employer: address, telephone and email are required."""
     names = {"employer_address": "address", "employer_phone": "telephone number", "employer_email": "email address"}
     for index, letter in _with_letter(ctx):
-        missing = [label for key, label in names.items() if not letter.fields.get(key)]
+        missing = [label for key, label in names.items() if not getattr(letter.fields, key)]
         if missing:
             yield Gap({**_job_values(ctx, index, letter), "missing": ", ".join(missing)}, job=index,
                       documents=(letter.path,), field="employer_address")
@@ -159,7 +163,8 @@ def missing_contact(ctx: Context) -> Iterator[Gap]:
 def missing_signatory(ctx: Context) -> Iterator[Gap]:
     """The letter must carry the name, title and signature of the supervisor or personnel officer."""
     for index, letter in _with_letter(ctx):
-        name, title = letter.fields.get("signatory_name"), letter.fields.get("signatory_title")
+        fields = letter.fields_as(ReferenceLetterFields)
+        name, title = fields.signatory_name, fields.signatory_title
         if not name or not title:
             missing = "the name and title" if not name and not title else "the name" if not name else "the title"
             yield Gap({**_job_values(ctx, index, letter), "missing": missing}, job=index,
@@ -182,24 +187,25 @@ def claim_mismatch(ctx: Context) -> Iterator[Gap]:
 
 def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
     job = ctx.case.jobs[index]
-    position = ctx.position(index)
+    position = ctx.position(index) or Position()
+    fields = letter.fields_as(ReferenceLetterFields)
     out = []
-    start = position.get("start_date")
+    start = position.start_date
     if isinstance(start, dt.date) and abs((start - job.start).days) > DATE_SLACK:
         out.append(f"start {start} in the letter, {job.start} claimed")
-    end = position.get("end_date")
+    end = position.end_date
     if job.end is None and isinstance(end, dt.date) and end < ctx.as_of - dt.timedelta(days=DATE_SLACK):
         out.append(f"the letter says the job ended on {end}, the claim says it is current")
     elif job.end is not None and isinstance(end, dt.date) and abs((end - job.end).days) > DATE_SLACK:
         out.append(f"end {end} in the letter, {job.end} claimed")
-    elif job.end is not None and end is None and letter.fields.get("currently_employed") and job.end < ctx.as_of - dt.timedelta(days=DATE_SLACK):
+    elif job.end is not None and end is None and fields.currently_employed and job.end < ctx.as_of - dt.timedelta(days=DATE_SLACK):
         out.append(f"the letter says the job is current, the claim ends it on {job.end}")
-    hours = position.get("hours_per_week") or letter.fields.get("hours_per_week")
+    hours = position.hours_per_week
     if hours and float(hours) < job.hours_per_week - 0.01:
         out.append(f"{hours:g} hours per week in the letter, {job.hours_per_week:g} claimed")
-    title = position.get("job_title")
+    title = position.job_title
     if title and not titles_match(str(title), job.title, letter.language):
-        if not any(titles_match(str(p.get("job_title") or ""), job.title, letter.language) for p in letter.fields.get("positions", [])):
+        if not any(titles_match(str(p.job_title or ""), job.title, letter.language) for p in fields.positions):
             out.append(f"title '{title}' in the letter, '{job.title}' claimed")
     return out
 
@@ -240,8 +246,9 @@ def personal_email(ctx: Context) -> Iterator[Gap]:
 def date_before_end(ctx: Context) -> Iterator[Gap]:
     """A letter for a past job should be written after the last day worked, so it can confirm the end date."""
     for index, letter in _with_letter(ctx):
-        end = letter.fields.get("end_date") or ctx.case.jobs[index].end
-        written = letter.fields.get("letter_date")
+        fields = letter.fields_as(ReferenceLetterFields)
+        end = fields.end_date or ctx.case.jobs[index].end
+        written = fields.letter_date
         if isinstance(end, dt.date) and isinstance(written, dt.date) and written < end and end <= ctx.as_of:
             yield Gap({**_job_values(ctx, index, letter), "letter_date": written, "end": end}, job=index,
                       documents=(letter.path,), field="letter_date")

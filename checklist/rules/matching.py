@@ -8,19 +8,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from checklist.kinds import spec
 from checklist.models.case import Case, Job
-from checklist.models.document import Document, DocumentKind
+from checklist.models.document import Document
 from checklist.text.normalize import company_key, person_key
 
 SAME_NAME = 90.0  # token-set similarity of company keys: the same employer
 VARIANT_NAME = 70.0  # below SAME_NAME: the same employer written differently (warned)
-EMPLOYER_FIELD = {
-    DocumentKind.REFERENCE_LETTER: "employer_name",
-    DocumentKind.PAY_STUB: "employer_name",
-    DocumentKind.T4: "employer_name",
-    DocumentKind.EMPLOYMENT_CONTRACT: "employer_name",
-    DocumentKind.WORK_PERMIT: "employer",
-}
 
 
 @dataclass(frozen=True)
@@ -70,9 +64,8 @@ def same_person(a: str, b: str) -> bool:
 
 def assign(case: Case, document: Document) -> Assignment:
     """The job a document supports; permits are matched by dates elsewhere."""
-    name_field = EMPLOYER_FIELD.get(document.kind)
-    name = document.fields.get(name_field) if name_field else None
-    if not name or document.kind is DocumentKind.WORK_PERMIT:
+    name = employer_named(document) if spec(document.kind).matched_by_employer else None
+    if not name:
         return Assignment(None, 0.0, False)
     scored = [(employer_similarity(name, job.employer), index) for index, job in enumerate(case.jobs)]
     best = max(score for score, _ in scored)
@@ -96,13 +89,26 @@ def _by_dates(case: Case, document: Document, candidates: list[int]) -> int:
 
 
 def _document_day(document: Document) -> dt.date | None:
-    fields = document.fields
     for key in ("period_end", "pay_date", "start_date"):
-        value = fields.get(key)
+        value = getattr(document.fields, key, None)
         if isinstance(value, dt.date):
             return value
-    year = fields.get("tax_year")
+    year = getattr(document.fields, "tax_year", None)
     return dt.date(int(year), 7, 1) if year else None
+
+
+def employer_named(document: Document) -> str | None:
+    """The employer a document names, by its kind's employer field (None for kinds that name none)."""
+    name_field = spec(document.kind).employer_field
+    value = getattr(document.fields, name_field) if name_field else None
+    return str(value) if value else None
+
+
+def person_named(document: Document) -> str | None:
+    """The person a document is about, by its kind's person field."""
+    name_field = spec(document.kind).person_field
+    value = getattr(document.fields, name_field) if name_field else None
+    return str(value) if value else None
 
 
 def jobs_at_employer(case: Case, name: str) -> list[int]:

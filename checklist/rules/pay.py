@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from checklist.kinds.pay_stub.fields import PayStubFields
+from checklist.kinds.t4.fields import T4Fields
 from checklist.models.document import Document, DocumentKind
 from checklist.rules.context import Context
 from checklist.rules.hours import uncovered_ranges
@@ -21,8 +23,8 @@ PERIOD_FACTORS = {"year": 1.0, "month": 12.0, "week": 52.0}
 def _periods(stubs: list[Document]) -> list[tuple[dt.date, dt.date, Document]]:
     out = []
     for stub in stubs:
-        start, end = stub.fields.get("period_start"), stub.fields.get("period_end")
-        end = end or stub.fields.get("pay_date")
+        fields = stub.fields_as(PayStubFields)
+        start, end = fields.period_start, fields.period_end or fields.pay_date
         if isinstance(start, dt.date) and isinstance(end, dt.date) and start <= end:
             out.append((start, end, stub))
     return sorted(out, key=lambda item: item[0])
@@ -77,7 +79,7 @@ def paystub_hours(ctx: Context) -> Iterator[Gap]:
         stated = ctx.letter_hours(index)
         paid, days, used = 0.0, 0, []
         for start, end, stub in _periods(ctx.for_job(index, DocumentKind.PAY_STUB)):
-            hours = stub.fields.get("hours")
+            hours = stub.fields_as(PayStubFields).hours
             first, last = max(start, job.start), min(end, job.end or end)
             if hours is None or first > last:
                 continue
@@ -112,7 +114,7 @@ def _t4s(ctx: Context, group: list[int]) -> list[Document]:
 def t4_missing_year(ctx: Context) -> Iterator[Gap]:
     """T4 slips corroborate paid employment for each calendar year claimed (one T4 per employer and year)."""
     for group in ctx.employer_groups():
-        years = {doc.fields.get("tax_year") for doc in _t4s(ctx, group)}
+        years = {doc.fields_as(T4Fields).tax_year for doc in _t4s(ctx, group)}
         worked = sorted({year for index in group for year in _completed_years(ctx, index)})
         for year in worked:
             if year not in years:
@@ -129,7 +131,8 @@ def t4_income(ctx: Context) -> Iterator[Gap]:
     """Box 14 should be close (within 20%) to what the letter's pay gives for the days worked that year."""
     for group in ctx.employer_groups():
         for t4 in _t4s(ctx, group):
-            year, income = t4.fields.get("tax_year"), t4.fields.get("employment_income")
+            fields = t4.fields_as(T4Fields)
+            year, income = fields.tax_year, fields.employment_income
             if not year or not income:
                 continue
             parts = [_expected_pay(ctx, index, int(year)) for index in group]
@@ -153,7 +156,7 @@ def _expected_pay(ctx: Context, index: int, year: int) -> tuple[float | None, in
         return 0.0, 0
     days = (last - first).days + 1
     position = ctx.position(index)
-    amount, period = position.get("salary_amount"), position.get("salary_period")
+    amount, period = (position.salary_amount, position.salary_period) if position else (None, None)
     if not amount or not period:
         return None, days
     year_days = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1

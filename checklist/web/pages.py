@@ -25,6 +25,7 @@ from starlette.routing import Route
 
 from checklist.casefile import CASE_FILE, case_yaml, parse_case
 from checklist.errors import ChecklistError
+from checklist.kinds import specs
 from checklist.models.report import Report
 from checklist.web.app import render, services, static_file
 from checklist.web.claims import ClaimsForm, form_from_data, parse_form
@@ -304,6 +305,7 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
 
     context = _case_context(request, case_id, "documents")
     context.update(documents=await run_in_threadpool(read_all), notices=notices, errors=errors,
+                   kinds=[{"name": kind.kind.value, "plural": kind.plural} for kind in specs()],
                    max_mb=svc.settings.max_file_bytes / 1024 / 1024, max_files=svc.settings.max_files)
     return render(request, "documents.html.j2", context, status)
 

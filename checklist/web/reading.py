@@ -14,16 +14,8 @@ from typing import Any
 
 from checklist.checking import understand
 from checklist.ingest.limits import ReadLimits
+from checklist.kinds import spec
 from checklist.models.document import Document
-
-KEY_FIELDS = {
-    "reference_letter": ("employer_name", "job_title", "start_date", "end_date", "hours_per_week", "salary_amount", "salary_period"),
-    "pay_stub": ("employer_name", "period_start", "period_end", "hours", "gross_pay"),
-    "work_permit": ("permit_type", "employer", "issue_date", "expiry_date"),
-    "t4": ("tax_year", "employer_name", "employment_income"),
-    "noa": ("tax_year", "total_income", "date_issued"),
-    "employment_contract": ("employer_name", "job_title", "start_date", "hours_per_week", "salary_amount"),
-}
 
 
 class DocumentCache:
@@ -53,10 +45,10 @@ class DocumentCache:
 
 def key_fields(document: Document) -> list[tuple[str, Any]]:
     """The few fields that tell the applicant the file was understood (label, value)."""
-    fields = dict(document.fields)
+    fields = document.fields.model_dump()
     if isinstance(fields.get("salary_amount"), (int, float)) and fields.get("salary_period"):
         fields["salary_amount"] = f"{fields['salary_amount']:,.2f} per {fields.pop('salary_period')}"
-    names = KEY_FIELDS.get(document.kind.value, ())
+    names = spec(document.kind).key_fields
     return [(LABELS.get(name, name.replace("_", " ")), fields[name]) for name in names if fields.get(name) not in (None, "", [])]
 
 

@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 from checklist.classify import classify
-from checklist.extract import EXTRACTORS, extract
+from checklist.extract import extract
 from checklist.ingest import _read_text
 from checklist.ingest.limits import ReadLimits
+from checklist.kinds import extracted_kinds
+from checklist.kinds.reference_letter.fields import ReferenceLetterFields
 from checklist.models.document import DocumentKind, RawDocument
 from tests.support.compare import field_matches
 
@@ -49,11 +51,11 @@ def test_layout(fixture: Path) -> None:
     expected = json.loads(fixture.read_text(encoding="utf-8"))
     document = _document(fixture)
     assert document.kind.value == expected["kind"]
-    if DocumentKind(expected["kind"]) not in EXTRACTORS:
+    if DocumentKind(expected["kind"]) not in extracted_kinds():
         return
-    wrong = {name for name, value in expected["fields"].items() if not field_matches(name, value, document.fields.get(name))}
+    wrong = {name for name, value in expected["fields"].items() if not field_matches(name, value, getattr(document.fields, name))}
     allowed = KNOWN_GAPS.get(fixture.stem, set())
-    details = {name: (expected["fields"][name], document.fields.get(name)) for name in wrong - allowed}
+    details = {name: (expected["fields"][name], getattr(document.fields, name)) for name in wrong - allowed}
     assert wrong <= allowed, f"fields wrong: {details}"
     assert not allowed - wrong, f"now right, remove from KNOWN_GAPS: {allowed - wrong}"
 
@@ -63,14 +65,14 @@ def test_letters_listing_several_positions_give_each_position() -> None:
         expected = json.loads(fixture.read_text(encoding="utf-8"))
         if "positions" not in expected:
             continue
-        got = _document(fixture).fields["positions"]
-        assert [p["job_title"] for p in got] == [p["job_title"] for p in expected["positions"]], fixture.stem
-        assert [str(p["start_date"]) for p in got] == [p["start_date"] for p in expected["positions"]], fixture.stem
+        got = _document(fixture).fields_as(ReferenceLetterFields).positions
+        assert [p.job_title for p in got] == [p["job_title"] for p in expected["positions"]], fixture.stem
+        assert [str(p.start_date) for p in got] == [p["start_date"] for p in expected["positions"]], fixture.stem
 
 
 def test_every_field_keeps_where_it_came_from() -> None:
     document = _document(ROOT / "reference_letter" / "en_paragraph_letterhead_current.json")
-    for name, value in document.fields.items():
+    for name, value in document.fields:
         if value not in (None, [], "") and name not in ("positions",):
             assert name in document.sources, name
-            assert document.sources[name]["snippet"]
+            assert document.sources[name].snippet

@@ -16,9 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checklist.classify import classify
-from checklist.extract import EXTRACTORS, extract
+from checklist.extract import extract
 from checklist.ingest import read_document
 from checklist.ingest.layout import tidy
+from checklist.kinds import extracted_kinds
 from checklist.models.document import Classification, Document, Page, RawDocument, ReadMethod
 from tests.fuzz import corpus
 from tests.fuzz.conftest import fuzz_settings
@@ -49,7 +50,7 @@ def raw_document(text: str, pages: int = 1) -> RawDocument:
 
 def extract_as_every_kind(raw: RawDocument) -> None:
     classify(raw)
-    for kind in EXTRACTORS:
+    for kind in extracted_kinds():
         document = extract(raw, Classification(kind=kind, score=1.0))  # raising here is the bug
         assert isinstance(document, Document) and document.kind is kind
 
@@ -72,7 +73,7 @@ def test_every_extractor_on_arbitrary_text(text: str) -> None:
 
 def test_the_seed_texts_cover_every_kind() -> None:
     kinds = {classify(raw_document(text)).kind for text in texts()}
-    assert set(EXTRACTORS) <= kinds, set(EXTRACTORS) - kinds
+    assert set(extracted_kinds()) <= kinds, set(extracted_kinds()) - kinds
 
 
 def test_samples_are_from_this_repository() -> None:

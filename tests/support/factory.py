@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checklist.checking import build_report
+from checklist.kinds import spec
 from checklist.models.case import Case, Job, StudyPeriod
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument, ReadMethod
-from checklist.models.fields import FIELD_MODELS
 from checklist.models.report import Report
 from tests.support.noc import shared_noc
 
@@ -38,7 +38,7 @@ LETTER = {
 def document(kind: DocumentKind, path: str, text: str = "", method: ReadMethod = ReadMethod.TEXT_LAYER,
              size: int = 50_000, language: str | None = "en", **fields: Any) -> Document:
     """A document as the extractors would have produced it."""
-    values = FIELD_MODELS[kind].model_validate(fields).model_dump() if kind in FIELD_MODELS else {}
+    values = spec(kind).fields.model_validate(fields)
     raw = RawDocument(path=path, size=size, file_format="pdf",
                       pages=[Page(number=1, text=text or f"{kind.value} text", method=method)])
     return Document(raw=raw, classification=Classification(kind=kind, score=10.0), fields=values, language=language)
@@ -46,7 +46,7 @@ def document(kind: DocumentKind, path: str, text: str = "", method: ReadMethod =
 
 def unreadable(path: str, reason: str, size: int = 1000) -> Document:
     raw = RawDocument(path=path, size=size, file_format="unknown", error=reason)
-    return Document(raw=raw, classification=Classification(kind=K.UNREADABLE, score=0.0), fields={})
+    return Document(raw=raw, classification=Classification(kind=K.UNREADABLE, score=0.0))
 
 
 def monthly_stubs(start: D, end: D, employer: str = EMPLOYER, hours: float = 173.3, name: str = APPLICANT) -> list[Document]:
@@ -87,7 +87,7 @@ class Scenario:
         out = []
         for doc in self.documents:
             if doc.path == path:
-                values = {**doc.fields, **fields}
+                values = {**doc.fields.model_dump(), **fields}
                 doc = document(doc.kind, doc.path, text=doc.raw.text, **values)
             out.append(doc)
         self.documents = out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.collector import Collector
+from checklist.kinds.collector import Collector
 from checklist.text.contacts import STREET_RE
 from checklist.text.dates import find_dates
 from checklist.text.money import find_numbers

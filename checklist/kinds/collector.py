@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checklist.models.fields import FieldSource
+from checklist.models.document import FieldSource
 from checklist.text.view import Hit, Line
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.collector import Collector
+from checklist.kinds.collector import Collector
 from checklist.text.contacts import PROVINCES
 from checklist.text.money import find_numbers
 from checklist.text.names import companies_by_line

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checklist.extract.collector import Collector
-from checklist.models.fields import Position
+from checklist.kinds.collector import Collector
+from checklist.kinds.reference_letter.fields import Position
 from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
 from checklist.text.dates import DATE_ANY, DATE_RE, find_dates, parse_date
 from checklist.text.hours import parse_hours_per_week

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checklist.extract.collector import Collector
-from checklist.extract.letter import TITLE_PATTERNS, _title_value
+from checklist.kinds.collector import Collector
+from checklist.kinds.reference_letter.extractor import TITLE_PATTERNS, _title_value
 from checklist.text.contacts import STREET_RE
 from checklist.text.dates import DATE_ANY, parse_date
 from checklist.text.hours import parse_hours_per_week
