@@ -54,10 +54,23 @@ def parse_case(text: str, path: Path) -> Case:
         raise CaseFileError(
             "expected a mapping with 'applicant' and 'jobs' at the top", path=path, line=1
         )
+    _nocs_as_written(data, root)
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
         raise _first_error(exc, root, path) from None
+
+
+def _nocs_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
+    """Each job's `noc` as the text the user wrote: YAML reads `00012` as the octal 10 and `2174` as an int."""
+    jobs = _child(root, "jobs")
+    if jobs is None or not isinstance(data.get("jobs"), list):
+        return
+    for index, job in enumerate(data["jobs"]):
+        found = _child(jobs[1], index)
+        noc = _child(found[1], "noc") if found else None
+        if isinstance(job, dict) and noc is not None and isinstance(noc[1], yaml.ScalarNode) and noc[1].value:
+            job["noc"] = noc[1].value
 
 
 def _bad_timestamp(text: str) -> tuple[str | None, int | None, str]:
@@ -182,6 +195,8 @@ INIT_TEMPLATE = """\
 applicant: Your Full Name          # as on your passport
 # ita_date: 2026-01-07             # the day you received the Invitation to Apply
 # application_date: 2026-02-20     # the day you submit (or will submit) the e-APR
+# intended_province: ON            # where you plan to live (two letters); CEC is not for Quebec
+# case_name: File 2026-041         # your own name for the case (shown, never compared)
 
 jobs:                              # one entry per position you claim
   - employer: Example Employer Inc.
@@ -191,6 +206,7 @@ jobs:                              # one entry per position you claim
     end: null                      # null while you still work there
     hours_per_week: 40
     self_employed: false
+    # physician_fee_for_service: false   # true: the public policy for fee-for-service physicians applies
 
 # study:                           # full-time study periods, if any
 #   - start: 2022-09-01

@@ -21,7 +21,7 @@ from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit
 from checklist.models.case import Case
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument
 from checklist.models.findings import Severity
-from checklist.models.report import Claims, DocumentReport, Report, Window
+from checklist.models.report import AuthorizationPeriod, Claims, Deadline, DocumentReport, Report, Window
 from checklist.privacy import mask_sins
 from checklist.rules.context import Context
 from checklist.rules.eligibility import ITA_DAYS
@@ -76,7 +76,7 @@ def check_case(
     case = load_case(case_dir)
     noc = noc if noc is not None else load_noc(noc_dir)
     documents = read_documents(case_dir, limits)
-    return build_report(case, case.as_of(as_of, today), documents, noc)
+    return build_report(case, as_of or today or dt.date.today(), documents, noc)
 
 
 def load_noc(noc_dir: Path | None) -> Any | None:
@@ -88,7 +88,9 @@ def load_noc(noc_dir: Path | None) -> Any | None:
 
 
 def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any | None = None) -> Report:
+    """The report of a case as of `as_of`, today as the check sees it (nothing after it is counted)."""
     ctx = Context(case=case, as_of=as_of, documents=documents, noc=noc)
+    deadline = case.ita_date + dt.timedelta(days=ITA_DAYS) if case.ita_date else None
     findings = run_checks(ctx)
     start, end = ctx.window
     return Report(
@@ -96,7 +98,8 @@ def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any
         applicant=case.applicant,
         as_of=as_of,
         window=Window(start=start, end=end),
-        ita_deadline=case.ita_date + dt.timedelta(days=ITA_DAYS) if case.ita_date else None,
+        ita_deadline=deadline,
+        deadline=Deadline(date=deadline, days_left=(deadline - as_of).days) if deadline else None,
         ready=not any(f.severity is Severity.BLOCKER for f in findings),
         experience=ctx.experience,
         documents=[_document_report(doc, ctx) for doc in documents],
@@ -107,8 +110,11 @@ def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any
                       jobs=[job.model_dump(mode="json") for job in case.jobs],
                       study=[period.model_dump(mode="json") for period in case.study]),
         evidence=evidence_matrix(ctx, findings),
-        permits=[{"path": p.document.path, "start": p.start, "end": p.end, "employer_specific": p.employer_specific,
-                  "employer": p.employer} for p in ctx.permits],
+        authorization=[AuthorizationPeriod(start=p.start, end=p.end, basis=p.basis, documents=list(p.documents),
+                                           employer=p.employer, occupation=p.occupation, noc=p.noc,
+                                           restrictions=list(p.restrictions)) for p in ctx.authorization.periods],
+        other_status=[{"start": o.start, "end": o.end, "document": o.document, "why": o.why}
+                      for o in ctx.authorization.others],
     )
 
 

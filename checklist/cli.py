@@ -113,7 +113,7 @@ def check(
         case = load_case(case_dir)
         noc = load_noc(noc_data)
         documents = read_documents(case_dir, _limits(max_mb, max_pages, max_seconds))
-        report = build_report(case, case.as_of(day), documents, noc)
+        report = build_report(case, day or dt.date.today(), documents, noc)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
         _write(content, target)

@@ -8,6 +8,7 @@ and the report must follow the contract.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -33,7 +34,7 @@ def checked(request: pytest.FixtureRequest) -> tuple[dict, dict, object]:  # typ
     expected = json.loads((SAMPLES / "expected" / f"{case.name}.json").read_text(encoding="utf-8"))
     if any(d.get("style") in ("scanned", "image") for d in expected["documents"].values()) and not shutil.which("tesseract"):
         pytest.skip("this sample has scans and photos: it needs Tesseract (the ocr extra)")
-    report = check_case(case, noc_dir=NOC_DIR)
+    report = check_case(case, noc_dir=NOC_DIR, as_of=dt.date.fromisoformat(expected["as_of"]))
     request.node.report = report  # type: ignore[attr-defined]
     return expected, json.loads(render_json(report)), report
 

@@ -11,6 +11,9 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
+PROVINCE_CODES = frozenset({"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"})
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -25,14 +28,17 @@ class Job(_Input):
     end: dt.date | None = None
     hours_per_week: float = Field(gt=0, le=168)
     self_employed: bool = False
+    physician_fee_for_service: bool = False  # the temporary public policy for fee-for-service physicians applies
 
     @field_validator("noc", mode="before")
     @classmethod
-    def _noc_is_five_digits(cls, value: object) -> str:
+    def _noc_as_written(cls, value: object) -> str:
+        """The code as the user wrote it (the loader passes the YAML text, so 00012 stays 00012).
+
+        Five digits is a NOC 2021 code; four digits is a NOC 2016 code, kept so the
+        checks can name its NOC 2021 successors; anything else is refused."""
         text = str(value).strip() if value is not None else ""
-        if isinstance(value, int) and len(text) == 4:
-            text = text.zfill(5)  # YAML read 01234 as an int
-        if not (len(text) == 5 and text.isdigit()):
+        if not (len(text) in (4, 5) and text.isdigit()):
             raise ValueError(f"NOC must be a NOC 2021 code of five digits, got {value!r}")
         return text
 
@@ -43,9 +49,14 @@ class Job(_Input):
         return self
 
     @property
-    def teer(self) -> int:
-        """TEER category: the second digit of a NOC 2021 code."""
-        return int(self.noc[1])
+    def noc_2016(self) -> bool:
+        """A four-digit code: NOC 2016, replaced by NOC 2021 since 2022-11-16."""
+        return len(self.noc) == 4
+
+    @property
+    def teer(self) -> int | None:
+        """TEER category: the second digit of a NOC 2021 code (None for a NOC 2016 code)."""
+        return None if self.noc_2016 else int(self.noc[1])
 
 
 class StudyPeriod(_Input):
@@ -64,12 +75,24 @@ class StudyPeriod(_Input):
 class Case(_Input):
     """The whole case.yaml."""
 
-    applicant: str = Field(min_length=1)
+    applicant: str = Field(min_length=1)  # the legal name, as on the documents
+    case_name: str | None = None  # the consultant's own name for the case: shown, never compared
     ita_date: dt.date | None = None
     application_date: dt.date | None = None
+    intended_province: str | None = None
     jobs: list[Job] = Field(min_length=1)
     study: list[StudyPeriod] = Field(default_factory=list)
 
-    def as_of(self, override: dt.date | None = None, today: dt.date | None = None) -> dt.date:
-        """The day the 3-year window ends (contract: --as-of, application, ITA, today)."""
-        return override or self.application_date or self.ita_date or today or dt.date.today()
+    @field_validator("intended_province", mode="before")
+    @classmethod
+    def _province_code(cls, value: object) -> str | None:
+        if value is None:
+            return None
+        code = str(value).strip().upper()
+        if code not in PROVINCE_CODES:
+            raise ValueError(f"intended_province must be a two-letter province or territory code ({', '.join(sorted(PROVINCE_CODES))}), got {value!r}")
+        return code
+
+    def window_end(self, today: dt.date) -> dt.date:
+        """The day the 3-year window ends: the application date when given, else today."""
+        return self.application_date or today

@@ -38,7 +38,7 @@ class JobHours(BaseModel):
     employer: str
     title: str
     noc: str
-    teer: int
+    teer: int | None
     hours_per_week_used: float
     claimed_hours: float
     qualifying_hours: float
@@ -50,6 +50,9 @@ class Experience(BaseModel):
     required_hours: int = REQUIRED_HOURS
     qualifying_hours: float
     jobs: list[JobHours]
+    at_ita: float | None = None  # qualifying hours in the 3 years before the ITA date
+    today: dt.date | None = None  # the last day counted
+    reaches_required_on: dt.date | None = None  # when 1,560 is reached if current jobs continue
     weeks: list[WeekHours] = Field(default_factory=list)
 
 
@@ -92,6 +95,28 @@ class Claims(BaseModel):
     study: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class AuthorizationPeriod(BaseModel):
+    """Days of work authorization the checks used, and on what basis."""
+
+    model_config = ConfigDict(frozen=True)
+    start: dt.date
+    end: dt.date
+    basis: str  # work_permit | maintained_status | r186w
+    documents: list[str]
+    employer: str | None = None
+    occupation: str | None = None
+    noc: str | None = None
+    restrictions: list[str] = Field(default_factory=list)
+
+
+class Deadline(BaseModel):
+    """The e-APR deadline: 60 days after the ITA, and the days left counted from today."""
+
+    model_config = ConfigDict(frozen=True)
+    date: dt.date
+    days_left: int
+
+
 class Report(BaseModel):
     model_config = ConfigDict(frozen=True)
     schema_version: int = SCHEMA_VERSION
@@ -100,6 +125,7 @@ class Report(BaseModel):
     as_of: dt.date
     window: Window
     ita_deadline: dt.date | None = None
+    deadline: Deadline | None = None
     ready: bool
     experience: Experience
     documents: list[DocumentReport]
@@ -108,7 +134,8 @@ class Report(BaseModel):
     noc_data: bool = False
     claims: Claims | None = None
     evidence: list[JobEvidence] = Field(default_factory=list)
-    permits: list[dict[str, Any]] = Field(default_factory=list)  # validity periods read from the permits
+    authorization: list[AuthorizationPeriod] = Field(default_factory=list)  # the periods the checks counted as authorized
+    other_status: list[dict[str, Any]] = Field(default_factory=list)  # status documents that authorize no counted work
 
     def counts(self) -> dict[str, int]:
         out = {"blocker": 0, "warning": 0, "info": 0}

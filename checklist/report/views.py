@@ -11,11 +11,14 @@ LABEL = 170  # left margin for lane labels
 ROW = 26
 REASON_COLOURS = {
     "outside_window": "#cbd5e1", "no_permit": "#f87171", "study": "#fbbf24", "teer": "#a78bfa",
-    "self_employed": "#fb923c", "cap": "#94a3b8",
+    "self_employed": "#fb923c", "cap": "#94a3b8", "not_in_letter": "#e2e8f0", "leave": "#c4b5fd",
+    "contractor": "#fdba74", "outside_canada": "#fda4af",
 }
 REASON_NAMES = {
     "outside_window": "before the window", "no_permit": "no valid permit", "study": "full-time study",
     "teer": "TEER 4-5", "self_employed": "self-employment", "cap": "over 30 h/week",
+    "not_in_letter": "outside the letter's dates", "leave": "leave", "contractor": "contract work",
+    "outside_canada": "outside Canada",
 }
 
 
@@ -23,7 +26,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
-BAR_COLOURS = {"job": "#60a5fa", "permit": "#34d399", "study": "#fcd34d"}
+BAR_COLOURS = {"job": "#60a5fa", "permit": "#34d399", "study": "#fcd34d", "other": "#fca5a5"}
 
 
 def timeline(data: dict[str, Any]) -> dict[str, Any]:
@@ -49,11 +52,14 @@ def timeline(data: dict[str, Any]) -> dict[str, Any]:
                          "title": "before the window"})
         shades = _shades(data, index, x, first, last)
         lanes.append({"label": f"{job['employer']} ({job['noc']})", "bars": bars, "shades": shades})
-    for permit in data.get("permits", []):
-        first, last = _date(permit["start"]), _date(permit["end"])
+    for period in data.get("authorization", []):
+        first, last = _date(period["start"]), _date(period["end"])
         if first and last and last >= start and first <= end:
-            label = "Permit (employer-specific)" if permit["employer_specific"] else "Permit (open)"
-            lanes.append({"label": label, "bars": [_bar(x, first, last, "permit")], "shades": []})
+            lanes.append({"label": _basis_label(period), "bars": [_bar(x, first, last, "permit")], "shades": []})
+    for other in data.get("other_status", []):
+        first, last = _date(other["start"]), _date(other["end"])
+        if first and last and last >= start and first <= end:
+            lanes.append({"label": "No work authorization", "bars": [_bar(x, first, last, "other")], "shades": []})
     for period in claims.get("study", []):
         first, last = _date(period["start"]), _date(period["end"])
         if first and last and last >= start and first <= end:
@@ -63,6 +69,15 @@ def timeline(data: dict[str, Any]) -> dict[str, Any]:
     return {"width": WIDTH, "height": ROW * (len(lanes) + 2), "lanes": lanes, "years": years, "row": ROW,
             "label_width": LABEL, "goal": _goal(data, x), "legend": legend, "window_x": x(window_start),
             "bar_colours": BAR_COLOURS}
+
+
+def _basis_label(period: dict[str, Any]) -> str:
+    """How a person names an authorization period in the timeline."""
+    if period["basis"] == "maintained_status":
+        return "Maintained status"
+    if period["basis"] == "r186w":
+        return "R186(w): PGWP pending"
+    return "Permit (employer-specific)" if period.get("employer") else "Permit (open)"
 
 
 def _bar(x: Any, first: dt.date, last: dt.date, kind: str) -> dict[str, Any]:

@@ -11,32 +11,19 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from checklist.kinds.reference_letter.fields import Position, ReferenceLetterFields
-from checklist.kinds.work_permit.fields import WorkPermitFields
 from checklist.models.case import Case
 from checklist.models.document import Document, DocumentKind
-from checklist.models.report import Experience
+from checklist.models.report import REQUIRED_HOURS, Experience
 from checklist.rules import matching
-from checklist.rules.hours import compute_hours, window_start
-
-
-@dataclass(frozen=True)
-class Permit:
-    document: Document
-    start: dt.date
-    end: dt.date
-    employer_specific: bool
-    employer: str | None
-
-    def allows(self, employer: str, day: dt.date) -> bool:
-        if not self.start <= day <= self.end:
-            return False
-        if not self.employer_specific or not self.employer:
-            return True
-        return matching.employer_similarity(self.employer, employer) >= matching.VARIANT_NAME
+from checklist.rules.facts import JobFacts, StubHours, job_facts, stub_hours
+from checklist.rules.authorization import Timeline, build_timeline
+from checklist.rules.hours import STUDY, compute_hours, window_start
 
 
 @dataclass
 class Context:
+    """`as_of` is today as the check sees it (the --as-of option, else the run date)."""
+
     case: Case
     as_of: dt.date
     documents: list[Document]
@@ -44,7 +31,14 @@ class Context:
 
     @cached_property
     def window(self) -> tuple[dt.date, dt.date]:
-        return window_start(self.as_of), self.as_of
+        """The 3-year window: it ends on the application date when given, else today."""
+        end = self.case.window_end(self.as_of)
+        return window_start(end), end
+
+    @cached_property
+    def until(self) -> dt.date:
+        """The last day counted: the window's end, and never after today."""
+        return min(self.window[1], self.as_of)
 
     @cached_property
     def assignments(self) -> dict[str, matching.Assignment]:
@@ -73,6 +67,13 @@ class Context:
         return letter.fields_as(ReferenceLetterFields) if letter else None
 
     def position(self, job: int) -> Position | None:
+        return self._positions[job]
+
+    @cached_property
+    def _positions(self) -> list[Position | None]:
+        return [self._position(job) for job in range(len(self.case.jobs))]
+
+    def _position(self, job: int) -> Position | None:
         """The position in the job's letter that the claim describes (by title, then start date).
 
         A value the position does not state is taken from the letter as a whole only
@@ -116,29 +117,46 @@ class Context:
         return groups
 
     def weekly_hours(self, job: int) -> float:
-        """The lower of the claim and the letter (the claim alone when no letter says)."""
-        claim = self.case.jobs[job].hours_per_week
-        stated = self.letter_hours(job)
-        return min(claim, stated) if stated else claim
+        """The lowest of the claim, the letter and an hourly job's stubs (the claim alone when no document says)."""
+        supported = [self.case.jobs[job].hours_per_week, self.letter_hours(job)]
+        stubs = self.stub_hours(job) if self.hourly(job) else None
+        supported.append(stubs.weekly if stubs else None)
+        return min(hours for hours in supported if hours)
+
+    def hourly(self, job: int) -> bool:
+        """Paid by the hour, as the letter states the pay (salaried stubs with conventional hours do not lower the hours)."""
+        position = self.position(job)
+        return bool(position and position.salary_period == "hour")
+
+    def stub_hours(self, job: int) -> StubHours | None:
+        return self._stub_hours[job]
 
     @cached_property
-    def permits(self) -> list[Permit]:
-        out = []
-        for doc in self.of_kind(DocumentKind.WORK_PERMIT):
-            fields = doc.fields_as(WorkPermitFields)
-            start, end = fields.issue_date, fields.expiry_date
-            if start and end and start <= end:
-                out.append(Permit(doc, start, end, fields.permit_type == "employer_specific", fields.employer))
-        return sorted(out, key=lambda permit: permit.start)
+    def _stub_hours(self) -> list[StubHours | None]:
+        return [stub_hours(job, self.for_job(index, DocumentKind.PAY_STUB), self.until)
+                for index, job in enumerate(self.case.jobs)]
 
-    def covered(self, job: int, day: dt.date) -> bool:
-        """Some permit, of any type, is valid that day."""
-        return any(permit.start <= day <= permit.end for permit in self.permits)
+    @cached_property
+    def facts(self) -> list[JobFacts]:
+        """What the documents say about each job's days."""
+        return [job_facts(job, self.letter_fields(index), self.position(index), self.as_of)
+                for index, job in enumerate(self.case.jobs)]
+
+    def excluded(self, job: int, day: dt.date) -> str | None:
+        """Why the documents exclude a day: the letter's facts, then study a study or co-op permit shows."""
+        reason = self.facts[job].excluded(day)
+        if reason is None and self.authorization.study_days(day) is not None:
+            return STUDY
+        return reason
+
+    @cached_property
+    def authorization(self) -> Timeline:
+        """The periods each status document authorizes, with their conditions."""
+        return build_timeline(self.documents, self.until)
 
     def authorized(self, job: int, day: dt.date) -> bool:
-        """A permit valid that day allows work for this job's employer."""
-        employer = self.case.jobs[job].employer
-        return any(permit.allows(employer, day) for permit in self.permits)
+        """Some authorization valid that day allows this job's work (employer, occupation, restrictions)."""
+        return bool(self.authorization.allowing(self.case.jobs[job], day))
 
     def duty_matches(self) -> list[tuple[int, Any, Document]]:
         """(job, DutyMatch, letter) for each job whose letter lists duties and whose NOC is known."""
@@ -161,6 +179,45 @@ class Context:
         return out
 
     @cached_property
+    def weekly(self) -> list[float]:
+        return [self.weekly_hours(index) for index in range(len(self.case.jobs))]
+
+    def hours_until(self, end: dt.date, today: dt.date) -> Experience:
+        """Qualifying hours in the 3 years ending `end`, counting no day after `today`."""
+        return compute_hours(self.case, end, self.weekly, self.authorized, until=today, excluded=self.excluded)
+
+    @cached_property
     def experience(self) -> Experience:
-        weekly = [self.weekly_hours(index) for index in range(len(self.case.jobs))]
-        return compute_hours(self.case, self.as_of, weekly, self.authorized)
+        experience = self.hours_until(self.window[1], self.as_of)
+        return experience.model_copy(update={
+            "today": self.as_of,
+            "at_ita": self.at_ita.qualifying_hours if self.at_ita else None,
+            "reaches_required_on": self._reaches_required_on(experience),
+        })
+
+    @cached_property
+    def at_ita(self) -> Experience | None:
+        """The hours in the 3 years before the ITA: the profile had to be true on that day."""
+        ita = self.case.ita_date
+        return self.hours_until(ita, min(ita, self.as_of)) if ita else None
+
+    def _reaches_required_on(self, now: Experience) -> dt.date | None:
+        """The first day the window ending then holds 1,560 hours, if current jobs and status continue."""
+        if now.qualifying_hours >= REQUIRED_HOURS:
+            return None
+        if not any(job.end is None or job.end > self.as_of for job in self.case.jobs):
+            return None
+        lo, hi = self.as_of, self.as_of + dt.timedelta(days=3 * 366)
+        if self._projected(hi) < REQUIRED_HOURS:
+            return None
+        while (hi - lo).days > 1:
+            mid = lo + (hi - lo) / 2
+            lo, hi = (lo, mid) if self._projected(mid) >= REQUIRED_HOURS else (mid, hi)
+        return hi
+
+    def _projected(self, day: dt.date) -> float:
+        """Hours in the window ending `day` if current work and its authorization continue until then."""
+        def authorized(job: int, d: dt.date) -> bool:
+            return d > self.as_of or self.authorized(job, d)
+
+        return compute_hours(self.case, day, self.weekly, authorized, until=day, excluded=self.excluded).qualifying_hours

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checklist.noc.concordance import successors_2016
 from checklist.rules.context import Context
 from checklist.rules.registry import Gap, rule
 
@@ -35,17 +36,28 @@ def data_missing(ctx: Context) -> Iterator[Gap]:
     "cec.noc-unknown", "blocker", "Claimed NOC is not a NOC 2021 unit group",
     "{employer} ({title}) is claimed under NOC {noc}, which is not a NOC 2021 unit group.{hint}",
     "Find the right five-digit NOC 2021 code with 'cec-checklist noc search \"{title}\"' and correct the profile.",
-    needs_noc=True,
 )
 def noc_unknown(ctx: Context) -> Iterator[Gap]:
-    """Express Entry uses NOC 2021 five-digit codes; a code that is not a unit group cannot be assessed."""
-    if ctx.noc is None:
-        return
+    """Express Entry uses NOC 2021 five-digit codes since 16 November 2022; a four-digit code is NOC 2016
+    and must be translated (the official concordance names its successors); a five-digit code that is no
+    unit group cannot be assessed (that needs the NOC data)."""
     for index, job in enumerate(ctx.case.jobs):
-        if ctx.noc.get(job.noc) is None:
+        if job.noc_2016:
+            hint = _successors_hint(ctx, job.noc)
+        elif ctx.noc is not None and ctx.noc.get(job.noc) is None:
             hits = ctx.noc.search(job.title, limit=3)
             hint = f" Closest for the title: {_hits(hits)}." if hits else ""
-            yield Gap({"employer": job.employer, "title": job.title, "noc": job.noc, "hint": hint}, job=index)
+        else:
+            continue
+        yield Gap({"employer": job.employer, "title": job.title, "noc": job.noc, "hint": hint}, job=index)
+
+
+def _successors_hint(ctx: Context, code: str) -> str:
+    successors = successors_2016(code)
+    if not successors:
+        return " It looks like a NOC 2016 code, but the NOC 2016 to 2021 concordance does not know it."
+    names = [f"{new} {group.title}" if ctx.noc is not None and (group := ctx.noc.get(new)) else new for new in successors]
+    return f" It is a NOC 2016 code; its NOC 2021 successors are: {', '.join(names)}."
 
 
 @rule(

@@ -21,19 +21,39 @@ def _fmt(hours: float) -> str:
 
 @rule(
     "cec.hours-short", "blocker", "Not enough qualifying hours",
-    "{qualifying} qualifying hours between {start} and {end}: {missing} short of the {required} required.",
+    "{qualifying} qualifying hours between {start} and {counted}: {missing} short of the {required} required.{reach}",
     "Wait until you have {required} qualifying hours in the 3-year window, or add work that counts "
     "(paid, in Canada, authorized, TEER 0-3, not during full-time study).",
 )
 def hours_short(ctx: Context) -> Iterator[Gap]:
     """CEC needs 1,560 hours (one year of full-time work at 30 h/week) in the 3 years
     before the application. Hours over 30 a week, self-employment, study periods,
-    TEER 4-5 jobs and days without a valid work permit do not count."""
+    TEER 4-5 jobs and days without a valid work permit do not count, and no day
+    after today is counted, even when the application date is later."""
     total = ctx.experience.qualifying_hours
     if total < REQUIRED_HOURS:
-        start, end = ctx.window
-        yield Gap({"qualifying": _fmt(total), "start": start, "end": end,
-                   "missing": _fmt(REQUIRED_HOURS - total), "required": f"{REQUIRED_HOURS:,}"})
+        reach = ctx.experience.reaches_required_on
+        text = (f" If your current jobs (and their work authorization) continue, {REQUIRED_HOURS:,} hours are reached on {reach}."
+                if reach else "")
+        yield Gap({"qualifying": _fmt(total), "start": ctx.window[0], "counted": ctx.until,
+                   "missing": _fmt(REQUIRED_HOURS - total), "required": f"{REQUIRED_HOURS:,}", "reach": text,
+                   "reaches_required_on": reach})
+
+
+@rule(
+    "cec.short-at-ita", "blocker", "Not enough hours on the day of the invitation",
+    "On the ITA date ({ita}) the 3 years before it held {qualifying} qualifying hours, {missing} short of the "
+    "{required} required: the profile did not meet the program's requirements when you were invited.",
+    "Do not submit on this invitation: an application whose profile was untrue on the ITA date is refused (and may be "
+    "treated as misrepresentation). Decline the ITA, and re-enter the pool once you have {required} hours.",
+)
+def short_at_ita(ctx: Context) -> Iterator[Gap]:
+    """The applicant must meet the requirements when invited as well as when applying: the ITA is issued on the
+    profile's claims, and hours not yet worked on the ITA date make the profile untrue."""
+    at_ita = ctx.at_ita
+    if at_ita is not None and at_ita.qualifying_hours < REQUIRED_HOURS:
+        yield Gap({"ita": ctx.case.ita_date, "qualifying": _fmt(at_ita.qualifying_hours),
+                   "missing": _fmt(REQUIRED_HOURS - at_ita.qualifying_hours), "required": f"{REQUIRED_HOURS:,}"})
 
 
 @rule(
@@ -44,7 +64,7 @@ def hours_short(ctx: Context) -> Iterator[Gap]:
 def teer_ineligible(ctx: Context) -> Iterator[Gap]:
     """Only NOC 2021 TEER 0, 1, 2 and 3 occupations count (the TEER is the second digit of the code)."""
     for index, job in enumerate(ctx.case.jobs):
-        if job.teer >= 4:
+        if job.teer is not None and job.teer >= 4:
             yield Gap({"employer": job.employer, "title": job.title, "noc": job.noc, "teer": job.teer}, job=index)
 
 
@@ -56,7 +76,7 @@ def teer_ineligible(ctx: Context) -> Iterator[Gap]:
 def self_employed(ctx: Context) -> Iterator[Gap]:
     """Self-employed work and contractor periods without wages are excluded from CEC experience."""
     for index, job in enumerate(ctx.case.jobs):
-        if job.self_employed:
+        if job.self_employed and not job.physician_fee_for_service:
             hours = ctx.experience.jobs[index].excluded.get(SELF_EMPLOYED, 0.0)
             yield Gap({"employer": job.employer, "hours": _fmt(hours)}, job=index)
 
@@ -103,22 +123,28 @@ def hours_capped(ctx: Context) -> Iterator[Gap]:
 
 @rule(
     "cec.ita-deadline", "blocker", "ITA deadline",
-    "The application is due within 60 days of the ITA ({ita}): by {deadline}, and {as_of} is {late} days late.",
-    "An e-APR cannot be submitted after the 60-day deadline: you will need a new profile and a new invitation.",
+    "The application was due within 60 days of the ITA ({ita}), by {deadline}; {day} ({which}) is {late} days late.",
+    "An e-APR cannot be submitted after the 60-day deadline: the invitation has expired. You will need to stay in "
+    "(or re-enter) the pool and get a new invitation.",
 )
 def ita_deadline(ctx: Context) -> Iterator[Gap]:
-    """After an Invitation to Apply, the complete e-APR is due within 60 calendar days."""
+    """After an Invitation to Apply, the complete e-APR is due within 60 calendar days, counted in real time:
+    the days left are counted from today, and an invitation whose 60 days have passed cannot be used."""
     ita = ctx.case.ita_date
     if ita is None:
         return
     deadline = ita + dt.timedelta(days=ITA_DAYS)
+    planned = ctx.case.application_date
+    day, which = (planned, "the application date") if planned and planned > ctx.as_of else (ctx.as_of, "today")
     values = {"ita": ita, "deadline": deadline, "as_of": ctx.as_of}
-    if ctx.as_of > deadline:
-        yield Gap({**values, "late": (ctx.as_of - deadline).days})
+    if ctx.as_of > deadline or (planned and planned > deadline):
+        if ctx.as_of > deadline:
+            day, which = ctx.as_of, "today"
+        yield Gap({**values, "day": day, "which": which, "late": (day - deadline).days})
     else:
         yield Gap(
             {**values, "left": (deadline - ctx.as_of).days},
             severity=Severity.INFO,
-            message="The application is due by {deadline}, 60 days after the ITA ({ita}): {left} days left on {as_of}.",
+            message="The application is due by {deadline}, 60 days after the ITA ({ita}): {left} days left, counted from today ({as_of}).",
             fix="Upload everything before {deadline}; fixing letters takes employers time, so ask now.",
         )

@@ -57,13 +57,13 @@ def _group(ctx: Context, index: int) -> list[int]:
 
 
 def _years(ctx: Context, index: int) -> list[int]:
-    span = job_days(ctx.case.jobs[index], ctx.as_of, ctx.window[0])
+    span = job_days(ctx.case.jobs[index], ctx.until, ctx.window[0])
     return [y for y in range(span[0].year, span[1].year + 1) if y < ctx.as_of.year] if span else []
 
 
 def _stubs(ctx: Context, index: int, doubted: set[str]) -> EvidenceItem:
     stubs = ctx.for_job(index, DocumentKind.PAY_STUB)
-    span = job_days(ctx.case.jobs[index], ctx.as_of, ctx.window[0])
+    span = job_days(ctx.case.jobs[index], ctx.until, ctx.window[0])
     months = set()
     for stub in stubs:
         fields = stub.fields_as(PayStubFields)
@@ -88,14 +88,15 @@ def _stubs(ctx: Context, index: int, doubted: set[str]) -> EvidenceItem:
 
 
 def _permits(ctx: Context, index: int) -> EvidenceItem:
-    span = job_days(ctx.case.jobs[index], ctx.as_of, ctx.window[0])
-    if not ctx.permits:
-        return EvidenceItem(label="Work permit", status=MISSING, detail="no permit")
+    span = job_days(ctx.case.jobs[index], ctx.until, ctx.window[0])
+    periods = ctx.authorization.periods
+    if not periods:
+        return EvidenceItem(label="Work permit", status=MISSING, detail="no work authorization")
     if span is None:
         return EvidenceItem(label="Work permit", status="not_needed")
     total = (span[1] - span[0]).days + 1
     uncovered = sum(1 for n in range(total) if not ctx.authorized(index, span[0] + dt.timedelta(days=n)))
-    paths = [p.document.path for p in ctx.permits if p.start <= span[1] and p.end >= span[0]]
+    paths = sorted({d for p in periods if p.start <= span[1] and p.end >= span[0] for d in p.documents})
     status = PRESENT if uncovered == 0 else DOUBT if uncovered < total else MISSING
     return EvidenceItem(label="Work permit", status=status,
                         detail="all days covered" if not uncovered else f"{uncovered} of {total} days not covered",

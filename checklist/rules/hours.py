@@ -2,10 +2,13 @@
 
 Per calendar week (Monday to Sunday), the sum over jobs of the weekly hours
 the documents support, for the days of that week that are inside the
-window, inside the job's dates, covered by work authorization, outside
-full-time study, in a TEER 0-3 job that is not self-employment; capped at
-30. A job earns its weekly hours / 7 on each such day. Every excluded hour
-is kept with its reason, week by week, for the report's timeline.
+window, not after today, inside the job's dates, covered by work
+authorization, outside full-time study and stated leave, in a TEER 0-3 job
+that is not self-employment; capped at 30. A job earns its weekly hours / 7
+on each such day. What the documents say about a day (the letter's dates,
+a leave, contract work, study shown by a permit) comes in as `excluded`;
+this module only counts. Every excluded hour is kept with its reason, week
+by week, for the report's timeline.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ WEEKLY_CAP = 30.0
 OUTSIDE_WINDOW, TEER, SELF_EMPLOYED, STUDY, NO_PERMIT, CAP = (
     "outside_window", "teer", "self_employed", "study", "no_permit", "cap",
 )
+NOT_IN_LETTER, LEAVE, CONTRACTOR, OUTSIDE_CANADA = "not_in_letter", "leave", "contractor", "outside_canada"
 
 Authorized = Callable[[int, dt.date], bool]
+Excluded = Callable[[int, dt.date], "str | None"]  # why the documents exclude a job's day, or None
 
 
 @dataclass
@@ -45,19 +50,26 @@ def compute_hours(
     as_of: dt.date,
     weekly_hours: list[float],
     authorized: Authorized,
+    until: dt.date | None = None,
+    excluded: Excluded | None = None,
 ) -> Experience:
-    """Qualifying hours of a case; `authorized(job, day)` says if a permit covers it."""
+    """Qualifying hours in the 3 years ending `as_of`, counting no day after `until` (today).
+
+    `authorized(job, day)` says if work authorization covers the day; `excluded(job, day)`
+    gives the reason the documents exclude it (checked after the claim's own reasons)."""
     start = window_start(as_of)
+    until = min(until or as_of, as_of)
     weeks: dict[dt.date, _Week] = defaultdict(_Week)
     excluded_by_job: list[dict[str, float]] = [defaultdict(float) for _ in case.jobs]
     claimed = [0.0] * len(case.jobs)
     for index, job in enumerate(case.jobs):
         daily = weekly_hours[index] / 7
-        last = min(job.end or as_of, as_of)
+        last = min(job.end or until, until)
         day = job.start
         while day <= last:
             week = weeks[day - dt.timedelta(days=day.weekday())]
-            reason = _exclusion(case, job, index, day, start, authorized)
+            reason = (_exclusion(case, job, day, start) or (excluded(index, day) if excluded else None)
+                      or (None if authorized(index, day) else NO_PERMIT))
             if reason == OUTSIDE_WINDOW:
                 excluded_by_job[index][reason] += daily
             elif reason:
@@ -71,17 +83,16 @@ def compute_hours(
     return _total(case, weeks, weekly_hours, claimed, excluded_by_job)
 
 
-def _exclusion(case: Case, job: Job, index: int, day: dt.date, start: dt.date, authorized: Authorized) -> str | None:
+def _exclusion(case: Case, job: Job, day: dt.date, start: dt.date) -> str | None:
+    """The claim's own reasons a day does not count (before the documents are asked)."""
     if day < start:
         return OUTSIDE_WINDOW
-    if job.teer >= 4:
+    if job.teer is not None and job.teer >= 4:
         return TEER
-    if job.self_employed:
+    if job.self_employed and not job.physician_fee_for_service:
         return SELF_EMPLOYED
     if any(period.start <= day <= period.end for period in case.study):
         return STUDY
-    if not authorized(index, day):
-        return NO_PERMIT
     return None
 
 
@@ -110,7 +121,7 @@ def _total(
     jobs = [
         JobHours(
             employer=job.employer, title=job.title, noc=job.noc, teer=job.teer,
-            hours_per_week_used=weekly_hours[index], claimed_hours=round(claimed[index], 2),
+            hours_per_week_used=round(weekly_hours[index], 2), claimed_hours=round(claimed[index], 2),
             qualifying_hours=round(qualifying[index], 2),
             excluded={k: round(v, 2) for k, v in excluded_by_job[index].items() if v},
         )

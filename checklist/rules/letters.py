@@ -5,36 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from checklist.kinds.reference_letter.fields import Position, ReferenceLetterFields
+from checklist.models.case import Job
 from checklist.models.document import Document
+from checklist.models.findings import Severity
 from checklist.rules.context import Context
 from checklist.rules.registry import Gap, rule
 from checklist.text.contacts import EMAIL_RE, is_free_mail
-from checklist.text.normalize import strip_accents, words
+from checklist.text.titles import titles_match
 
-DATE_SLACK = 31
-TITLE_SIMILAR = 80
-# French job-title words to English, so "Ingénieure civile" matches "Civil Engineer".
-FR_TITLE_WORDS = {
-    "ingenieur": "engineer", "ingenieure": "engineer", "civil": "civil", "civile": "civil",
-    "analyste": "analyst", "developpeur": "developer", "developpeuse": "developer", "logiciel": "software",
-    "logiciels": "software", "technicien": "technician", "technicienne": "technician", "comptable": "accountant",
-    "gestionnaire": "manager", "directeur": "director", "directrice": "director", "infirmier": "nurse",
-    "infirmiere": "nurse", "cuisinier": "cook", "cuisiniere": "cook", "conseiller": "advisor", "conseillere": "advisor",
-    "adjoint": "assistant", "adjointe": "assistant", "administratif": "administrative", "administrative": "administrative",
-    "programmeur": "programmer", "programmeuse": "programmer", "informatique": "it", "soutien": "support",
-    "donnees": "data", "reseau": "network", "reseaux": "network", "systemes": "systems", "systeme": "systems",
-    "ventes": "sales", "vente": "sales", "representant": "representative", "representante": "representative",
-    "commis": "clerk", "superviseur": "supervisor", "superviseure": "supervisor", "chef": "chef",
-    "charpentier": "carpenter", "electricien": "electrician", "mecanicien": "mechanic", "concepteur": "designer",
-    "conceptrice": "designer", "agent": "officer", "agente": "officer", "commis-comptable": "bookkeeper",
-    "testeur": "tester", "testeuse": "tester", "assurance": "assurance", "qualite": "quality", "principal": "senior",
-    "principale": "senior", "senior": "senior", "junior": "junior", "des": "", "de": "", "du": "", "la": "", "en": "",
-}
-
-
+DATE_SLACK = 7  # days: further apart, the dates contradict the claim; 1-7 days apart is a note
+STALE_DAYS = 183  # a current job's letter older than 6 months
 def _with_letter(ctx: Context) -> Iterator[tuple[int, Document]]:
     """(job, letter) for every claimed job that has a reference letter."""
     for index in range(len(ctx.case.jobs)):
@@ -177,12 +158,27 @@ def missing_signatory(ctx: Context) -> Iterator[Gap]:
     "Correct the profile to match the letter, or ask {employer} to correct the letter; officers refuse files whose letter and profile disagree.",
 )
 def claim_mismatch(ctx: Context) -> Iterator[Gap]:
-    """The letter's dates (more than 31 days apart), hours per week (lower than claimed) or title must not contradict the claim."""
+    """The letter's dates (more than 7 days apart), hours per week (lower than claimed) or title must not
+    contradict the claim; dates 1 to 7 days apart are noted (information) so the profile can be corrected."""
     for index, letter in _with_letter(ctx):
         differences = _differences(ctx, index, letter)
         if differences:
             yield Gap({**_job_values(ctx, index, letter), "differences": "; ".join(differences)}, job=index,
                       documents=(letter.path,))
+            continue
+        close = _close_dates(ctx, index)
+        if close:
+            yield Gap({**_job_values(ctx, index, letter), "differences": "; ".join(close)}, job=index,
+                      documents=(letter.path,), severity=Severity.INFO,
+                      message="The letter from {employer} ({file}) and the profile differ by a few days: {differences}.",
+                      fix="Make the profile's dates match the letter exactly; only the days both support are counted.")
+
+
+def _close_dates(ctx: Context, index: int) -> list[str]:
+    job, position = ctx.case.jobs[index], ctx.position(index) or Position()
+    pairs = [("start", position.start_date, job.start), ("end", position.end_date, job.end)]
+    return [f"{name} {stated} in the letter, {claimed} claimed" for name, stated, claimed in pairs
+            if stated and claimed and 1 <= abs((stated - claimed).days) <= DATE_SLACK]
 
 
 def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
@@ -208,20 +204,6 @@ def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
         if not any(titles_match(str(p.job_title or ""), job.title, letter.language) for p in fields.positions):
             out.append(f"title '{title}' in the letter, '{job.title}' claimed")
     return out
-
-
-def _title_key(title: str, language: str | None) -> str:
-    tokens = words(strip_accents(title))
-    tokens = [FR_TITLE_WORDS.get(token, token) for token in tokens]
-    return " ".join(sorted(token for token in tokens if token))
-
-
-def titles_match(a: str, b: str, language: str | None = None) -> bool:
-    """Same title allowing case, accents, word order, seniority words and French wording."""
-    key_a, key_b = _title_key(a, language), _title_key(b, language)
-    if not key_a or not key_b:
-        return True
-    return fuzz.token_set_ratio(key_a, key_b) >= TITLE_SIMILAR
 
 
 @rule(
@@ -253,3 +235,60 @@ def date_before_end(ctx: Context) -> Iterator[Gap]:
             yield Gap({**_job_values(ctx, index, letter), "letter_date": written, "end": end}, job=index,
                       documents=(letter.path,), field="letter_date")
 
+
+
+@rule(
+    "letter.stale", "warning", "The letter for a current job is old",
+    "The letter from {employer} ({file}) is dated {letter_date}, more than 6 months before {day} ({which}).",
+    "Ask {employer} for a letter dated within 6 months of your application, confirming you are still employed.",
+)
+def stale(ctx: Context) -> Iterator[Gap]:
+    """For a current job, officers expect a recent letter that confirms the job goes on."""
+    day, which = (ctx.case.application_date, "the application date") if ctx.case.application_date else (ctx.as_of, "today")
+    for index, letter in _with_letter(ctx):
+        written = letter.fields_as(ReferenceLetterFields).letter_date
+        if ctx.case.jobs[index].end is None and written and _months_before(written, day):
+            yield Gap({**_job_values(ctx, index, letter), "letter_date": written, "day": day, "which": which},
+                      job=index, documents=(letter.path,), field="letter_date")
+
+
+def _months_before(written: dt.date, day: dt.date) -> bool:
+    """More than 6 months before `day`, as calendar months and as 183 days."""
+    month = written.month + 6
+    try:
+        six_months = written.replace(year=written.year + (month - 1) // 12, month=(month - 1) % 12 + 1)
+    except ValueError:  # 31 August + 6 months: the end of February
+        six_months = dt.date(written.year + (month - 1) // 12, (month - 1) % 12 + 1, 28)
+    return day > six_months and (day - written).days > STALE_DAYS
+
+
+@rule(
+    "letter.position-missing", "blocker", "A claimed position is not in the employer's letter",
+    "You claim {title} at {employer} from {start}, but the letter from {employer} ({file}) lists {listed}, not this position.",
+    "Ask {employer} for a letter that lists every position you held, each with its title, dates, hours, salary and "
+    "duties (IRCC asks for all positions held at the company).",
+)
+def position_missing(ctx: Context) -> Iterator[Gap]:
+    """A reference letter must show every position held at the company; a promotion claimed as its own job needs
+    its own entry in the letter."""
+    for group in ctx.employer_groups():
+        for index in group:
+            letter = ctx.letter(index)
+            if letter is None:
+                continue
+            positions = letter.fields_as(ReferenceLetterFields).positions
+            job = ctx.case.jobs[index]
+            if len(group) < 2 and len(positions) < 2:
+                continue  # one claim, one position: a different title is a claim mismatch
+            if not positions or any(_describes(p, job, letter.language) for p in positions):
+                continue
+            listed = ", ".join(f"'{p.job_title or 'a position without title'}' from {p.start_date or '?'}" for p in positions)
+            yield Gap({"employer": job.employer, "title": job.title, "start": job.start, "file": letter.path,
+                       "listed": listed}, job=index, documents=(letter.path,), field="positions")
+
+
+def _describes(position: Position, job: Job, language: str | None) -> bool:
+    """The letter's position is the claimed one: the same title, or dates within a month of the claim's."""
+    if position.job_title and titles_match(position.job_title, job.title, language):
+        return True
+    return bool(position.start_date and abs((position.start_date - job.start).days) <= 31)

@@ -73,6 +73,6 @@ def test_letters_listing_several_positions_give_each_position() -> None:
 def test_every_field_keeps_where_it_came_from() -> None:
     document = _document(ROOT / "reference_letter" / "en_paragraph_letterhead_current.json")
     for name, value in document.fields:
-        if value not in (None, [], "") and name not in ("positions",):
+        if value not in (None, [], "", False) and name not in ("positions",):
             assert name in document.sources, name
             assert document.sources[name].snippet

@@ -29,13 +29,17 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def validate_contract(data: dict[str, Any]) -> None:
     """Assert the contract's JSON shape; shared with the sample and CLI tests."""
     assert data["schema_version"] == 1 and isinstance(data["tool_version"], str)
-    assert ISO.match(data["as_of"]) and ISO.match(data["window"]["start"]) and data["window"]["end"] == data["as_of"]
+    assert ISO.match(data["as_of"]) and ISO.match(data["window"]["start"])
+    claims = data.get("claims") or {}
+    assert data["window"]["end"] == (claims.get("application_date") or data["as_of"])  # the window ends on the application
+    assert {"at_ita", "today", "reaches_required_on"} <= set(data["experience"]) and "deadline" in data
+    assert data["experience"]["today"] is None or data["experience"]["today"] <= data["as_of"]
     assert isinstance(data["ready"], bool)
     experience = data["experience"]
     assert experience["required_hours"] == 1560 and isinstance(experience["qualifying_hours"], (int, float))
     for job in experience["jobs"]:
         assert {"employer", "noc", "teer", "claimed_hours", "qualifying_hours"} <= set(job)
-        assert re.fullmatch(r"\d{5}", job["noc"]) and job["teer"] == int(job["noc"][1])
+        assert re.fullmatch(r"\d{4,5}", job["noc"]) and job["teer"] == (int(job["noc"][1]) if len(job["noc"]) == 5 else None)
     for doc in data["documents"]:
         assert doc["kind"] in KINDS and "\\" not in doc["path"] and not doc["path"].startswith("/")
         for name in FIELDS.get(doc["kind"], []):

@@ -180,8 +180,14 @@ def test_a_french_title_is_not_a_mismatch() -> None:
     assert "letter.claim-mismatch" not in scenario.codes()
 
 
-def test_start_dates_within_31_days_are_not_a_mismatch() -> None:
-    assert "letter.claim-mismatch" not in Scenario.clean().replace("letter.pdf", start_date=D(2023, 3, 30)).codes()
+def test_start_dates_within_7_days_are_only_a_note() -> None:
+    scenario = Scenario.clean().replace("letter.pdf", start_date=D(2023, 3, 6))
+    assert "letter.claim-mismatch" not in scenario.codes()
+    assert "letter.claim-mismatch" in scenario.codes("info")
+
+
+def test_start_dates_8_days_apart_contradict_the_claim() -> None:
+    assert "letter.claim-mismatch" in Scenario.clean().replace("letter.pdf", start_date=D(2023, 3, 9)).codes("blocker")
 
 
 def test_legal_form_and_case_variants_are_the_same_employer() -> None:

@@ -71,6 +71,7 @@ class Scenario:
     ita_date: D | None = None
     as_of: D = AS_OF
     with_noc: bool = True
+    claims: dict[str, Any] = field(default_factory=dict)  # other case.yaml fields (application_date, intended_province...)
 
     @classmethod
     def clean(cls) -> Scenario:
@@ -99,7 +100,7 @@ class Scenario:
 
     def case(self) -> Case:
         return Case(applicant=APPLICANT, ita_date=self.ita_date, jobs=[Job(**job) for job in self.jobs],
-                    study=[StudyPeriod(start=a, end=b) for a, b in self.study])
+                    study=[StudyPeriod(start=a, end=b) for a, b in self.study], **self.claims)
 
     def report(self) -> Report:
         return build_report(self.case(), self.as_of, self.documents, shared_noc() if self.with_noc else None)

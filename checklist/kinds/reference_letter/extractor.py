@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from checklist.kinds.collector import Collector
+from checklist.kinds.reference_letter.circumstances import leave_spans, read_circumstances
 from checklist.kinds.reference_letter.fields import Position
 from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
 from checklist.text.dates import DATE_ANY, DATE_RE, find_dates, parse_date
@@ -103,6 +104,9 @@ def extract_letter(view: TextView) -> Collector:
     # Abbreviation periods become spaces (same length, so offsets still map to lines):
     # sentence patterns then stop at real sentence ends only.
     prose = ABBREVIATION.sub(lambda m: m.group(1) + " ", prose)
+    read_circumstances(view, prose, starts, out)
+    for begin, end in leave_spans(prose):  # a leave's dates are never the dates of employment
+        prose = prose[:begin] + " " * (end - begin) + prose[end:]
     _employer(view, prose, starts, out)
     _employee(view, prose, starts, out)
     positions = _table_positions(view)

@@ -7,6 +7,14 @@ import datetime as dt
 from checklist.models.fields import KindFields, SalaryPeriod
 
 
+class Leave(KindFields):
+    """A leave the letter states: not hours worked."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None  # None: still on leave, or the end is not stated
+    reason: str = "leave"  # maternity, parental, sick, unpaid, leave of absence, leave
+
+
 class Position(KindFields):
     """One position held at an employer, as a reference letter states it."""
 
@@ -39,4 +47,7 @@ class ReferenceLetterFields(KindFields):
     employer_email: str | None = None
     letter_date: dt.date | None = None
     language: str | None = None
-    positions: list[Position] = []  # every position held, oldest first (beyond the contract)
+    positions: list[Position] = []  # every position held, oldest first
+    leaves: list[Leave] = []  # stated leaves
+    work_location: str | None = None  # where the work was done, as stated
+    contractor: bool | None = None  # the letter describes contract work (invoices, independent contractor, T4A)
