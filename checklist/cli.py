@@ -166,9 +166,13 @@ def pack(
     limit: Annotated[int, typer.Option("--limit", help="Largest file size in bytes (the IRCC portal refuses 4 MB).")] = 4_000_000,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window (YYYY-MM-DD).")] = None,
     noc_data: NocData = None,
+    force: Annotated[bool, typer.Option("--force", help="Pack even when the check found blockers.")] = False,
     debug: Debug = False,
 ) -> None:
-    """Build the files to upload to the IRCC portal: one PDF per claimed position, one for status documents."""
+    """Build the files to upload to the IRCC portal: one PDF per claimed position, one for status documents,
+    and read-me-first.pdf (not for upload) saying which file goes where.
+
+    Exit code 0: packed. 1: the check found blockers and nothing was packed (--force packs anyway). 2: an error."""
     from checklist.checking import check_case
     from checklist.pack import pack_case
 
@@ -178,18 +182,40 @@ def pack(
         if not case_dir.is_dir():
             raise ChecklistError("is not a folder", path=case_dir)
         report = check_case(case_dir, as_of=day, noc_dir=noc_data)
+        blockers = report.counts()["blocker"]
+        if blockers and not force:
+            err.print(f"[bold yellow]warning:[/] the check found {_count(blockers, 'blocker')}: fix "
+                      f"{'it' if blockers == 1 else 'them'} first ('cec-checklist check {escape(str(case_dir))}' lists "
+                      f"{'it' if blockers == 1 else 'them'}), or pack anyway with --force. Nothing was packed.")
+            raise typer.Exit(1)
         result = pack_case(case_dir, output, report, limit)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
+    out = Console(highlight=False, soft_wrap=True)
     for item in result.files:
-        err.print(f"{output / item.name}: {item.pages} pages, {item.size / 1_000_000:.2f} MB ({len(item.sources)} documents)", markup=False)
-    for path, reason in result.excluded:
-        err.print(f"not included: {path}: {reason}", markup=False)
+        out.print(f"{output / item.name}: {_count(item.pages, 'page')}, {item.size / 1_000_000:.2f} MB "
+                  f"({_count(len(item.sources), 'document')}) -> {item.slot}", markup=False)
+    out.print(f"{output / result.read_me}: read it first; it is not for upload", markup=False)
+    for label in result.empty:
+        err.print(f"[bold yellow]warning:[/] no document for {escape(label)}: no upload file for it")
+    if result.excluded:
+        err.print(f"{_count(len(result.excluded), 'file')} could not be read or converted: see {output / result.read_me}",
+                  markup=False)
     if result.leftovers:
-        err.print(f"{len(result.leftovers)} documents belong to no position: see {output / 'leftovers.txt'}", markup=False)
+        verb = "belongs" if len(result.leftovers) == 1 else "belong"
+        err.print(f"{_count(len(result.leftovers), 'document')} {verb} to no position: see {output / result.read_me}",
+                  markup=False)
     too_big = [item for item in result.files if item.size > limit]
     if too_big:
-        err.print(f"[bold red]warning:[/] {len(too_big)} file(s) are still over the limit after compression")
+        err.print(f"[bold red]warning:[/] {_count(len(too_big), 'file')} {'is' if len(too_big) == 1 else 'are'} "
+                  "still over the limit after compression")
+    if blockers:
+        err.print(f"[bold yellow]warning:[/] packed with --force although the check found {_count(blockers, 'blocker')}")
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 blocker', '2 blockers'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 @app.command("extract")
