@@ -109,6 +109,8 @@ class Report(BaseModel):
     claims: Claims | None = None
     evidence: list[JobEvidence] = Field(default_factory=list)
     permits: list[dict[str, Any]] = Field(default_factory=list)  # validity periods read from the permits
+    # files under the case folder that are the tool's own (reports, packs, case files): {"path", "reason"}
+    set_aside: list[dict[str, str]] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {"blocker": 0, "warning": 0, "info": 0}
