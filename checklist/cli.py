@@ -114,15 +114,24 @@ def check(
         noc = load_noc(noc_data)
         documents = read_documents(case_dir, _limits(max_mb, max_pages, max_seconds))
         report = build_report(case, case.as_of(day), documents, noc)
+        report = with_set_aside(report, case_dir)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
         _write(content, target)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
-    print_summary(report, err, show_info=show_info)
+    summary = err if target == "-" else Console(highlight=False, soft_wrap=True)  # stdout, unless the report is there
+    print_summary(report, summary, show_info=show_info)
     if target != "-":
-        err.print(f"report written to {target}")
+        summary.print(f"report written to {target}", markup=False)
     raise typer.Exit(0 if report.ready else 1)
+
+
+def with_set_aside(report, case_dir: Path):  # type: ignore[no-untyped-def]
+    """The report, listing the tool's own files that discovery left out of the case's documents."""
+    from checklist.ingest import set_aside
+
+    return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in set_aside(case_dir)]})
 
 
 @app.command()

@@ -27,7 +27,7 @@ def render_json(report: Report) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    return mask_sins(render_template("report.md.j2", report_data(report)))
+    return mask_sins(render_template("report.md.j2", {**report_data(report), "names": {"kinds": KIND_NAMES}}))
 
 
 def render_html(report: Report) -> str:
@@ -67,6 +67,7 @@ STATUS_NAMES = {"present": "present", "missing": "missing", "in_doubt": "in doub
                 "not_provided": "not provided"}
 KIND_NAMES = {"reference_letter": "reference letter", "pay_stub": "pay stub", "work_permit": "work permit", "t4": "T4 slip",
               "noa": "notice of assessment", "employment_contract": "employment contract", "other": "other document",
-              "unreadable": "unreadable"}
+              "unreadable": "unreadable", "study_permit": "study permit", "visitor_record": "visitor record",
+              "ircc_letter": "IRCC letter", "language_test": "language test result"}
 
 RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown, "html": render_html}
