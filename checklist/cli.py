@@ -324,14 +324,14 @@ def _noc_or_exit(noc_data: Optional[Path], debug: bool = False):  # type: ignore
         raise _fail(exc, debug) from None
     if noc is None:
         err.print("[bold red]error:[/] NOC 2021 reference data is not installed: run "
-                  "'cec-checklist noc install FOLDER' or pass --noc-data DIR")
+                  "'cec-checklist noc install' (downloads the official files) or pass --noc-data DIR")
         raise typer.Exit(2)
     return noc
 
 
 @app.command("noc")
 def noc_command(
-    words: Annotated[list[str], typer.Argument(help="CODE | search TEXT... | install SOURCE...", show_default=False)],
+    words: Annotated[list[str], typer.Argument(help="CODE | search TEXT... | install [SOURCE...]", show_default=False)],
     fmt: Annotated[str, typer.Option("-f", "--format", help="text or json.")] = "text",
     limit: Annotated[int, typer.Option("-n", "--limit", help="search: how many unit groups to show.")] = 10,
     noc_data: NocData = None,
@@ -339,12 +339,13 @@ def noc_command(
     debug: Debug = False,
 ) -> None:
     """NOC 2021: 'noc CODE' shows a unit group (a NOC 2016 code shows its successors);
-    'noc search TEXT' lists the best unit groups for a title or duties; 'noc install SOURCE'
-    copies (or downloads) the official files into the user data folder and indexes them."""
+    'noc search TEXT' lists the best unit groups for a title or duties; 'noc install' downloads
+    the official files (or copies them from SOURCE: folders, zips or URLs) into the user data
+    folder and indexes them."""
     _setup(debug)
     if words[0] == "search" and len(words) > 1:
         noc_search(" ".join(words[1:]), limit, fmt, noc_data)
-    elif words[0] == "install" and len(words) > 1:
+    elif words[0] == "install":
         noc_install(words[1:], dest, debug)
     else:
         noc_lookup(words[0], fmt, noc_data)
@@ -397,22 +398,28 @@ def noc_search(text: str, limit: int, fmt: str, noc_data: Optional[Path]) -> Non
 
 
 def noc_install(sources: list[str], dest: Optional[Path], debug: bool) -> None:
-    """Copy (or download) the official NOC 2021 files into the user data folder and index them."""
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+    """Install the NOC 2021 files into the user data folder and index them: downloaded from the
+    Government of Canada's open data portal when no SOURCE is given, else copied from folders, zips or URLs."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
     from checklist.noc import install_noc_data
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), console=err) as progress:
+    checked: list[tuple[str, str]] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("NOC data", total=None)
 
         def report(done: int, total: int | None, name: str) -> None:
             progress.update(task, completed=done, total=total, description=name[:40])
 
         try:
-            target = install_noc_data(sources if len(sources) > 1 else sources[0], dest, report)
+            source = None if not sources else sources if len(sources) > 1 else sources[0]
+            target = install_noc_data(source, dest, report, on_checked=lambda name, how: checked.append((name, how)))
         except ChecklistError as exc:
             raise _fail(exc, debug) from None
-    err.print(f"NOC 2021 data installed in {target}")
+    for name, how in checked:
+        err.print(f"  {name}: {how}", markup=False)
+    err.print(f"NOC 2021 data installed in {target}", markup=False)
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
