@@ -89,7 +89,7 @@ def test_order_letter_contract_stubs_then_taxes() -> None:
 def test_identical_files_go_in_once_and_a_position_without_documents_gets_no_file(tmp_path: Path) -> None:
     case = tmp_path / "case"
     shutil.copytree(SAMPLES / "s01_clean_promotion", case)
-    stub = sorted((case / "Pay stubs").rglob("*.pdf"))[0]
+    stub = min((case / "Pay stubs").rglob("*.pdf"))
     shutil.copyfile(stub, stub.with_name("copy of " + stub.name))
     text = (case / "case.yaml").read_text(encoding="utf-8")
     text += ("  - employer: Nowhere Widgets Ltd.\n    title: Tester\n    noc: \"21232\"\n    start: 2021-01-04\n"

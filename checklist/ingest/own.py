@@ -29,6 +29,7 @@ import mmap
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 GENERATOR = "cec-checklist"
 FOOTER = "Made by cec-checklist"
@@ -112,7 +113,7 @@ def _pdf_metadata_says_ours(data: bytes) -> bool:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         with time_limit(METADATA_SECONDS) as deadline:
-            info = pypdf.PdfReader(io.BytesIO(data), strict=False).metadata or {}
+            info: Any = pypdf.PdfReader(io.BytesIO(data), strict=False).metadata or {}
             return any(GENERATOR in str(info.get(key) or "") for key in ("/Creator", "/Producer"))
     except ReadTimeout as exc:
         if exc.deadline is not deadline:

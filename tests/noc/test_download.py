@@ -28,7 +28,7 @@ runner = CliRunner()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+    def log_message(self, format: str, *args: object) -> None:  # the base class names it "format"
         pass
 
 
