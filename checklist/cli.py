@@ -183,7 +183,7 @@ def pack(
 
     Exit code 0: packed. 1: the check found blockers and nothing was packed (--force packs anyway). 2: an error."""
     from checklist.checking import check_case
-    from checklist.pack import pack_case
+    from checklist.pack import human_size, pack_case
 
     _setup(debug)
     day = _parse_date(as_of)
@@ -202,7 +202,7 @@ def pack(
         raise _fail(exc, debug) from None
     out = Console(highlight=False, soft_wrap=True)
     for item in result.files:
-        out.print(f"{output / item.name}: {_count(item.pages, 'page')}, {item.size / 1_000_000:.2f} MB "
+        out.print(f"{output / item.name}: {_count(item.pages, 'page')}, {human_size(item.size)} "
                   f"({_count(len(item.sources), 'document')}) -> {item.slot}", markup=False)
     out.print(f"{output / result.read_me}: read it first; it is not for upload", markup=False)
     for label in result.empty:

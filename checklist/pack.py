@@ -146,6 +146,11 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
     return result
 
 
+def human_size(size: int) -> str:
+    """'820 KB', '3.41 MB': sizes as the portal states its limit (decimal units)."""
+    return f"{size / 1_000_000:.2f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1_000))} KB"
+
+
 def _once(paths: list[str], same_as: dict[str, str]) -> list[str]:
     """Paths with duplicates replaced by the identical file kept, each once, in order."""
     out: list[str] = []
@@ -182,7 +187,7 @@ def read_me_first(report: Report, result: PackResult, positions: list[dict[str, 
         "applicant": report.applicant, "tool_version": __version__, "ready": report.ready,
         "positions": [{"label": p["label"], "findings": [{"severity": f.severity.value, "code": f.code, "title": f.title,
                                                           "message": f.message} for f in p["findings"]],
-                       "files": [{"name": f.name, "slot": f.slot, "pages": f.pages, "size": f"{f.size / 1_000_000:.2f} MB",
+                       "files": [{"name": f.name, "slot": f.slot, "pages": f.pages, "size": human_size(f.size),
                                   "contents": contents(f)} for f in p["files"]]} for p in positions],
         "empty": result.empty,
         "leftovers": [{"path": p, "kind": documents[p].kind} for p in result.leftovers],
