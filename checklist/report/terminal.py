@@ -48,5 +48,9 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
             table.add_row("", code, f"[dim]… and {count - SHOWN_PER_CODE} more like these (see the report)[/]")
     if table.row_count:
         console.print(table)
+    if report.set_aside:
+        names = ", ".join(item["path"] for item in report.set_aside[:3]) + (", ..." if len(report.set_aside) > 3 else "")
+        console.print(f"[dim]{count_noun(len(report.set_aside), 'file')} set aside, not read as documents "
+                      f"(cec-checklist's own: reports, packs, case files): {escape(names)}[/]")
     console.print(f"{count_noun(counts['blocker'], 'blocker')}, {count_noun(counts['warning'], 'warning')}, "
                   f"{count_noun(counts['info'], 'note')}")

@@ -84,3 +84,5 @@ def test_readme_commands_in_either_order_leave_the_samples_alone(case: Path) -> 
     assert (case / "report.html").is_file() and "READY" in result.stdout and "report written to" in result.stdout
     assert all(path.name != "report.html" for path in discover(case))
     assert ("report.html", "a report written by cec-checklist (HTML)") in set_aside(case)
+    again = runner.invoke(app, ["check", str(case), "--noc-data", str(NOC_DIR)])
+    assert "1 file set aside, not read as documents" in " ".join(again.stdout.split())
