@@ -114,15 +114,24 @@ def check(
         noc = load_noc(noc_data)
         documents = read_documents(case_dir, _limits(max_mb, max_pages, max_seconds))
         report = build_report(case, day or dt.date.today(), documents, noc)
+        report = with_set_aside(report, case_dir)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
         _write(content, target)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
-    print_summary(report, err, show_info=show_info)
+    summary = err if target == "-" else Console(highlight=False, soft_wrap=True)  # stdout, unless the report is there
+    print_summary(report, summary, show_info=show_info)
     if target != "-":
-        err.print(f"report written to {target}")
+        summary.print(f"report written to {target}", markup=False)
     raise typer.Exit(0 if report.ready else 1)
+
+
+def with_set_aside(report, case_dir: Path):  # type: ignore[no-untyped-def]
+    """The report, listing the tool's own files that discovery left out of the case's documents."""
+    from checklist.ingest import set_aside
+
+    return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in set_aside(case_dir)]})
 
 
 @app.command()
@@ -166,11 +175,15 @@ def pack(
     limit: Annotated[int, typer.Option("--limit", help="Largest file size in bytes (the IRCC portal refuses 4 MB).")] = portal.MAX_BYTES,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window (YYYY-MM-DD).")] = None,
     noc_data: NocData = None,
+    force: Annotated[bool, typer.Option("--force", help="Pack even when the check found blockers.")] = False,
     debug: Debug = False,
 ) -> None:
-    """Build the files to upload to the IRCC portal: one PDF per claimed position, one for status documents."""
+    """Build the files to upload to the IRCC portal: one PDF per claimed position, one for status documents,
+    and read-me-first.pdf (not for upload) saying which file goes where.
+
+    Exit code 0: packed. 1: the check found blockers and nothing was packed (--force packs anyway). 2: an error."""
     from checklist.checking import check_case
-    from checklist.pack import pack_case
+    from checklist.pack import human_size, pack_case
 
     _setup(debug)
     day = _parse_date(as_of)
@@ -178,18 +191,40 @@ def pack(
         if not case_dir.is_dir():
             raise ChecklistError("is not a folder", path=case_dir)
         report = check_case(case_dir, as_of=day, noc_dir=noc_data)
+        blockers = report.counts()["blocker"]
+        if blockers and not force:
+            err.print(f"[bold yellow]warning:[/] the check found {_count(blockers, 'blocker')}: fix "
+                      f"{'it' if blockers == 1 else 'them'} first ('cec-checklist check {escape(str(case_dir))}' lists "
+                      f"{'it' if blockers == 1 else 'them'}), or pack anyway with --force. Nothing was packed.")
+            raise typer.Exit(1)
         result = pack_case(case_dir, output, report, limit)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
+    out = Console(highlight=False, soft_wrap=True)
     for item in result.files:
-        err.print(f"{output / item.name}: {item.pages} pages, {item.size / 1_000_000:.2f} MB ({len(item.sources)} documents)", markup=False)
-    for path, reason in result.excluded:
-        err.print(f"not included: {path}: {reason}", markup=False)
+        out.print(f"{output / item.name}: {_count(item.pages, 'page')}, {human_size(item.size)} "
+                  f"({_count(len(item.sources), 'document')}) -> {item.slot}", markup=False)
+    out.print(f"{output / result.read_me}: read it first; it is not for upload", markup=False)
+    for label in result.empty:
+        err.print(f"[bold yellow]warning:[/] no document for {escape(label)}: no upload file for it")
+    if result.excluded:
+        err.print(f"{_count(len(result.excluded), 'file')} could not be read or converted: see {output / result.read_me}",
+                  markup=False)
     if result.leftovers:
-        err.print(f"{len(result.leftovers)} documents belong to no position: see {output / 'leftovers.txt'}", markup=False)
+        verb = "belongs" if len(result.leftovers) == 1 else "belong"
+        err.print(f"{_count(len(result.leftovers), 'document')} {verb} to no position: see {output / result.read_me}",
+                  markup=False)
     too_big = [item for item in result.files if item.size > limit]
     if too_big:
-        err.print(f"[bold red]warning:[/] {len(too_big)} file(s) are still over the limit after compression")
+        err.print(f"[bold red]warning:[/] {_count(len(too_big), 'file')} {'is' if len(too_big) == 1 else 'are'} "
+                  "still over the limit after compression")
+    if blockers:
+        err.print(f"[bold yellow]warning:[/] packed with --force although the check found {_count(blockers, 'blocker')}")
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 blocker', '2 blockers'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 @app.command("extract")
@@ -289,14 +324,14 @@ def _noc_or_exit(noc_data: Optional[Path], debug: bool = False):  # type: ignore
         raise _fail(exc, debug) from None
     if noc is None:
         err.print("[bold red]error:[/] NOC 2021 reference data is not installed: run "
-                  "'cec-checklist noc install FOLDER' or pass --noc-data DIR")
+                  "'cec-checklist noc install' (downloads the official files) or pass --noc-data DIR")
         raise typer.Exit(2)
     return noc
 
 
 @app.command("noc")
 def noc_command(
-    words: Annotated[list[str], typer.Argument(help="CODE | search TEXT... | install SOURCE...", show_default=False)],
+    words: Annotated[list[str], typer.Argument(help="CODE | search TEXT... | install [SOURCE...]", show_default=False)],
     fmt: Annotated[str, typer.Option("-f", "--format", help="text or json.")] = "text",
     limit: Annotated[int, typer.Option("-n", "--limit", help="search: how many unit groups to show.")] = 10,
     noc_data: NocData = None,
@@ -304,12 +339,13 @@ def noc_command(
     debug: Debug = False,
 ) -> None:
     """NOC 2021: 'noc CODE' shows a unit group (a NOC 2016 code shows its successors);
-    'noc search TEXT' lists the best unit groups for a title or duties; 'noc install SOURCE'
-    copies (or downloads) the official files into the user data folder and indexes them."""
+    'noc search TEXT' lists the best unit groups for a title or duties; 'noc install' downloads
+    the official files (or copies them from SOURCE: folders, zips or URLs) into the user data
+    folder and indexes them."""
     _setup(debug)
     if words[0] == "search" and len(words) > 1:
         noc_search(" ".join(words[1:]), limit, fmt, noc_data)
-    elif words[0] == "install" and len(words) > 1:
+    elif words[0] == "install":
         noc_install(words[1:], dest, debug)
     else:
         noc_lookup(words[0], fmt, noc_data)
@@ -362,22 +398,28 @@ def noc_search(text: str, limit: int, fmt: str, noc_data: Optional[Path]) -> Non
 
 
 def noc_install(sources: list[str], dest: Optional[Path], debug: bool) -> None:
-    """Copy (or download) the official NOC 2021 files into the user data folder and index them."""
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+    """Install the NOC 2021 files into the user data folder and index them: downloaded from the
+    Government of Canada's open data portal when no SOURCE is given, else copied from folders, zips or URLs."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
     from checklist.noc import install_noc_data
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), console=err) as progress:
+    checked: list[tuple[str, str]] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("NOC data", total=None)
 
         def report(done: int, total: int | None, name: str) -> None:
             progress.update(task, completed=done, total=total, description=name[:40])
 
         try:
-            target = install_noc_data(sources if len(sources) > 1 else sources[0], dest, report)
+            source = None if not sources else sources if len(sources) > 1 else sources[0]
+            target = install_noc_data(source, dest, report, on_checked=lambda name, how: checked.append((name, how)))
         except ChecklistError as exc:
             raise _fail(exc, debug) from None
-    err.print(f"NOC 2021 data installed in {target}")
+    for name, how in checked:
+        err.print(f"  {name}: {how}", markup=False)
+    err.print(f"NOC 2021 data installed in {target}", markup=False)
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

@@ -1,22 +1,39 @@
 """The upload pack: one PDF per claimed position and one for status documents,
-each under the IRCC portal's size limit, built from what `check` already knows.
+each under the IRCC portal's size limit, built from what `check` already knows,
+and a `read-me-first.pdf` that is for the applicant, never for upload.
 
-Order inside a position's file: a cover page (contents, and the blockers and
-warnings found for the position), the reference letter(s), the employment
-contract, pay stubs by date, then T4s and notices of assessment by year.
-Original PDFs keep their text; only images are downsampled and recompressed,
-and only as much as the limit needs. A file that still does not fit is split
-into parts. Nothing is dropped silently: unreadable files are listed on the
-cover pages, and documents that belong to no position go to leftovers.txt.
+Upload files hold the applicant's documents and nothing the tool wrote: no
+cover page, no findings, no contents list. Their order: the reference
+letter(s), the employment contract, pay stubs by date, then T4s and notices of
+assessment by year. A position without any document gets no upload file.
+Identical files (same SHA-256) go in once. Original PDFs keep their pages and
+text; only images are downsampled and recompressed, and only as much as the
+limit needs; a file that still does not fit is split into parts.
+
+`read-me-first.pdf` says which file goes in which portal slot, what each holds
+(page by page), the blockers and warnings `check` found per position, and what
+was left out and why (documents of no position, files that could not be read
+or converted, duplicates).
+
+Pages the pack makes are Letter (8.5 x 11 in): photos and scans are turned
+straight, cropped to the sheet of paper and fitted on a Letter page; Word
+letters are converted with their own layout by LibreOffice (`soffice
+--headless --convert-to pdf`) when it is installed, else typeset from their
+text. Every file the pack writes carries "cec-checklist" as its PDF producer,
+so that a copy put back in a case folder is recognised and set aside.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import io
 import logging
 import re
+import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,16 +41,23 @@ from typing import Any
 import pypdf
 from pypdf.generic import NameObject
 
-from checklist import portal
+from checklist import __version__, portal
 from checklist.errors import ChecklistError
+from checklist.kinds import spec
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
 
 log = logging.getLogger(__name__)
 DEFAULT_LIMIT = portal.MAX_BYTES
+READ_ME_FIRST = "read-me-first.pdf"
+PRODUCER = f"cec-checklist {__version__}"
+LETTER = (612.0, 792.0)  # 8.5 x 11 in, in points
 # (JPEG quality, scale) steps tried in order on every image until the file fits.
 COMPRESSION_STEPS = [(None, 1.0), (75, 1.0), (60, 0.75), (50, 0.6), (40, 0.45), (30, 0.35)]
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+WORD_SUFFIXES = {".docx"}
+SOFFICE_SECONDS = 120
+SLOT_STATUS = "proof of status in Canada (where the application asks for it)"
 
 
 @dataclass
@@ -53,7 +77,7 @@ class PackedFile:
     pages: int
     sources: list[str]
     source_pages: list[int] = field(default_factory=list)  # pages each source takes (after conversion)
-    cover_pages: int = 1
+    slot: str = ""  # the portal slot the file goes in
 
 
 @dataclass
@@ -61,45 +85,117 @@ class PackResult:
     files: list[PackedFile] = field(default_factory=list)
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     leftovers: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path left out, identical file kept)
+    empty: list[str] = field(default_factory=list)  # positions without any document: no upload file
+    read_me: str = READ_ME_FIRST
 
 
 def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAULT_LIMIT) -> PackResult:
-    """Write the upload files for a checked case into `out_dir`."""
+    """Write the upload files and read-me-first.pdf for a checked case into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    _clear_previous_pack(out_dir)
     documents = {doc.path: doc for doc in report.documents}
     result = PackResult()
     converted: dict[str, bytes] = {}
+    kept_by_hash: dict[str, str] = {}
+    same_as: dict[str, str] = {}
     for doc in report.documents:
         if doc.kind == "unreadable":
             result.excluded.append((doc.path, doc.error or "it cannot be read"))
             continue
+        try:
+            digest = hashlib.sha256((case_dir / doc.path).read_bytes()).hexdigest()
+        except OSError as exc:
+            result.excluded.append((doc.path, f"it cannot be opened ({exc.strerror or exc})"))
+            continue
+        if digest in kept_by_hash:
+            same_as[doc.path] = kept_by_hash[digest]
+            result.duplicates.append((doc.path, kept_by_hash[digest]))
+            continue
+        kept_by_hash[digest] = doc.path
         try:
             converted[doc.path] = to_pdf(case_dir / doc.path)
         except Exception as exc:  # noqa: BLE001 - any file that cannot be converted is listed, not lost
             result.excluded.append((doc.path, f"it could not be converted to PDF ({exc})"))
     used: set[str] = set()
     jobs = (report.claims.jobs if report.claims else [])
+    positions: list[dict[str, Any]] = []
     for index, job in enumerate(jobs):
         paths = position_documents(report, index)
         used |= set(paths)
-        sources = [Source(p, _title(documents[p]), converted[p]) for p in paths if p in converted]
+        sources = [Source(p, _title(documents[p]), converted[p]) for p in _once(paths, same_as) if p in converted]
         findings = [f for f in report.findings if f.job == index and f.severity.value in ("blocker", "warning")]
-        cover = cover_page(f"{job['employer']}: {job['title']}", _dates(job), sources, findings, result.excluded)
-        result.files += write_pack(out_dir, _file_name(job), f"{job['employer']} ({job['title']})", cover, sources, limit)
-    permits = sorted((d for d in report.documents if d.kind == "work_permit" and d.path in converted),
-                     key=lambda d: str(d.fields.get("issue_date") or ""))
+        label = f"{job['employer']} ({job['title']}, {_dates(job)})"
+        slot = f"Proof of work experience: the position at {job['employer']}, {_dates(job)}"
+        files = write_pack(out_dir, _file_name(job), label, sources, limit, slot) if sources else []
+        if not sources:
+            result.empty.append(label)
+        result.files += files
+        positions.append({"label": label, "files": files, "findings": findings})
+    permits = sorted((d for d in report.documents if spec(d.kind).pack == "status" and d.path in converted),
+                     key=lambda d: (str(_detail(d)), d.path))
     if permits:
         used |= {d.path for d in permits}
         sources = [Source(d.path, _title(d), converted[d.path]) for d in permits]
-        cover = cover_page("Status documents", "work permits in date order", sources, [], result.excluded)
-        result.files += write_pack(out_dir, "status-documents", "Status documents", cover, sources, limit)
-    result.leftovers = [d.path for d in report.documents if d.path not in used and d.kind != "unreadable"]
-    lines = ["Documents that belong to no claimed position (not in any upload file):"]
-    lines += [f"- {path} ({documents[path].kind})" for path in result.leftovers] or ["(none)"]
-    lines += ["", "Files not included because they could not be read or converted:"]
-    lines += [f"- {path}: {reason}" for path, reason in result.excluded] or ["(none)"]
-    (out_dir / "leftovers.txt").write_text(mask_sins("\n".join(lines) + "\n"), encoding="utf-8")
+        files = write_pack(out_dir, "status-documents", "Status documents (permits and IRCC letters)", sources, limit, SLOT_STATUS)
+        result.files += files
+        positions.append({"label": "Status documents (work permits in date order)", "files": files, "findings": []})
+    used |= {path for path in same_as if same_as[path] in used}
+    result.leftovers = [d.path for d in report.documents if d.path not in used and d.kind != "unreadable"
+                        and d.path not in same_as]
+    _save_bytes(out_dir / READ_ME_FIRST, read_me_first(report, result, positions, documents))
     return result
+
+
+def human_size(size: int) -> str:
+    """'820 KB', '3.41 MB': sizes as the portal states its limit (decimal units)."""
+    return f"{size / 1_000_000:.2f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1_000))} KB"
+
+
+def _once(paths: list[str], same_as: dict[str, str]) -> list[str]:
+    """Paths with duplicates replaced by the identical file kept, each once, in order."""
+    out: list[str] = []
+    for path in paths:
+        kept = same_as.get(path, path)
+        if kept not in out:
+            out.append(kept)
+    return out
+
+
+def _clear_previous_pack(out_dir: Path) -> None:
+    """Remove the files an earlier pack wrote here (and only those), so no stale part is left to upload."""
+    from checklist.ingest.own import own_file
+
+    for path in out_dir.iterdir():
+        if path.is_file() and (path.name == "leftovers.txt" or (path.suffix.lower() == ".pdf" and own_file(path))):
+            path.unlink()
+
+
+def read_me_first(report: Report, result: PackResult, positions: list[dict[str, Any]],
+                  documents: dict[str, Any]) -> bytes:
+    """The applicant's guide to the pack: which file goes where, what is in it, what was found and left out."""
+    from checklist.report.environment import render_template
+    from checklist.report.pdf import html_to_pdf
+
+    def contents(packed: PackedFile) -> list[dict[str, Any]]:
+        rows, first = [], 1
+        for path, count in zip(packed.sources, packed.source_pages):
+            rows.append({"title": _title(documents[path]), "pages": f"{first}" if count == 1 else f"{first}-{first + count - 1}"})
+            first += count
+        return rows
+
+    page = render_template("pack_readme.html.j2", {
+        "applicant": report.applicant, "tool_version": __version__, "ready": report.ready,
+        "positions": [{"label": p["label"], "findings": [{"severity": f.severity.value, "code": f.code, "title": f.title,
+                                                          "message": f.message} for f in p["findings"]],
+                       "files": [{"name": f.name, "slot": f.slot, "pages": f.pages, "size": human_size(f.size),
+                                  "contents": contents(f)} for f in p["files"]]} for p in positions],
+        "empty": result.empty,
+        "leftovers": [{"path": p, "kind": documents[p].kind} for p in result.leftovers],
+        "excluded": [{"path": p, "reason": r} for p, r in result.excluded],
+        "duplicates": [{"path": p, "kept": k} for p, k in result.duplicates],
+    })
+    return html_to_pdf(mask_sins(page))
 
 
 def position_documents(report: Report, index: int) -> list[str]:
@@ -133,7 +229,9 @@ def _years(report: Report, index: int) -> set[int]:
 
 
 def to_pdf(path: Path) -> bytes:
-    """A document as PDF bytes: PDFs as they are, images wrapped, Word and text files typeset."""
+    """A document as PDF bytes: PDFs as they are, photos straightened on Letter pages, Word and text files typeset."""
+    from checklist.ingest.sniff import DOCX, zip_kind
+
     data = path.read_bytes()
     if b"%PDF-" in data[:1024]:
         reader = pypdf.PdfReader(io.BytesIO(data))
@@ -146,10 +244,37 @@ def to_pdf(path: Path) -> bytes:
         return data
     if path.suffix.lower() in IMAGE_SUFFIXES or data[:4] in (b"\x89PNG", b"II*\x00", b"MM\x00*") or data[:3] == b"\xff\xd8\xff":
         return image_to_pdf(data)
+    if path.suffix.lower() in WORD_SUFFIXES or (data[:4] == b"PK\x03\x04" and zip_kind(data) == DOCX):
+        converted = word_to_pdf(path)
+        if converted is not None:
+            return converted
     return text_to_pdf(path.name, _document_text(path))
 
 
+def word_to_pdf(path: Path) -> bytes | None:
+    """A Word file through LibreOffice, keeping its layout (letterhead, tables, signature); None without it."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="cec-soffice-") as tmp:
+        source = Path(tmp) / ("document" + path.suffix.lower())
+        shutil.copyfile(path, source)  # a plain name: the user's file name never reaches the command line
+        command = [soffice, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
+                   "--convert-to", "pdf", "--outdir", tmp, str(source)]
+        try:
+            subprocess.run(command, capture_output=True, timeout=SOFFICE_SECONDS, check=False)
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.info("LibreOffice could not convert %s (%s); typesetting its text instead", path.name, exc)
+            return None
+        target = source.with_suffix(".pdf")
+        if not target.is_file() or not target.read_bytes().startswith(b"%PDF-"):
+            log.info("LibreOffice made no PDF of %s; typesetting its text instead", path.name)
+            return None
+        return target.read_bytes()
+
+
 def image_to_pdf(data: bytes) -> bytes:
+    """Each frame of a photo or scan straightened, cropped to the sheet of paper and fitted on a Letter page."""
     import img2pdf
     from PIL import Image, ImageOps
 
@@ -157,11 +282,50 @@ def image_to_pdf(data: bytes) -> bytes:
     frames = []
     for number in range(getattr(image, "n_frames", 1)):
         image.seek(number)
-        frame = ImageOps.exif_transpose(image.copy()).convert("RGB")
+        frame = straighten_page(ImageOps.exif_transpose(image.copy()).convert("RGB"))
         buffer = io.BytesIO()
         frame.save(buffer, "JPEG", quality=90)
         frames.append(buffer.getvalue())
-    return img2pdf.convert(frames)
+    margin = img2pdf.mm_to_pt(6)
+    layout = img2pdf.get_layout_fun(LETTER, border=(margin, margin), fit=img2pdf.FitMode.into, auto_orient=True)
+    return img2pdf.convert(frames, layout_fun=layout)
+
+
+def straighten_page(image: Any) -> Any:
+    """A photo of a page: turned so its text lines are level, then cropped to the paper (the bright sheet
+    against a darker table or scanner lid). A clean scan comes back as it was."""
+    from PIL import Image
+
+    from checklist.ingest import imaging
+
+    gray = imaging.to_grayscale(image)
+    skew = imaging.estimate_skew(imaging.ink_mask(gray))
+    if abs(skew) >= 0.2:
+        image = image.rotate(-skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255))
+        gray = imaging.to_grayscale(image)
+    box = paper_box(gray)
+    return image.crop(box) if box is not None else image
+
+
+def paper_box(gray: Any) -> tuple[int, int, int, int] | None:
+    """The bounding box of the sheet of paper in a photo, or None when the paper fills the picture."""
+    from PIL import ImageFilter
+
+    from checklist.ingest import imaging
+
+    probe = gray.reduce(max(1, max(gray.size) // 400))
+    level = imaging.otsu_threshold(probe)
+    paper = probe.point(lambda v: 255 if v > level else 0).filter(ImageFilter.MinFilter(5)).filter(ImageFilter.MaxFilter(5))
+    box = paper.getbbox()
+    if box is None:
+        return None
+    fx, fy = gray.width / probe.width, gray.height / probe.height
+    left, top, right, bottom = (int(box[0] * fx), int(box[1] * fy), int(box[2] * fx), int(box[3] * fy))
+    area = (right - left) * (bottom - top)
+    if area > 0.92 * gray.width * gray.height or area < 0.2 * gray.width * gray.height:
+        return None  # a scan (all paper), or too small a bright patch to be the page
+    pad = int(0.01 * max(gray.size))
+    return (max(0, left - pad), max(0, top - pad), min(gray.width, right + pad), min(gray.height, bottom + pad))
 
 
 def _document_text(path: Path) -> str:
@@ -182,19 +346,8 @@ def text_to_pdf(title: str, text: str) -> bytes:
                        f"</style></head><body>{body}</body></html>")
 
 
-def cover_page(title: str, subtitle: str, sources: list[Source], findings: list[Any], excluded: list[tuple[str, str]]) -> bytes:
-    from checklist.report.environment import render_template
-    from checklist.report.pdf import html_to_pdf
-
-    page = render_template("pack_cover.html.j2", {
-        "title": title, "subtitle": subtitle, "sources": [{"path": s.path, "title": s.title} for s in sources],
-        "findings": [{"severity": f.severity.value, "code": f.code, "message": f.message} for f in findings],
-        "excluded": [{"path": p, "reason": r} for p, r in excluded]})
-    return html_to_pdf(mask_sins(page))
-
-
-def write_pack(out_dir: Path, stem: str, title: str, cover: bytes, sources: list[Source], limit: int) -> list[PackedFile]:
-    """One PDF (or parts when it cannot fit), with a bookmark per source file.
+def write_pack(out_dir: Path, stem: str, title: str, sources: list[Source], limit: int, slot: str = "") -> list[PackedFile]:
+    """One PDF of the sources alone (or parts when it cannot fit), with a bookmark per source file.
 
     Each source is compressed on its own, step by step (cached), so the file is
     merged only once per try; the weakest step whose predicted size fits is used.
@@ -207,7 +360,7 @@ def write_pack(out_dir: Path, stem: str, title: str, cover: bytes, sources: list
             cache[key] = sources[index].data if step[0] is None else _recompress(sources[index].data, *step)
         return cache[key]
 
-    budget = limit - len(cover) - 2_000 * (len(sources) + 1)  # merging adds an outline entry and a few objects per source
+    budget = limit - 2_000 * (len(sources) + 1)  # merging adds an outline entry and a few objects per source
     original = sum(len(s.data) for s in sources)
     largest = max(range(len(sources)), key=lambda i: len(sources[i].data)) if sources else 0
     for step in COMPRESSION_STEPS:
@@ -219,16 +372,17 @@ def write_pack(out_dir: Path, stem: str, title: str, cover: bytes, sources: list
         sizes = [len(compressed(i, step)) for i in range(len(sources))]
         if sum(sizes) <= budget:
             parts = [[Source(s.path, s.title, compressed(i, step)) for i, s in enumerate(sources)]]
-            data, pages = _merge(cover, parts[0])
+            data, pages = _merge(parts[0])
             if len(data) <= limit:
-                return [_save(out_dir / f"{stem}.pdf", title, data, pages, parts[0])]
+                return [_save(out_dir / f"{stem}.pdf", title, data, pages, parts[0], slot)]
     strongest = COMPRESSION_STEPS[-1]
-    return _split(out_dir, stem, title, cover, [Source(s.path, s.title, compressed(i, strongest)) for i, s in enumerate(sources)], limit)
+    return _split(out_dir, stem, title, [Source(s.path, s.title, compressed(i, strongest)) for i, s in enumerate(sources)],
+                  limit, slot)
 
 
-def _split(out_dir: Path, stem: str, title: str, cover: bytes, sources: list[Source], limit: int) -> list[PackedFile]:
+def _split(out_dir: Path, stem: str, title: str, sources: list[Source], limit: int, slot: str) -> list[PackedFile]:
     """Greedy parts of whole documents by size; a single document too big stays alone (and is reported)."""
-    budget = limit - len(cover) - 4_000
+    budget = limit - 4_000
     parts: list[list[Source]] = [[]]
     used = 0
     for source in sources:
@@ -241,17 +395,15 @@ def _split(out_dir: Path, stem: str, title: str, cover: bytes, sources: list[Sou
     out = []
     for number, part in enumerate(parts, 1):
         part_title = f"{title}, part {number} of {len(parts)}"
-        data, pages = _merge(cover, part)
-        out.append(_save(out_dir / f"{stem}-part{number}.pdf", part_title, data, pages, part))
+        data, pages = _merge(part)
+        out.append(_save(out_dir / f"{stem}-part{number}.pdf", part_title, data, pages, part, slot))
         if len(data) > limit:
             log.warning("%s is still over the limit after the strongest compression", part_title)
     return out
 
 
-def _merge(cover: bytes, sources: list[Source]) -> tuple[bytes, int]:
+def _merge(sources: list[Source]) -> tuple[bytes, int]:
     writer = pypdf.PdfWriter()
-    writer.append(pypdf.PdfReader(io.BytesIO(cover)), import_outline=False)
-    writer.add_outline_item(title="Contents and findings", page_number=0)
     for source in sources:
         start = len(writer.pages)
         writer.append(pypdf.PdfReader(io.BytesIO(source.data)), import_outline=False)
@@ -259,6 +411,7 @@ def _merge(cover: bytes, sources: list[Source]) -> tuple[bytes, int]:
     for page in writer.pages:
         _strip_active_content(page)
     writer.compress_identical_objects()
+    writer.add_metadata({"/Producer": PRODUCER, "/Creator": PRODUCER})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), len(writer.pages)
@@ -315,21 +468,27 @@ def _recompress_images(page: pypdf.PageObject, quality: int, scale: float) -> No
             log.debug("image not recompressed: %s", exc)
 
 
-def _save(path: Path, title: str, data: bytes, pages: int, sources: list[Source]) -> PackedFile:
+def _save(path: Path, title: str, data: bytes, pages: int, sources: list[Source], slot: str) -> PackedFile:
+    _save_bytes(path, data)
+    counts = [len(pypdf.PdfReader(io.BytesIO(s.data)).pages) for s in sources]
+    return PackedFile(name=path.name, title=title, size=len(data), pages=pages, sources=[s.path for s in sources],
+                      source_pages=counts, slot=slot)
+
+
+def _save_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(data)
     tmp.replace(path)
-    counts = [len(pypdf.PdfReader(io.BytesIO(s.data)).pages) for s in sources]
-    return PackedFile(name=path.name, title=title, size=len(data), pages=pages, sources=[s.path for s in sources],
-                      source_pages=counts, cover_pages=pages - sum(counts))
+
+
+def _detail(doc: Any) -> object:
+    """What dates a document in its title and order: its kind's date fields, best first."""
+    return next((doc.fields[name] for name in spec(doc.kind).date_fields if doc.fields.get(name)), "")
 
 
 def _title(doc: Any) -> str:
-    kinds = {"reference_letter": "Reference letter", "employment_contract": "Employment contract", "pay_stub": "Pay stub",
-             "t4": "T4", "noa": "Notice of assessment", "work_permit": "Work permit"}
-    fields = doc.fields
-    detail = fields.get("period_end") or fields.get("pay_date") or fields.get("tax_year") or fields.get("issue_date") or ""
-    return f"{kinds.get(doc.kind, doc.kind)} {detail} ({doc.path})".replace("  ", " ")
+    label = spec(doc.kind).label
+    return f"{label[:1].upper()}{label[1:]} {_detail(doc)} ({doc.path})".replace("  ", " ")
 
 
 def _dates(job: dict[str, Any]) -> str:

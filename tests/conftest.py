@@ -1,4 +1,10 @@
-"""Test session setup: never touch the user's real data or cache folders."""
+"""Test session setup: never touch the user's real data or cache folders.
+
+NOC data: ``tests.support.noc`` picks the real files when this machine has
+them, else the project's small fixture (``CEC_TEST_NO_SHARED=1`` forces the
+fixture, as on a fresh clone). It is imported here, before the session hides
+``CEC_CHECKLIST_NOC_DATA`` and the user data folder.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,26 @@ import os
 import shutil
 import tempfile
 
+from tests.support import noc as _noc
+
+_TEMP_DIRS: list[str] = []
+
 
 def pytest_sessionstart(session: object) -> None:
-    os.environ["CEC_CHECKLIST_CACHE_DIR"] = tempfile.mkdtemp(prefix="cec-checklist-test-cache-")
+    for variable, prefix in (("CEC_CHECKLIST_CACHE_DIR", "cec-checklist-test-cache-"),
+                             ("XDG_DATA_HOME", "cec-checklist-test-data-")):
+        _TEMP_DIRS.append(tempfile.mkdtemp(prefix=prefix))
+        os.environ[variable] = _TEMP_DIRS[-1]
     os.environ.pop("CEC_CHECKLIST_NOC_DATA", None)
+    if _noc.USING_FIXTURE:
+        _noc.use_fixture_count()
+
+
+def pytest_report_header(config: object) -> str:
+    where = f"the fixture {_noc.FIXTURE_NOC_DIR}" if _noc.USING_FIXTURE else f"the real files in {_noc.REAL_NOC_DIR}"
+    return f"NOC data: {where}"
 
 
 def pytest_sessionfinish(session: object, exitstatus: int) -> None:
-    shutil.rmtree(os.environ.get("CEC_CHECKLIST_CACHE_DIR", ""), ignore_errors=True)
+    for path in _TEMP_DIRS:
+        shutil.rmtree(path, ignore_errors=True)

@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 Reader = Callable[[bytes, ReadLimits], list[Page]]
 
 # The tool's own files in a case folder: never read back as evidence.
-OWN_FILES = frozenset({"case.yaml", "report.html", "report.md", "report.json", "report.pdf"})
+# The tool's own files by name, at the top of a case folder; any copy elsewhere is recognised by content.
+OWN_FILES = frozenset({"case.yaml", "review.yaml", "report.html", "report.md", "report.json", "report.pdf"})
 SKIPPED_DIRS = frozenset({"__MACOSX", ".git", "node_modules"})
 UNEXPECTED = "unexpected error while reading"  # a reader failed in a way it does not handle yet
 
@@ -65,17 +66,44 @@ UNSUPPORTED = {
 
 
 def discover(case_dir: Path) -> list[Path]:
-    """Every document file under the case folder, sorted, minus the tool's own."""
-    found = []
+    """Every document file under the case folder, sorted, minus the tool's own (see `scan`)."""
+    return scan(case_dir)[0]
+
+
+def set_aside(case_dir: Path) -> list[tuple[str, str]]:
+    """The files under the case folder that are the tool's own: (path relative to the folder, why)."""
+    return scan(case_dir)[1]
+
+
+def scan(case_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """(documents, set aside): every file under the case folder, sorted, split into the case's
+    documents and the tool's own files (reports, upload packs, case.yaml, review.yaml, caches),
+    which are recognised by their content (`checklist.ingest.own`), not only by their name."""
+    from checklist.ingest.own import is_cache_dir, own_file
+
+    found: list[Path] = []
+    aside: list[tuple[str, str]] = []
+    caches: list[Path] = []
     for path in sorted(case_dir.rglob("*")):
         rel = path.relative_to(case_dir)
         if any(part.startswith(".") or part in SKIPPED_DIRS for part in rel.parts):
             continue
-        if len(rel.parts) == 1 and rel.name in OWN_FILES:
+        if any(path.is_relative_to(cache) for cache in caches):
             continue
-        if path.is_file() and not path.is_symlink():
+        if path.is_dir() and not path.is_symlink() and is_cache_dir(path):
+            caches.append(path)
+            aside.append((rel.as_posix() + "/", "a cache folder (tagged CACHEDIR.TAG), not documents"))
+            continue
+        if not path.is_file() or path.is_symlink():
+            continue
+        reason = own_file(path)
+        if reason is None and len(rel.parts) == 1 and rel.name in OWN_FILES:
+            reason = "a file of cec-checklist's, not a document"
+        if reason is None:
             found.append(path)
-    return found
+        elif rel.as_posix() != "case.yaml":
+            aside.append((rel.as_posix(), reason))
+    return found, aside
 
 
 def read_document(path: Path, case_dir: Path, limits: ReadLimits | None = None) -> RawDocument:

@@ -136,6 +136,8 @@ class Report(BaseModel):
     evidence: list[JobEvidence] = Field(default_factory=list)
     authorization: list[AuthorizationPeriod] = Field(default_factory=list)  # the periods the checks counted as authorized
     other_status: list[dict[str, Any]] = Field(default_factory=list)  # status documents that authorize no counted work
+    # files under the case folder that are the tool's own (reports, packs, case files): {"path", "reason"}
+    set_aside: list[dict[str, str]] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {"blocker": 0, "warning": 0, "info": 0}

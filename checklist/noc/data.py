@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 
 EXPECTED_UNIT_GROUPS = 516
 GET_DATA_HINT = (
-    "download the NOC 2021 V1.0 CSV files (classification structure, OaSIS 2023 v1.0 main duties and "
-    "example titles) into one folder and run 'cec-checklist noc install FOLDER'"
+    "run 'cec-checklist noc install' to download Statistics Canada's official files, or "
+    "'cec-checklist noc install FOLDER' with the NOC 2021 V1.0 structure and OaSIS 2023 CSVs you downloaded"
 )
 
 # Header signatures (lower-cased, stripped) of the files we understand.

@@ -8,7 +8,10 @@ Contract:
   else None.
 - ``install_noc_data(source, dest)``: copy the official CSVs from a folder,
   ZIP file or URLs into ``dest`` (default: the per-user folder), validate them
-  *before* replacing anything, and write a prebuilt index beside them.
+  *before* replacing anything, and write a prebuilt index beside them. With
+  ``source=None`` it downloads the files of ``checklist.noc.sources``
+  (Statistics Canada's and ESDC's, as published), checking each against its
+  published size and SHA-256 and all of them by content.
 - ``load_noc_data(dir)``: a ready ``NocData``. It reads the prebuilt index
   (plain JSON, never pickle) when it matches the CSVs beside it, else a
   cached index in the user cache folder, else parses the CSVs and writes
@@ -25,6 +28,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import urllib.parse
@@ -218,23 +222,84 @@ def _is_url(s: str) -> bool:
     return urllib.parse.urlparse(s).scheme in ("http", "https", "file")
 
 
+def _fetch(url: str, target: Path, progress: Progress | None, label: str, done: int = 0, total: int | None = None) -> str:
+    """Stream `url` into `target`; returns the SHA-256 of what was written.
+
+    `done` and `total` place this file within a larger download for the
+    progress bar (bytes of earlier files, and of all files)."""
+    digest = hashlib.sha256()
+    request = urllib.request.Request(url, headers={"User-Agent": f"{APP_NAME} (NOC data install)"})
+    with urllib.request.urlopen(request, timeout=60) as resp, target.open("wb") as out:  # noqa: S310
+        size_hdr = resp.headers.get("Content-Length")
+        size = int(size_hdr) if size_hdr and size_hdr.isdigit() else None
+        grand = total if total is not None else size
+        while chunk := resp.read(64 * 1024):
+            out.write(chunk)
+            digest.update(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, grand, label)
+    return digest.hexdigest()
+
+
+def _offline_reason(exc: BaseException) -> str:
+    """'Connection refused', 'Name or service not known', 'HTTP Error 404: Not Found': the words, not the errno."""
+    reason = getattr(exc, "reason", None) or exc
+    text = re.sub(r"^\[Errno -?\d+\]\s*", "", str(reason).strip())
+    return text or type(exc).__name__
+
+
 def _download(url: str, dest_dir: Path, progress: Progress | None) -> Path:
     name = Path(urllib.parse.unquote(urllib.parse.urlparse(url).path)).name or "download"
     target = dest_dir / name
     log.info("downloading %s", url)
     try:
-        with urllib.request.urlopen(url, timeout=60) as resp, target.open("wb") as out:  # noqa: S310
-            total_hdr = resp.headers.get("Content-Length")
-            total = int(total_hdr) if total_hdr and total_hdr.isdigit() else None
-            done = 0
-            while chunk := resp.read(64 * 1024):
-                out.write(chunk)
-                done += len(chunk)
-                if progress:
-                    progress(done, total, name)
+        _fetch(url, target, progress, name)
     except (OSError, ValueError) as exc:
-        raise NocDataError(f"cannot download {url}: {exc}", hint="check the address and your connection") from exc
+        raise NocDataError(f"cannot download {url}: {_offline_reason(exc)}", hint="check the address and your connection") from exc
     return target
+
+
+def download_official(staging: Path, progress: Progress | None = None) -> list[tuple[str, str]]:
+    """Download the published NOC files (``checklist.noc.sources.OFFICIAL_FILES``) into `staging`.
+
+    Returns (file, how it was checked) per file. A required file that cannot
+    be fetched stops the install with one line saying why and how to install
+    by hand; an optional one is skipped with a warning.
+    """
+    from checklist.noc import sources
+
+    files = sources.OFFICIAL_FILES
+    total = sum(f.size or 0 for f in files) or None
+    done = 0
+    checked: list[tuple[str, str]] = []
+    for official in files:
+        target = staging / official.name
+        log.info("downloading %s from %s", official.name, official.url)
+        try:
+            digest = _fetch(official.url, target, progress, official.name, done, total)
+        except (OSError, ValueError) as exc:
+            target.unlink(missing_ok=True)
+            if official.required:
+                raise NocDataError(
+                    f"cannot download the NOC data, {official.what}: {_offline_reason(exc)}; are you offline?",
+                    hint=sources.MANUAL_HINT,
+                ) from exc
+            log.warning("skipped %s: cannot download it (%s)", official.name, _offline_reason(exc))
+            checked.append((official.name, "not downloaded (optional)"))
+            continue
+        done += official.size or target.stat().st_size
+        if official.sha256 is None:
+            checked.append((official.name, "checked by content"))
+        elif digest == official.sha256 and (official.size is None or target.stat().st_size == official.size):
+            checked.append((official.name, "SHA-256 verified"))
+        else:
+            log.warning("%s differs from the published copy this version knows (SHA-256 %s, expected %s): "
+                        "checking it by content", official.name, digest[:12], official.sha256[:12])
+            checked.append((official.name, "new copy, checked by content"))
+    if progress and total:
+        progress(total, total, "downloaded")
+    return checked
 
 
 def _gather(source: str | Path | Sequence[str | Path], staging: Path, progress: Progress | None) -> None:
@@ -267,22 +332,32 @@ def _gather(source: str | Path | Sequence[str | Path], staging: Path, progress: 
 
 
 def install_noc_data(
-    source: str | Path | Sequence[str | Path],
+    source: str | Path | Sequence[str | Path] | None = None,
     dest: Path | None = None,
     progress: Progress | None = None,
+    on_checked: Callable[[str, str], None] | None = None,
 ) -> Path:
     """Install the official NOC CSVs and a prebuilt index into ``dest``.
 
     ``source`` is a folder (as downloaded), a ZIP file, a file, a URL, or a
-    list of these. The files are validated in a staging folder first, so a
-    bad download never replaces a working install. Returns ``dest``.
+    list of these; None downloads the published files (see
+    ``download_official``). The files are validated in a staging folder
+    first, so a bad download never replaces a working install; ``on_checked(file,
+    how)`` hears how each downloaded file was checked. Returns ``dest``.
     """
     dest = Path(dest) if dest is not None else default_noc_dir()
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".noc-install-", dir=dest.parent))
     try:
         (staging / "_dl").mkdir()
-        _gather(source, staging, progress)
+        if source is None:
+            for name, how in download_official(staging, progress):
+                log.info("%s: %s", name, how)
+                if on_checked:
+                    on_checked(name, how)
+            shutil.rmtree(staging / "_dl", ignore_errors=True)
+        else:
+            _gather(source, staging, progress)
         sources = find_sources(staging)
         for extra in staging.glob("*.csv"):
             if extra not in sources.values():

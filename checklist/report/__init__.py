@@ -28,7 +28,7 @@ def render_json(report: Report) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    return mask_sins(render_template("report.md.j2", report_data(report)))
+    return mask_sins(render_template("report.md.j2", {**report_data(report), "names": {"kinds": KIND_NAMES}}))
 
 
 def render_html(report: Report) -> str:

@@ -1,4 +1,7 @@
-"""The terminal summary: verdict, hours, and the blockers and warnings with fixes."""
+"""The terminal summary: verdict, hours, and the blockers and warnings with fixes.
+
+`check` prints it on standard output (standard error only when the report
+itself goes to standard output with `-o -`)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,10 @@ from rich.table import Table
 
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
+from checklist.report.environment import count_noun
+
+NOC_MISSING = ("The duties were not checked against the NOC: its reference data is not installed. "
+               "Run 'cec-checklist noc install', then check again.")
 
 STYLE = {"blocker": "bold red", "warning": "yellow", "info": "dim"}
 SHOWN_PER_CODE = 2  # more findings of one code are counted, not printed: the report has them all
@@ -20,6 +27,8 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
         f"{verdict}  {escape(report.applicant)}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
         f"({report.window.start} to {report.window.end})"
     )
+    if not report.noc_data:
+        console.print(f"[yellow]{escape(NOC_MISSING)}[/]")
     counts = report.counts()
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("severity")
@@ -39,4 +48,9 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
             table.add_row("", code, f"[dim]… and {count - SHOWN_PER_CODE} more like these (see the report)[/]")
     if table.row_count:
         console.print(table)
-    console.print(f"{counts['blocker']} blockers, {counts['warning']} warnings, {counts['info']} notes")
+    if report.set_aside:
+        names = ", ".join(item["path"] for item in report.set_aside[:3]) + (", ..." if len(report.set_aside) > 3 else "")
+        console.print(f"[dim]{count_noun(len(report.set_aside), 'file')} set aside, not read as documents "
+                      f"(cec-checklist's own: reports, packs, case files): {escape(names)}[/]")
+    console.print(f"{count_noun(counts['blocker'], 'blocker')}, {count_noun(counts['warning'], 'warning')}, "
+                  f"{count_noun(counts['info'], 'note')}")

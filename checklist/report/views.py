@@ -7,8 +7,10 @@ import datetime as dt
 from typing import Any
 
 WIDTH = 900  # SVG user units; the SVG scales to the page
-LABEL = 170  # left margin for lane labels
+LABEL = 215  # left margin for lane labels: an employer of 30 characters and its NOC fit
 ROW = 26
+LABEL_FONT = 11  # font size of the lane labels, in SVG units
+GOAL_LABEL = 175  # width of "1,560 h reached (YYYY-MM-DD)" at that size
 REASON_COLOURS = {
     "outside_window": "#cbd5e1", "no_permit": "#f87171", "study": "#fbbf24", "teer": "#a78bfa",
     "self_employed": "#fb923c", "cap": "#94a3b8", "not_in_letter": "#e2e8f0", "leave": "#c4b5fd",
@@ -51,19 +53,23 @@ def timeline(data: dict[str, Any]) -> dict[str, Any]:
             bars.append({"x": x(first), "w": max(x(window_start) - x(first), 1.0), "colour": REASON_COLOURS["outside_window"],
                          "title": "before the window"})
         shades = _shades(data, index, x, first, last)
-        lanes.append({"label": f"{job['employer']} ({job['noc']})", "bars": bars, "shades": shades})
+        full = f"{job['employer']} ({job['noc']})"
+        lanes.append({"label": fit_label(job["employer"], f" ({job['noc']})"), "full": full, "bars": bars, "shades": shades})
     for period in data.get("authorization", []):
         first, last = _date(period["start"]), _date(period["end"])
         if first and last and last >= start and first <= end:
-            lanes.append({"label": _basis_label(period), "bars": [_bar(x, first, last, "permit")], "shades": []})
+            label = _basis_label(period)
+            lanes.append({"label": fit_label(label), "full": label, "bars": [_bar(x, first, last, "permit")], "shades": []})
     for other in data.get("other_status", []):
         first, last = _date(other["start"]), _date(other["end"])
         if first and last and last >= start and first <= end:
-            lanes.append({"label": "No work authorization", "bars": [_bar(x, first, last, "other")], "shades": []})
+            label = f"No work authorization: {other['document']}"
+            lanes.append({"label": fit_label(label), "full": label, "bars": [_bar(x, first, last, "other")], "shades": []})
     for period in claims.get("study", []):
         first, last = _date(period["start"]), _date(period["end"])
         if first and last and last >= start and first <= end:
-            lanes.append({"label": "Full-time study", "bars": [_bar(x, first, last, "study")], "shades": []})
+            lanes.append({"label": "Full-time study", "full": "Full-time study", "bars": [_bar(x, first, last, "study")],
+                          "shades": []})
     years = [{"x": x(dt.date(year, 1, 1)), "label": str(year)} for year in range(start.year + 1, end.year + 1)]
     legend = [{"colour": c, "name": REASON_NAMES[k]} for k, c in REASON_COLOURS.items() if k != "study"]
     return {"width": WIDTH, "height": ROW * (len(lanes) + 2), "lanes": lanes, "years": years, "row": ROW,
@@ -113,8 +119,29 @@ def _goal(data: dict[str, Any], x: Any) -> dict[str, Any] | None:
         total += week["counted"]
         if total >= data["experience"]["required_hours"]:
             monday = _date(week["week_start"])
-            return {"x": x(monday), "date": week["week_start"]} if monday else None
+            if monday is None:
+                return None
+            where = x(monday)  # the label goes left of the line when it would run off the right edge
+            return {"x": where, "date": week["week_start"], "anchor": "end" if where > WIDTH - GOAL_LABEL else "start"}
     return None
+
+
+def text_width(text: str, size: float = LABEL_FONT) -> float:
+    """Estimated width of text in DejaVu Sans / Helvetica at `size` (no font metrics at hand in a report)."""
+    narrow, wide = set("iljtfrI.,:;'()[]!| -"), set("mwMWQGOCDHNU@%&")
+    units = sum(0.32 if c in narrow else 0.86 if c in wide else 0.68 if c.isupper() else 0.57 for c in text)
+    return units * size
+
+
+def fit_label(text: str, suffix: str = "", width: float = LABEL - 8) -> str:
+    """The label whole when it fits the label column, else its text shortened with '…' (the suffix kept)."""
+    if text_width(text + suffix) <= width:
+        return text + suffix
+    room = width - text_width(suffix + "…")
+    cut = text
+    while cut and text_width(cut) > room:
+        cut = cut[:-1]
+    return cut.rstrip(" ,.-&(") + "…" + suffix
 
 
 def days_left(data: dict[str, Any]) -> int | None:

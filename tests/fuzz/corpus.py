@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from checklist.ingest.own import own_file
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "cases"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -59,8 +61,8 @@ def seeds() -> tuple[Seed, ...]:
     found: list[Seed] = []
     seen_dirs: set[Path] = set()
     for path in sorted(SAMPLES.rglob("*")):
-        if not path.is_file() or path.name == "case.yaml":
-            continue
+        if not path.is_file() or path.name == "case.yaml" or own_file(path):
+            continue  # the case file, and reports the README's first command may have written there
         suffix = path.suffix.lower()
         if suffix == ".pdf" and path.parent in seen_dirs:
             continue  # hundreds of pay stubs: one per folder is enough

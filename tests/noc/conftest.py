@@ -1,4 +1,4 @@
-"""Shared fixtures: the official NOC files beside the repo, loaded once."""
+"""NOC test fixtures: the real NOC files when present (else those tests skip), and the project's fixture."""
 
 from __future__ import annotations
 
@@ -7,14 +7,25 @@ from pathlib import Path
 
 import pytest
 
-NOC_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "noc2021"
+from tests.support.noc import FIXTURE_NOC_DIR, REAL_NOC_DIR, REAL_NOC_HINT, use_fixture_count
 
 
 @pytest.fixture(scope="session")
 def noc_dir() -> Path:
-    if not (NOC_DIR / "noc_2021_version_1.0_-_classification_structure.csv").is_file():
-        pytest.skip(f"NOC reference data not found at {NOC_DIR}")
-    return NOC_DIR
+    """The real NOC 2021 files: for tests about the real data (all 516 groups, rankings over them)."""
+    if REAL_NOC_DIR is None:
+        pytest.skip(REAL_NOC_HINT)
+    return REAL_NOC_DIR
+
+
+@pytest.fixture
+def fixture_noc_dir(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project's small NOC fixture, with the loader told how many unit groups it has."""
+    import checklist.noc.data
+
+    monkeypatch.setattr(checklist.noc.data, "EXPECTED_UNIT_GROUPS", checklist.noc.data.EXPECTED_UNIT_GROUPS)
+    use_fixture_count()
+    return FIXTURE_NOC_DIR
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +39,10 @@ def noc_data(noc_dir: Path, tmp_path_factory: pytest.TempPathFactory):  # type: 
 @pytest.fixture(scope="session")
 def json_view(noc_dir: Path) -> dict[str, dict]:  # type: ignore[type-arg]
     """The derived JSON view, used only to cross-check the loader."""
-    rows = json.loads((noc_dir / "noc2021_unit_groups.json").read_text(encoding="utf-8"))
+    path = noc_dir / "noc2021_unit_groups.json"
+    if not path.is_file():
+        pytest.skip(f"the derived JSON view is not beside the NOC files in {noc_dir}")
+    rows = json.loads(path.read_text(encoding="utf-8"))
     return {r["code"]: r for r in rows}
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from checklist.errors import NocDataError
 from checklist.noc.data import parse_noc_dir
+from tests.support import nocfixture
 
 STRUCTURE = "noc_2021_version_1.0_-_classification_structure.csv"
 DUTIES = "oasis_2023_v1.0/main-duties_oasis-2023_v1.0.csv"
@@ -90,8 +91,8 @@ def test_empty_folder_names_what_is_missing(tmp_path: Path) -> None:
     assert exc.value.hint and "noc install" in exc.value.hint
 
 
-def test_missing_duties_file(noc_dir: Path, tmp_path: Path) -> None:
-    _copy(noc_dir, tmp_path, skip=(DUTIES,))
+def test_missing_duties_file(fixture_noc_dir: Path, tmp_path: Path) -> None:
+    _copy(fixture_noc_dir, tmp_path, skip=(DUTIES,))
     with pytest.raises(NocDataError, match="main-duties"):
         parse_noc_dir(tmp_path)
 
@@ -106,9 +107,19 @@ def test_truncated_structure_file(noc_dir: Path, tmp_path: Path) -> None:
     assert exc.value.path == path
 
 
-def test_codes_without_leading_zeros_are_rejected(noc_dir: Path, tmp_path: Path) -> None:
+def test_truncated_fixture_structure_file(fixture_noc_dir: Path, tmp_path: Path) -> None:
+    _copy(fixture_noc_dir, tmp_path)
+    path = tmp_path / STRUCTURE
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    path.write_text("".join(lines[:20]), encoding="utf-8-sig")
+    with pytest.raises(NocDataError, match=rf"expected {nocfixture.UNIT_GROUPS}") as exc:
+        parse_noc_dir(tmp_path)
+    assert exc.value.path == path
+
+
+def test_codes_without_leading_zeros_are_rejected(fixture_noc_dir: Path, tmp_path: Path) -> None:
     """A structure file re-saved by a spreadsheet loses "00010" -> "10"."""
-    _copy(noc_dir, tmp_path)
+    _copy(fixture_noc_dir, tmp_path)
     path = tmp_path / STRUCTURE
     text = path.read_text(encoding="utf-8-sig").replace("\n5,Unit Group,00010,", "\n5,Unit Group,10,", 1)
     path.write_text(text, encoding="utf-8-sig")
@@ -117,17 +128,16 @@ def test_codes_without_leading_zeros_are_rejected(noc_dir: Path, tmp_path: Path)
     assert exc.value.line is not None
 
 
-def test_not_utf8(noc_dir: Path, tmp_path: Path) -> None:
-    _copy(noc_dir, tmp_path)
+def test_not_utf8(fixture_noc_dir: Path, tmp_path: Path) -> None:
+    _copy(fixture_noc_dir, tmp_path)
     path = tmp_path / DUTIES
-    path.write_bytes(path.read_bytes().replace("co-ordinate".encode(), "co-ordinaté".encode("latin-1"), 1)
-                     .replace(b"Enact", "Enacté".encode("latin-1"), 1))
+    path.write_bytes(path.read_bytes().replace(b"Propose", "Proposé".encode("latin-1"), 1))
     with pytest.raises(NocDataError, match="not UTF-8"):
         parse_noc_dir(tmp_path)
 
 
-def test_missing_lead_statement(noc_dir: Path, tmp_path: Path) -> None:
-    _copy(noc_dir, tmp_path, skip=("oasis_2023_v1.0/lead-statement_oasis_2023_v1.0.csv",))
+def test_missing_lead_statement(fixture_noc_dir: Path, tmp_path: Path) -> None:
+    _copy(fixture_noc_dir, tmp_path, skip=("oasis_2023_v1.0/lead-statement_oasis_2023_v1.0.csv",))
     path = tmp_path / STRUCTURE
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
     for row in rows:
@@ -139,16 +149,16 @@ def test_missing_lead_statement(noc_dir: Path, tmp_path: Path) -> None:
         parse_noc_dir(tmp_path)
 
 
-def test_line_endings_and_renamed_files(noc_dir: Path, tmp_path: Path) -> None:
+def test_line_endings_and_renamed_files(fixture_noc_dir: Path, tmp_path: Path) -> None:
     """CRLF and LF both load; files are recognised by header, not name."""
-    _copy(noc_dir, tmp_path)
+    _copy(fixture_noc_dir, tmp_path)
     struct = tmp_path / STRUCTURE
     struct.write_bytes(struct.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
     titles = tmp_path / TITLES
     titles.write_bytes(titles.read_bytes().replace(b"\r\n", b"\n"))
     titles.rename(tmp_path / "oasis_2023_v1.0" / "renamed.csv")
     units, _conc, sources = parse_noc_dir(tmp_path)
-    assert len(units) == 516
+    assert len(units) == nocfixture.UNIT_GROUPS
     assert sources["oasis_titles"].name == "renamed.csv"
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from checklist.errors import NocDataError
 from checklist.noc import install_noc_data, load_noc_data, resolve_noc_dir, store
+from tests.support import nocfixture
 
 
 def test_resolve_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,9 +31,9 @@ def test_no_data_anywhere_is_a_clear_error() -> None:
     assert exc.value.hint and "noc install" in exc.value.hint
 
 
-def test_install_then_load_uses_the_index(noc_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_install_then_load_uses_the_index(fixture_noc_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[int, int | None, str]] = []
-    dest = install_noc_data(noc_dir, tmp_path / "noc", progress=lambda d, t, n: calls.append((d, t, n)))
+    dest = install_noc_data(fixture_noc_dir, tmp_path / "noc", progress=lambda d, t, n: calls.append((d, t, n)))
     assert (dest / store.INDEX_NAME).is_file()
     assert calls and calls[-1][0] == calls[-1][1]  # progress reached 100 %
     assert not (dest / "noc2021_unit_groups.json").exists()  # only the official CSVs are copied
@@ -44,25 +45,25 @@ def test_install_then_load_uses_the_index(noc_dir: Path, tmp_path: Path, monkeyp
     t0 = time.perf_counter()
     data = load_noc_data(dest, cache=False)
     elapsed = time.perf_counter() - t0
-    assert len(data.unit_groups) == 516
+    assert len(data.unit_groups) == nocfixture.UNIT_GROUPS
     assert data.get("62200").title == "Chefs"
     assert data.search("line cook", limit=1)[0].code == "63200"
     assert elapsed < 1.0  # typically ~40 ms; generous for slow CI machines
 
 
-def test_stale_index_is_rebuilt(noc_dir: Path, tmp_path: Path) -> None:
-    dest = install_noc_data(noc_dir, tmp_path / "noc")
+def test_stale_index_is_rebuilt(fixture_noc_dir: Path, tmp_path: Path) -> None:
+    dest = install_noc_data(fixture_noc_dir, tmp_path / "noc")
     labels = next(dest.glob("labels*.csv"))
     st = labels.stat()
     os.utime(labels, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
     assert store._read_index(dest / store.INDEX_NAME, store._fingerprint(dest), dest) is None
     data = load_noc_data(dest)  # falls back to the CSVs and caches an index
-    assert len(data.unit_groups) == 516
+    assert len(data.unit_groups) == nocfixture.UNIT_GROUPS
     assert list(Path(os.environ[store.CACHE_ENV_VAR]).glob("noc-index-*.json"))
 
 
-def test_bad_source_keeps_the_existing_install(noc_dir: Path, tmp_path: Path) -> None:
-    dest = install_noc_data(noc_dir, tmp_path / "noc")
+def test_bad_source_keeps_the_existing_install(fixture_noc_dir: Path, tmp_path: Path) -> None:
+    dest = install_noc_data(fixture_noc_dir, tmp_path / "noc")
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "noc_2021_version_1.0_-_classification_structure.csv").write_text(
@@ -70,14 +71,14 @@ def test_bad_source_keeps_the_existing_install(noc_dir: Path, tmp_path: Path) ->
     )
     with pytest.raises(NocDataError):
         install_noc_data(broken, dest)
-    assert len(load_noc_data(dest, cache=False).unit_groups) == 516
+    assert len(load_noc_data(dest, cache=False).unit_groups) == nocfixture.UNIT_GROUPS
     assert not list(tmp_path.glob(".noc-install-*"))  # staging cleaned up
 
 
-def test_install_from_urls(noc_dir: Path, tmp_path: Path) -> None:
+def test_install_from_urls(fixture_noc_dir: Path, tmp_path: Path) -> None:
     """URLs go through urllib (file: URLs keep the test offline)."""
-    files = [*noc_dir.glob("*.csv"), *noc_dir.glob("*/*.csv")]
+    files = [*fixture_noc_dir.glob("*.csv"), *fixture_noc_dir.glob("*/*.csv")]
     seen: set[str] = set()
     dest = install_noc_data([f.as_uri() for f in files], tmp_path / "noc", progress=lambda d, t, n: seen.add(n))
-    assert len(load_noc_data(dest, cache=False).unit_groups) == 516
+    assert len(load_noc_data(dest, cache=False).unit_groups) == nocfixture.UNIT_GROUPS
     assert "labels_oasis_2023_v1.0.csv" in seen

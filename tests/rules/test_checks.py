@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.support.factory import APPLICANT, EMPLOYER, LETTER, D, K, Scenario, document, monthly_stubs, unreadable
+from tests.support.noc import shared_noc
 
 
 def test_weak_coverage_names_evidenced_and_missing_duties() -> None:
@@ -72,18 +73,15 @@ CASES: dict[str, Callable[[Scenario], Scenario]] = {
     "doc.portal-limit": lambda s: _add(s, document(K.OTHER, "photo.heic")),
     "cec.noc-unknown": lambda s: _claim_noc(s, "21299"),
     "duties.noc-mismatch": lambda s: s.replace("letter.pdf", duties=HELP_DESK),
-    "duties.copied-from-noc": lambda s: s.replace("letter.pdf", duties=NOC_21232_DUTIES),
+    "duties.copied-from-noc": lambda s: s.replace("letter.pdf", duties=_noc_duties("21232")),
     "noc.data-missing": lambda s: _set(s, with_noc=False),
 }
 HELP_DESK = ["Answer help desk tickets, phone calls and chats from staff", "Reset passwords and unlock accounts in Active Directory",
              "Set up laptops, phones and printers for new hires", "Walk users through Outlook and VPN problems",
              "Log every incident in the ticketing system"]
-NOC_21232_DUTIES = [
-    "Write, modify, integrate and test software code",
-    "Maintain existing computer programs by making modifications as required",
-    "Identify and communicate technical problems, processes and solutions",
-    "Prepare reports, manuals and other documentation on the status, operation and maintenance of software",
-]
+def _noc_duties(code: str) -> list[str]:
+    """The first main duties of a unit group, word for word, from the NOC data the tests use (real or fixture)."""
+    return list(shared_noc().get(code).main_duties[:4])
 
 
 def _claim_noc(s: Scenario, code: str) -> Scenario:

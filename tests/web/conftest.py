@@ -64,14 +64,15 @@ def sample_form(case_dir: Path) -> dict[str, str]:
 
 
 def sample_files(case_dir: Path) -> list[tuple[str, bytes]]:
-    return [(path.name, path.read_bytes()) for path in sorted(case_dir.rglob("*"))
-            if path.is_file() and path.name != "case.yaml" and not path.name.startswith("report.")]
+    """The sample's documents as uploads: never case.yaml nor a report the README's command wrote there."""
+    from checklist.ingest import discover
+
+    return [(path.name, path.read_bytes()) for path in discover(case_dir)]
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> WebSettings:
-    noc = NOC_DIR if (NOC_DIR / "noc_2021_version_1.0_-_classification_structure.csv").is_file() else None
-    return WebSettings(cases_dir=tmp_path / "cases", noc_dir=noc, allowed_hosts=("testserver",))
+    return WebSettings(cases_dir=tmp_path / "cases", noc_dir=NOC_DIR, allowed_hosts=("testserver",))
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from checklist.ingest import discover
 from tests.support.noc import NOC_DIR
 from tests.web.conftest import SAMPLES
 from tests.web.live import live_server
@@ -99,7 +100,7 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     page.click("button[value=documents]")
     page.wait_for_selector("#files")
 
-    files = [str(path) for path in sorted(S01.rglob("*")) if path.is_file() and path.name != "case.yaml"]
+    files = [str(path) for path in discover(S01)]  # the sample's documents, never a report the README's command wrote
     page.set_input_files("#files", files)
     page.click("form[data-dropzone] button[type=submit]")
     page.wait_for_selector("text=58 files added and read.")
@@ -130,7 +131,7 @@ def test_pages_fit_a_phone_screen(chromium: Any, site: str) -> None:
     page.wait_for_selector("#applicant")
     fill_claims(page, yaml.safe_load((S01 / "case.yaml").read_text(encoding="utf-8")))
     page.click("button[value=documents]")
-    page.set_input_files("#files", [str(p) for p in sorted(S01.rglob("*.pdf"))[:12]])
+    page.set_input_files("#files", [str(p) for p in discover(S01) if p.suffix == ".pdf"][:12])
     page.click("form[data-dropzone] button[type=submit]")
     page.wait_for_selector("table.doc-table")
     page.click("text=Check my documents")

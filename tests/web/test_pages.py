@@ -350,8 +350,8 @@ def test_downloads(browser: Browser) -> None:
     pack = browser.get(f"/cases/{case_id}/pack.zip")
     assert pack.status_code == 200
     names = zipfile.ZipFile(io.BytesIO(pack.content)).namelist()
-    assert "leftovers.txt" in names and "status-documents.pdf" in names
-    assert sum(name.endswith(".pdf") for name in names) == 3  # two positions and the status documents
+    assert "read-me-first.pdf" in names and "status-documents.pdf" in names
+    assert sum(name.endswith(".pdf") for name in names) == 4  # two positions, the status documents and the read-me
 
 
 # NOC
