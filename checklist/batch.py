@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checklist.casefile import CASE_FILE
+from checklist.output import output_error
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +80,14 @@ def _init_worker(noc_dir: Path | None) -> None:
 def check_one(case_dir: Path, root: Path, name: str, out_dir: Path, as_of: Any = None) -> CaseRow:
     """Check one case and write its reports; any error becomes the row's error."""
     from checklist.checking import check_case
+    from checklist.output import write_output
     from checklist.report import render_html, render_json
 
     relative = case_dir.relative_to(root).as_posix() or "."
     try:
         report = check_case(case_dir, as_of=as_of, noc=_NOC)
-        (out_dir / f"{name}.html").write_text(render_html(report), encoding="utf-8")
-        (out_dir / f"{name}.json").write_text(render_json(report), encoding="utf-8")
+        write_output(out_dir / f"{name}.html", render_html(report))
+        write_output(out_dir / f"{name}.json", render_json(report))
     except Exception as exc:  # noqa: BLE001 - one broken case never stops the others
         return CaseRow(case=relative, name=name, error=str(exc) or type(exc).__name__)
     counts = report.counts()
@@ -99,7 +101,10 @@ def run_batch(
     on_done: Callable[[CaseRow], None] | None = None,
 ) -> list[CaseRow]:
     cases = find_cases(root)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, out_dir) from None
     taken: set[str] = {"index", "summary"}
     jobs = [(case, safe_name(case.relative_to(root).as_posix() or root.name, taken)) for case in cases]
     rows = list(_run(jobs, root, out_dir, workers, noc_dir, as_of, on_done))
@@ -132,6 +137,7 @@ def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, 
 
 
 def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
+    from checklist.output import write_output
     from checklist.privacy import mask_sins
     from checklist.report.environment import render_template
 
@@ -140,10 +146,10 @@ def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in asdict(row).items()})
-    (out_dir / "summary.csv").write_text(mask_sins(buffer.getvalue()), encoding="utf-8")
+    write_output(out_dir / "summary.csv", mask_sins(buffer.getvalue()))
     html = render_template("batch_index.html.j2", {"rows": [asdict(row) for row in rows],
                                                     "ready": sum(1 for r in rows if r.ready), "total": len(rows)})
-    (out_dir / "index.html").write_text(mask_sins(html), encoding="utf-8")
+    write_output(out_dir / "index.html", mask_sins(html))
 
 
 def _csv_safe(value: Any) -> Any:

@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from checklist import __version__
 from checklist.errors import ChecklistError
+from checklist.output import write_output
 from checklist.privacy import mask_sins
 
 # Heavy modules (readers, rules, reports) are imported inside the commands that use them,
@@ -70,19 +71,6 @@ def _limits(max_mb: float, max_pages: int, max_seconds: float = 60.0):  # type: 
     return ReadLimits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages, max_seconds=max_seconds or None)
 
 
-def _write(content: str | bytes, output: str) -> None:
-    """Write to stdout ('-') or to a file, atomically: the file appears only once complete."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    path = Path(output)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
 @app.command()
 def check(
     case_dir: CaseDir,
@@ -116,7 +104,7 @@ def check(
         report = build_report(case, case.as_of(day), documents, noc)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
-        _write(content, target)
+        write_output(target, content)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
     print_summary(report, err, show_info=show_info)
@@ -150,7 +138,10 @@ def batch(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("checking cases", total=len(cases))
-        rows = run_batch(root, output, jobs, noc_data, day, on_done=lambda row: progress.advance(task))
+        try:
+            rows = run_batch(root, output, jobs, noc_data, day, on_done=lambda row: progress.advance(task))
+        except ChecklistError as exc:
+            raise _fail(exc, debug) from None
     ready = sum(1 for row in rows if row.ready)
     broken = [row for row in rows if row.error]
     err.print(f"{ready} of {len(rows)} cases ready; {len(broken)} could not be checked. Index: {output / 'index.html'}")
@@ -216,7 +207,7 @@ def extract_command(
         "sources": document.sources,
     }
     if fmt == "json":
-        sys.stdout.write(mask_sins(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
+        write_output("-", mask_sins(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
         return
     out = Console(highlight=False, soft_wrap=True)
     out.print(f"[bold]{file}[/]: {data['kind']}" + (f" ({data['error']})" if data["error"] else ""), markup=True)
@@ -237,10 +228,10 @@ def rules(
 
     items = [{"code": r.code, "severity": r.severity.value, "title": r.title, "verifies": r.doc, "fix": r.fix} for r in catalog()]
     if fmt == "json":
-        sys.stdout.write(json.dumps(items, indent=2) + "\n")
+        write_output("-", json.dumps(items, indent=2) + "\n")
         return
     if fmt == "md":
-        sys.stdout.write(rules_markdown())
+        write_output("-", rules_markdown())
         return
     out = Console(highlight=False, soft_wrap=True)
     for item in items:
@@ -266,13 +257,19 @@ def init(
 ) -> None:
     """Write a commented case.yaml to fill in."""
     from checklist.casefile import INIT_TEMPLATE
+    from checklist.output import output_error
 
     target = case_dir / "case.yaml"
     if target.exists() and not force:
         err.print(f"[bold red]error:[/] {target} already exists (use --force to overwrite)")
         raise typer.Exit(2)
-    case_dir.mkdir(parents=True, exist_ok=True)
-    target.write_text(INIT_TEMPLATE, encoding="utf-8")
+    try:
+        case_dir.mkdir(parents=True, exist_ok=True)
+        write_output(target, INIT_TEMPLATE)
+    except OSError as exc:
+        raise _fail(output_error(exc, case_dir), False) from None
+    except ChecklistError as exc:
+        raise _fail(exc, False) from None
     err.print(f"wrote {target}: fill in your claims, put your documents in {case_dir}, then run 'cec-checklist check {case_dir}'")
 
 
@@ -329,7 +326,7 @@ def noc_lookup(code: str, fmt: str, noc_data: Optional[Path]) -> None:
     data = {"code": group.code, "title": group.title, "teer": group.teer, "lead_statement": group.lead_statement,
             "main_duties": list(group.main_duties), "example_titles": list(group.example_titles)}
     if fmt == "json":
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_output("-", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
     out = Console(highlight=False, soft_wrap=True)
     out.print(f"[bold]{group.code} {escape(group.title)}[/] (TEER {group.teer})")
@@ -343,7 +340,7 @@ def noc_lookup(code: str, fmt: str, noc_data: Optional[Path]) -> None:
 def _print_successors(code: str, groups: list, fmt: str) -> None:  # type: ignore[type-arg]
     items = [{"code": g.code, "title": g.title, "teer": g.teer} for g in groups if g is not None]
     if fmt == "json":
-        sys.stdout.write(json.dumps({"noc2016": code, "noc2021": items}, indent=2, ensure_ascii=False) + "\n")
+        write_output("-", json.dumps({"noc2016": code, "noc2021": items}, indent=2, ensure_ascii=False) + "\n")
         return
     typer.echo(f"NOC 2016 {code} became, in NOC 2021:")
     for item in items:
@@ -355,7 +352,7 @@ def noc_search(text: str, limit: int, fmt: str, noc_data: Optional[Path]) -> Non
     noc = _noc_or_exit(noc_data)
     hits = noc.find(text, limit=max(limit, 1))
     if fmt == "json":
-        sys.stdout.write(json.dumps([hit.as_row() for hit in hits], indent=2, ensure_ascii=False) + "\n")
+        write_output("-", json.dumps([hit.as_row() for hit in hits], indent=2, ensure_ascii=False) + "\n")
         return
     for hit in hits:
         typer.echo(f"{hit.code}  {hit.score:.2f}  TEER {hit.teer}  {hit.title}")

@@ -26,6 +26,7 @@ from pypdf.generic import NameObject
 
 from checklist.errors import ChecklistError
 from checklist.models.report import Report
+from checklist.output import output_error, write_output
 from checklist.privacy import mask_sins
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,10 @@ class PackResult:
 
 def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAULT_LIMIT) -> PackResult:
     """Write the upload files for a checked case into `out_dir`."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, out_dir) from None
     documents = {doc.path: doc for doc in report.documents}
     result = PackResult()
     converted: dict[str, bytes] = {}
@@ -97,7 +101,7 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
     lines += [f"- {path} ({documents[path].kind})" for path in result.leftovers] or ["(none)"]
     lines += ["", "Files not included because they could not be read or converted:"]
     lines += [f"- {path}: {reason}" for path, reason in result.excluded] or ["(none)"]
-    (out_dir / "leftovers.txt").write_text(mask_sins("\n".join(lines) + "\n"), encoding="utf-8")
+    write_output(out_dir / "leftovers.txt", mask_sins("\n".join(lines) + "\n"))
     return result
 
 
@@ -315,9 +319,7 @@ def _recompress_images(page: pypdf.PageObject, quality: int, scale: float) -> No
 
 
 def _save(path: Path, title: str, data: bytes, pages: int, sources: list[Source]) -> PackedFile:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_output(path, data)
     counts = [len(pypdf.PdfReader(io.BytesIO(s.data)).pages) for s in sources]
     return PackedFile(name=path.name, title=title, size=len(data), pages=pages, sources=[s.path for s in sources],
                       source_pages=counts, cover_pages=pages - sum(counts))

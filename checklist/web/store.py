@@ -19,8 +19,8 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -29,6 +29,7 @@ import yaml
 
 from checklist.casefile import CASE_FILE
 from checklist.ingest import discover
+from checklist.output import open_output, write_output
 from checklist.privacy import mask_sins_in_name
 
 STATE_DIR = ".cec-checklist"
@@ -221,9 +222,12 @@ class CaseStore:
         state = self.folder(case_id) / STATE_DIR
         state.mkdir(exist_ok=True)
         last = state / "report.json"
-        if last.is_file():
-            last.replace(state / "previous-report.json")
-        _atomic_write(last, report_json.encode("utf-8"))
+
+        def keep_last() -> None:  # only once the new report is safely on disk
+            if last.is_file():
+                last.replace(state / "previous-report.json")
+
+        _atomic_write(last, report_json.encode("utf-8"), before_replace=keep_last)
 
     def report(self, case_id: str) -> dict[str, Any] | None:
         return self._read_json(case_id, "report.json")
@@ -255,25 +259,16 @@ def _unique(folder: Path, name: str) -> str:
     return candidate
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+def _atomic_write(path: Path, data: bytes, before_replace: Callable[[], None] | None = None) -> None:
+    write_output(path, data, follow=False, before_replace=before_replace)
 
 
 def _atomic_copy(stream: IO[bytes], target: Path, max_bytes: int) -> None:
     """Copy an upload in chunks, giving up past `max_bytes`; the target appears only when complete."""
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".upload-", delete=False) as tmp:
-        tmp_path = Path(tmp.name)
-        try:
-            copied = 0
-            while chunk := stream.read(1024 * 1024):
-                copied += len(chunk)
-                if copied > max_bytes:
-                    raise TooLarge(f"larger than {max_bytes / 1_000_000:g} MB")
-                tmp.write(chunk)
-        except BaseException:
-            tmp.close()
-            tmp_path.unlink(missing_ok=True)
-            raise
-    tmp_path.replace(target)
+    with open_output(target, follow=False) as out:
+        copied = 0
+        while chunk := stream.read(1024 * 1024):
+            copied += len(chunk)
+            if copied > max_bytes:
+                raise TooLarge(f"larger than {max_bytes / 1_000_000:g} MB")
+            out.write(chunk)
