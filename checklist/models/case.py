@@ -10,6 +10,8 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from checklist.errors import shown
+
 
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -33,7 +35,7 @@ class Job(_Input):
         if isinstance(value, int) and len(text) == 4:
             text = text.zfill(5)  # YAML read 01234 as an int
         if not (len(text) == 5 and text.isdigit()):
-            raise ValueError(f"NOC must be a NOC 2021 code of five digits, got {value!r}")
+            raise ValueError(f"NOC must be a NOC 2021 code of five digits, got {shown(value)}")
         return text
 
     @model_validator(mode="after")
