@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checklist.casefile import CASE_FILE
+from checklist.display import public
 from checklist.output import output_error
 
 log = logging.getLogger(__name__)
@@ -53,8 +54,8 @@ def find_cases(root: Path) -> list[Path]:
 
 
 def safe_name(relative: str, taken: set[str]) -> str:
-    """A file name from a folder path: ASCII letters, digits, '-', '_' only; never '..' or a slash."""
-    text = unicodedata.normalize("NFKD", relative).encode("ascii", "ignore").decode()
+    """A file name from a folder path: ASCII letters, digits, '-', '_' only; never '..', a slash or a SIN."""
+    text = unicodedata.normalize("NFKD", public(relative)).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_").lower()[:80] or "case"
     name, number = text, 2
     while name in taken:
@@ -83,15 +84,15 @@ def check_one(case_dir: Path, root: Path, name: str, out_dir: Path, as_of: Any =
     from checklist.output import write_output
     from checklist.report import render_html, render_json
 
-    relative = case_dir.relative_to(root).as_posix() or "."
+    relative = public(case_dir.relative_to(root).as_posix() or ".")
     try:
         report = check_case(case_dir, as_of=as_of, noc=_NOC)
         write_output(out_dir / f"{name}.html", render_html(report))
         write_output(out_dir / f"{name}.json", render_json(report))
     except Exception as exc:  # noqa: BLE001 - one broken case never stops the others
-        return CaseRow(case=relative, name=name, error=str(exc) or type(exc).__name__)
+        return CaseRow(case=relative, name=name, error=public(str(exc) or type(exc).__name__))
     counts = report.counts()
-    return CaseRow(case=relative, name=name, applicant=report.applicant, ready=report.ready,
+    return CaseRow(case=relative, name=name, applicant=public(report.applicant), ready=report.ready,
                    hours=report.experience.qualifying_hours, blockers=counts["blocker"], warnings=counts["warning"],
                    report=f"{name}.html")
 
@@ -130,7 +131,8 @@ def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, 
             try:
                 row = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal) is that case's error
-                row = CaseRow(case=case.relative_to(root).as_posix(), name=name, error=f"the check stopped: {exc}")
+                row = CaseRow(case=public(case.relative_to(root).as_posix()), name=name,
+                              error=public(f"the check stopped: {exc}"))
             if on_done:
                 on_done(row)
             yield row
@@ -138,7 +140,6 @@ def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, 
 
 def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
     from checklist.output import write_output
-    from checklist.privacy import mask_sins
     from checklist.report.environment import render_template
 
     buffer = io.StringIO()
@@ -146,10 +147,10 @@ def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in asdict(row).items()})
-    write_output(out_dir / "summary.csv", mask_sins(buffer.getvalue()))
+    write_output(out_dir / "summary.csv", public(buffer.getvalue()))
     html = render_template("batch_index.html.j2", {"rows": [asdict(row) for row in rows],
                                                     "ready": sum(1 for r in rows if r.ready), "total": len(rows)})
-    write_output(out_dir / "index.html", mask_sins(html))
+    write_output(out_dir / "index.html", public(html))
 
 
 def _csv_safe(value: Any) -> Any:

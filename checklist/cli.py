@@ -18,9 +18,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from checklist import __version__
+from checklist.display import public
 from checklist.errors import ChecklistError
 from checklist.output import write_output
-from checklist.privacy import mask_sins
 
 # Heavy modules (readers, rules, reports) are imported inside the commands that use them,
 # so that 'noc search' and 'rules' answer quickly.
@@ -33,7 +33,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class PublicStream:
+    """The process's stdout or stderr, through which only public text passes (SINs masked, names printable).
+
+    Every message, summary line and progress bar the CLI prints goes through
+    one of these, so a file name, folder name or applicant holding a SIN is
+    masked whichever code path printed it. The stream is looked up on each
+    write, so a test runner's capture is honoured.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def write(self, text: str) -> int:
+        return getattr(sys, self._name).write(public(text))  # type: ignore[no-any-return]
+
+    def __getattr__(self, attribute: str) -> object:
+        return getattr(getattr(sys, self._name), attribute)
+
+
+err = Console(file=PublicStream("stderr"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
 log = logging.getLogger("checklist")
 
 CaseDir = Annotated[Path, typer.Argument(help="The case folder: case.yaml and the documents.", show_default=False)]
@@ -42,6 +63,9 @@ Output = Annotated[Optional[str], typer.Option("-o", "--output", help="Where to 
 
 
 def _setup(debug: bool) -> None:
+    from checklist.display import mask_logs
+
+    mask_logs()
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not debug:
         # Libraries complain about the odd PDF on stderr; the report says what matters about each file.
@@ -52,7 +76,7 @@ def _setup(debug: bool) -> None:
 def _fail(exc: BaseException, debug: bool) -> typer.Exit:
     if debug:
         err.print_exception()
-    err.print(f"[bold red]error:[/] {mask_sins(str(exc))}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(public(str(exc)))}", markup=True)
     return typer.Exit(2)
 
 
@@ -146,7 +170,7 @@ def batch(
     broken = [row for row in rows if row.error]
     err.print(f"{ready} of {len(rows)} cases ready; {len(broken)} could not be checked. Index: {output / 'index.html'}")
     for row in broken:
-        err.print(f"  {row.case}: {mask_sins(row.error)}", markup=False)
+        err.print(f"  {row.case}: {row.error}", markup=False)
     raise typer.Exit(0 if ready == len(rows) else 1)
 
 
@@ -197,7 +221,7 @@ def extract_command(
         raise _fail(ChecklistError("no such file", path=file), debug)
     document = understand(file.resolve(), file.resolve().parent)
     data = {
-        "path": str(file),
+        "path": public(str(file)),
         "kind": document.kind.value,
         "read_as": document.raw.pages[0].method.value if document.raw.pages else None,
         "error": document.raw.error,
@@ -207,16 +231,17 @@ def extract_command(
         "sources": document.sources,
     }
     if fmt == "json":
-        write_output("-", mask_sins(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
+        write_output("-", public(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
         return
-    out = Console(highlight=False, soft_wrap=True)
-    out.print(f"[bold]{file}[/]: {data['kind']}" + (f" ({data['error']})" if data["error"] else ""), markup=True)
+    out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
+    out.print(f"[bold]{escape(data['path'])}[/]: {data['kind']}" + escape(f" ({data['error']})" if data["error"] else ""),
+              markup=True)
     if data["evidence"] and not data["error"]:
         out.print("  decided by: " + "; ".join(data["evidence"]), markup=False)
     for name, value in document.fields.items():
         source = document.sources.get(name, {})
         where = f"  [page {source.get('page')}: {source.get('snippet', '')[:80]}]" if source else ""
-        out.print(mask_sins(f"  {name}: {value}{where}"), markup=False)
+        out.print(public(f"  {name}: {value}{where}"), markup=False)
 
 
 @app.command()
@@ -445,7 +470,7 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
         if "--debug" in sys.argv:
             raise
-        message = mask_sins(f"{type(exc).__name__}: {exc}")[:300]
+        message = public(f"{type(exc).__name__}: {exc}")[:300]
         err.print(f"[bold red]error:[/] unexpected failure ({escape(message)}); run again with --debug to see the "
                   "traceback, and report it (without personal documents) to the project")
         raise SystemExit(2) from None

@@ -27,7 +27,7 @@ from pypdf.generic import NameObject
 from checklist.errors import ChecklistError
 from checklist.models.report import Report
 from checklist.output import output_error, write_output
-from checklist.privacy import mask_sins
+from checklist.display import public, public_data
 
 log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 4_000_000
@@ -101,7 +101,7 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
     lines += [f"- {path} ({documents[path].kind})" for path in result.leftovers] or ["(none)"]
     lines += ["", "Files not included because they could not be read or converted:"]
     lines += [f"- {path}: {reason}" for path, reason in result.excluded] or ["(none)"]
-    write_output(out_dir / "leftovers.txt", mask_sins("\n".join(lines) + "\n"))
+    write_output(out_dir / "leftovers.txt", public("\n".join(lines) + "\n"))
     return result
 
 
@@ -179,7 +179,7 @@ def _document_text(path: Path) -> str:
 def text_to_pdf(title: str, text: str) -> bytes:
     from checklist.report.pdf import html_to_pdf
 
-    body = "".join(f"<p>{html.escape(line)}</p>" if line.strip() else "<br>" for line in mask_sins(text).splitlines())
+    body = "".join(f"<p>{html.escape(line)}</p>" if line.strip() else "<br>" for line in public(text).splitlines())
     return html_to_pdf(f"<html><head><meta charset='utf-8'><style>@page {{ size: Letter; margin: 20mm; }} "
                        f"body {{ font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; }} p {{ margin: 0 0 3pt; white-space: pre-wrap; }}"
                        f"</style></head><body>{body}</body></html>")
@@ -189,11 +189,11 @@ def cover_page(title: str, subtitle: str, sources: list[Source], findings: list[
     from checklist.report.environment import render_template
     from checklist.report.pdf import html_to_pdf
 
-    page = render_template("pack_cover.html.j2", {
+    page = render_template("pack_cover.html.j2", public_data({
         "title": title, "subtitle": subtitle, "sources": [{"path": s.path, "title": s.title} for s in sources],
         "findings": [{"severity": f.severity.value, "code": f.code, "message": f.message} for f in findings],
-        "excluded": [{"path": p, "reason": r} for p, r in excluded]})
-    return html_to_pdf(mask_sins(page))
+        "excluded": [{"path": p, "reason": r} for p, r in excluded]}))
+    return html_to_pdf(public(page))
 
 
 def write_pack(out_dir: Path, stem: str, title: str, cover: bytes, sources: list[Source], limit: int) -> list[PackedFile]:
@@ -330,7 +330,7 @@ def _title(doc: Any) -> str:
              "t4": "T4", "noa": "Notice of assessment", "work_permit": "Work permit"}
     fields = doc.fields
     detail = fields.get("period_end") or fields.get("pay_date") or fields.get("tax_year") or fields.get("issue_date") or ""
-    return f"{kinds.get(doc.kind, doc.kind)} {detail} ({doc.path})".replace("  ", " ")
+    return public(f"{kinds.get(doc.kind, doc.kind)} {detail} ({doc.path})".replace("  ", " "))  # bookmarks and covers
 
 
 def _dates(job: dict[str, Any]) -> str:
@@ -338,7 +338,7 @@ def _dates(job: dict[str, Any]) -> str:
 
 
 def _file_name(job: dict[str, Any]) -> str:
-    employer = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(job["employer"])).strip("-").lower()[:50] or "employer"
+    employer = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(public(job["employer"]))).strip("-").lower()[:50] or "employer"
     return f"{employer}_{job['start']}_{job.get('end') or 'present'}"
 
 

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from checklist.models.report import Report
-from checklist.privacy import mask_sins
+from checklist.display import public
 
 STYLE = {"blocker": "bold red", "warning": "yellow", "info": "dim"}
 SHOWN_PER_CODE = 2  # more findings of one code are counted, not printed: the report has them all
@@ -17,7 +17,7 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
     verdict = "[bold green]READY[/]" if report.ready else "[bold red]NOT READY[/]"
     hours = report.experience.qualifying_hours
     console.print(
-        f"{verdict}  {escape(report.applicant)}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
+        f"{verdict}  {escape(public(report.applicant))}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
         f"({report.window.start} to {report.window.end})"
     )
     counts = report.counts()
@@ -32,7 +32,7 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
         shown[finding.code] = shown.get(finding.code, 0) + 1
         if shown[finding.code] > SHOWN_PER_CODE:
             continue
-        text = escape(mask_sins(finding.message)) + "\n[dim]→ " + escape(mask_sins(finding.fix)) + "[/]"
+        text = escape(public(finding.message)) + "\n[dim]→ " + escape(public(finding.fix)) + "[/]"
         table.add_row(f"[{STYLE[finding.severity.value]}]{finding.severity.value}[/]", finding.code, text)
     for code, count in shown.items():
         if count > SHOWN_PER_CODE:

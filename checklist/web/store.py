@@ -27,9 +27,10 @@ from typing import IO, Any
 
 import yaml
 
-from checklist.casefile import CASE_FILE
+from checklist.casefile import CASE_FILE, load_yaml
 from checklist.ingest import discover
 from checklist.output import open_output, write_output
+from checklist.display import name_bytes, readable
 from checklist.privacy import mask_sins_in_name
 
 STATE_DIR = ".cec-checklist"
@@ -111,7 +112,21 @@ def _cut_bytes(text: str, limit: int) -> str:
 
 
 def document_id(relative: str) -> str:
-    return hashlib.sha256(relative.encode("utf-8")).hexdigest()[:16]
+    """A document's id in URLs: a hash of its path's bytes (a name that is not UTF-8 has an id too)."""
+    return hashlib.sha256(name_bytes(relative)).hexdigest()[:16]
+
+
+def public_id(folder_name: str) -> str:
+    """The id a case folder is known by in URLs, pages and download names.
+
+    Its name, unless the name holds a SIN (a folder made by hand, "Farah 046
+    454 286"): then the masked name and a hash of the real one, so the URL
+    never carries the SIN and two such folders still differ.
+    """
+    masked = mask_sins_in_name(readable(folder_name))
+    if masked == folder_name:
+        return folder_name
+    return f"{masked}-{hashlib.sha256(name_bytes(folder_name)).hexdigest()[:8]}"
 
 
 class CaseStore:
@@ -123,12 +138,23 @@ class CaseStore:
 
     # cases
     def ids(self) -> list[str]:
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.is_symlink() and CASE_ID.fullmatch(p.name))
+        return sorted(self._folders())
+
+    def _folders(self) -> dict[str, str]:
+        """Public id -> folder name, for every folder that can be a case (no links, no odd names)."""
+        found = {}
+        for path in self.root.iterdir():
+            if CASE_ID.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
+                found[public_id(path.name)] = path.name
+        return found
 
     def folder(self, case_id: str) -> Path:
-        if not CASE_ID.fullmatch(case_id or "") or case_id not in self.ids():
+        if not CASE_ID.fullmatch(case_id or ""):
             raise UnknownCase(case_id)
-        return self.root / case_id
+        name = self._folders().get(case_id)
+        if name is None:
+            raise UnknownCase(case_id)
+        return self.root / name
 
     def create(self, name: str) -> str:
         base = case_slug(name)
@@ -153,8 +179,8 @@ class CaseStore:
         if meta.get("name"):
             return str(meta["name"])
         try:
-            data = yaml.safe_load(self.claims_text(case_id) or "")
-        except (yaml.YAMLError, ValueError):
+            data = load_yaml(self.claims_text(case_id) or "")
+        except (yaml.YAMLError, ValueError, RecursionError):
             data = None
         applicant = data.get("applicant") if isinstance(data, dict) else None
         return str(applicant) if isinstance(applicant, str) and applicant.strip() else case_id
@@ -164,7 +190,7 @@ class CaseStore:
         for case_id in self.ids():
             last = self.report(case_id)
             out.append(CaseSummary(
-                id=case_id, name=self.name(case_id), has_claims=(self.root / case_id / CASE_FILE).is_file(),
+                id=case_id, name=self.name(case_id), has_claims=(self.folder(case_id) / CASE_FILE).is_file(),
                 documents=len(self.documents(case_id)), last_ready=None if last is None else bool(last.get("ready")),
             ))
         return out
@@ -243,7 +269,7 @@ class CaseStore:
             return None
 
     def _write_state(self, case_id: str, name: str, text: str) -> None:
-        state = self.root / case_id / STATE_DIR
+        state = self.folder(case_id) / STATE_DIR
         state.mkdir(exist_ok=True)
         _atomic_write(state / name, text.encode("utf-8"))
 
