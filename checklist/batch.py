@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from checklist.casefile import CASE_FILE
+from checklist.display import public
+from checklist.output import output_error
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +54,8 @@ def find_cases(root: Path) -> list[Path]:
 
 
 def safe_name(relative: str, taken: set[str]) -> str:
-    """A file name from a folder path: ASCII letters, digits, '-', '_' only; never '..' or a slash."""
-    text = unicodedata.normalize("NFKD", relative).encode("ascii", "ignore").decode()
+    """A file name from a folder path: ASCII letters, digits, '-', '_' only; never '..', a slash or a SIN."""
+    text = unicodedata.normalize("NFKD", public(relative)).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_").lower()[:80] or "case"
     name, number = text, 2
     while name in taken:
@@ -79,17 +81,18 @@ def _init_worker(noc_dir: Path | None) -> None:
 def check_one(case_dir: Path, root: Path, name: str, out_dir: Path, as_of: Any = None) -> CaseRow:
     """Check one case and write its reports; any error becomes the row's error."""
     from checklist.checking import check_case
+    from checklist.output import write_output
     from checklist.report import render_html, render_json
 
-    relative = case_dir.relative_to(root).as_posix() or "."
+    relative = public(case_dir.relative_to(root).as_posix() or ".")
     try:
         report = check_case(case_dir, as_of=as_of, noc=_NOC)
-        (out_dir / f"{name}.html").write_text(render_html(report), encoding="utf-8")
-        (out_dir / f"{name}.json").write_text(render_json(report), encoding="utf-8")
+        write_output(out_dir / f"{name}.html", render_html(report))
+        write_output(out_dir / f"{name}.json", render_json(report))
     except Exception as exc:  # noqa: BLE001 - one broken case never stops the others
-        return CaseRow(case=relative, name=name, error=str(exc) or type(exc).__name__)
+        return CaseRow(case=relative, name=name, error=public(str(exc) or type(exc).__name__))
     counts = report.counts()
-    return CaseRow(case=relative, name=name, applicant=report.applicant, ready=report.ready,
+    return CaseRow(case=relative, name=name, applicant=public(report.applicant), ready=report.ready,
                    hours=report.experience.qualifying_hours, blockers=counts["blocker"], warnings=counts["warning"],
                    report=f"{name}.html")
 
@@ -99,7 +102,10 @@ def run_batch(
     on_done: Callable[[CaseRow], None] | None = None,
 ) -> list[CaseRow]:
     cases = find_cases(root)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, out_dir) from None
     taken: set[str] = {"index", "summary"}
     jobs = [(case, safe_name(case.relative_to(root).as_posix() or root.name, taken)) for case in cases]
     rows = list(_run(jobs, root, out_dir, workers, noc_dir, as_of, on_done))
@@ -125,14 +131,15 @@ def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, 
             try:
                 row = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal) is that case's error
-                row = CaseRow(case=case.relative_to(root).as_posix(), name=name, error=f"the check stopped: {exc}")
+                row = CaseRow(case=public(case.relative_to(root).as_posix()), name=name,
+                              error=public(f"the check stopped: {exc}"))
             if on_done:
                 on_done(row)
             yield row
 
 
 def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
-    from checklist.privacy import mask_sins
+    from checklist.output import write_output
     from checklist.report.environment import render_template
 
     buffer = io.StringIO()
@@ -140,10 +147,10 @@ def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in asdict(row).items()})
-    (out_dir / "summary.csv").write_text(mask_sins(buffer.getvalue()), encoding="utf-8")
+    write_output(out_dir / "summary.csv", public(buffer.getvalue()))
     html = render_template("batch_index.html.j2", {"rows": [asdict(row) for row in rows],
                                                     "ready": sum(1 for r in rows if r.ready), "total": len(rows)})
-    (out_dir / "index.html").write_text(mask_sins(html), encoding="utf-8")
+    write_output(out_dir / "index.html", public(html))
 
 
 def _csv_safe(value: Any) -> Any:

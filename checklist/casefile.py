@@ -7,16 +7,128 @@ value sits, and says what was expected.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from checklist.errors import CaseFileError
+from checklist.errors import CaseFileError, shown
 from checklist.models.case import Case
 
 CASE_FILE = "case.yaml"
+MAX_NODES = 10_000  # values once every alias is expanded; a real case.yaml has about a hundred
+MAX_DEPTH = 50  # nesting levels; a case.yaml needs four
+
+
+class YamlTooBig(yaml.MarkedYAMLError):
+    """The YAML nests too deeply, or its aliases expand beyond the budget (an alias bomb)."""
+
+    def __init__(self, problem: str, mark: yaml.Mark, field: str) -> None:
+        super().__init__(None, None, problem, mark)
+        self.field = field
+
+
+class BudgetLoader(yaml.SafeLoader):
+    """YAML's safe loader that refuses, while composing, what would blow up once aliases are expanded.
+
+    PyYAML shares the node of an anchor among its aliases, so loading an alias
+    bomb is cheap; whatever reads the result (validation, an error message that
+    shows the value, a walk over the tree) pays for the whole expanded tree. So
+    each node's expanded size is counted as it is composed, an alias costing
+    the whole subtree it stands for, and the file is refused past MAX_NODES.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._sizes: dict[int, int] = {}
+        self._expanded = 0
+        self._where: list[Any] = []  # the field being composed, as a dotted path's parts
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
+        part = index.value if isinstance(index, yaml.ScalarNode) else index
+        self._where.append(part)
+        try:
+            return self._compose(parent, index)
+        finally:
+            self._where.pop()
+
+    def _compose(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        mark = self.peek_event().start_mark
+        if self.check_event(yaml.AliasEvent):
+            node = super().compose_node(parent, index)
+            if id(node) not in self._sizes:
+                raise self._refuse("an alias (*name) refers to the value that holds it", mark)
+            self._count(self._sizes[id(node)], mark)
+            return node
+        if len(self._where) > MAX_DEPTH:
+            raise self._refuse(f"the YAML is nested more than {MAX_DEPTH} levels deep", mark)
+        node = super().compose_node(parent, index)
+        self._sizes[id(node)] = 1 + sum(self._sizes[id(child)] for child in _children(node))
+        self._count(1, mark)
+        return node
+
+    def _count(self, size: int, mark: yaml.Mark) -> None:
+        self._expanded += size
+        if self._expanded > MAX_NODES:
+            raise self._refuse(f"aliases (*name) expand to more than {MAX_NODES:,} values", mark)
+
+    def _refuse(self, problem: str, mark: yaml.Mark) -> YamlTooBig:
+        where = [part for part in self._where if part is not None]
+        return YamlTooBig(problem, mark, _dotted(tuple(where[:4])) + ("..." if len(where) > 4 else ""))
+
+
+def _flow_depth_line(text: str) -> int | None:
+    """The line where brackets open more than MAX_DEPTH levels, found before YAML reads the text.
+
+    YAML's scanner looks ahead over every open bracket (any may start a key),
+    which costs the square of their number; this linear pass refuses such a
+    file first. Quotes are followed roughly: a miss only leaves the refusal to
+    the loader, it never refuses a real case.yaml.
+    """
+    depth, line, quote = 0, 1, ""
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def load_yaml(text: str) -> Any:
+    """YAML data under the budget (safe tags only); raises yaml.YAMLError (YamlTooBig past the budget)."""
+    _refuse_deep_flow(text)
+    return yaml.load(text, Loader=BudgetLoader)  # BudgetLoader is a SafeLoader
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    _refuse_deep_flow(text)
+    return yaml.compose(text, Loader=BudgetLoader)
+
+
+def _refuse_deep_flow(text: str) -> None:
+    line = _flow_depth_line(text)
+    if line is not None:
+        mark = yaml.Mark("case.yaml", 0, line - 1, 0, None, None)
+        keys = re.findall(r"(?m)^([A-Za-z_][\w-]*)[ \t]*:", "\n".join(text.splitlines()[:line]))
+        raise YamlTooBig(f"the YAML is nested more than {MAX_DEPTH} levels deep", mark, keys[-1] if keys else "")
 
 
 def load_case(case_dir: Path) -> Case:
@@ -38,8 +150,12 @@ def load_case(case_dir: Path) -> Case:
 def parse_case(text: str, path: Path) -> Case:
     """Validate YAML text as a case; `path` is only used in messages."""
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        data = load_yaml(text)
+        root = compose_yaml(text)
+    except YamlTooBig as exc:
+        mark = exc.problem_mark
+        raise CaseFileError(f"refused: {exc.problem}", path=path, field=exc.field, line=mark.line + 1 if mark else None,
+                            hint="write each value out; a case.yaml needs no aliases or deep nesting") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -47,9 +163,11 @@ def parse_case(text: str, path: Path) -> Case:
         raise CaseFileError(f"YAML syntax error: {problem}", path=path, line=line) from exc
     except RecursionError:
         raise CaseFileError("the YAML is nested too deeply to be a case.yaml", path=path) from None
-    except ValueError as exc:  # YAML read something shaped like a date that is no date (2023-02-30)
-        field, line, value = _bad_timestamp(text)
-        raise CaseFileError(f"not a date: {value!r} ({exc})", path=path, field=field, line=line) from None
+    except ValueError as exc:  # a date that is no date (2023-02-30), a number too long to convert
+        field, line, value, tag = _bad_scalar(text)
+        problem = (f"not a date: {shown(value)} ({exc})" if tag.endswith("timestamp")
+                   else f"not a number: {shown(value)} (too many digits)" if tag else f"a value cannot be read ({exc})")
+        raise CaseFileError(problem, path=path, field=field, line=line) from None
     if not isinstance(data, dict):
         raise CaseFileError(
             "expected a mapping with 'applicant' and 'jobs' at the top", path=path, line=1
@@ -73,20 +191,23 @@ def _nocs_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
             job["noc"] = noc[1].value
 
 
-def _bad_timestamp(text: str) -> tuple[str | None, int | None, str]:
-    """Where the YAML holds an impossible date such as 2023-02-30."""
+CONVERTED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _bad_scalar(text: str) -> tuple[str | None, int | None, str, str]:
+    """Where the YAML holds a value it cannot convert: an impossible date (2023-02-30), a 5,000-digit number."""
 
     seen: set[int] = set()  # aliases share nodes: each is visited once, so an alias bomb stays linear
 
-    def walk(node: yaml.Node, loc: tuple[object, ...]) -> tuple[str | None, int | None, str] | None:
+    def walk(node: yaml.Node, loc: tuple[object, ...]) -> tuple[str | None, int | None, str, str] | None:
         if id(node) in seen:
             return None
         seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        if isinstance(node, yaml.ScalarNode) and node.tag in CONVERTED:
             try:
-                yaml.safe_load(node.value)
+                load_yaml(node.value)
             except ValueError:
-                return _dotted(loc), node.start_mark.line + 1, node.value
+                return _dotted(loc), node.start_mark.line + 1, node.value, node.tag
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 found = walk(value, (*loc, key.value))
@@ -99,8 +220,8 @@ def _bad_timestamp(text: str) -> tuple[str | None, int | None, str]:
                     return found
         return None
 
-    root = yaml.compose(text)
-    return (walk(root, ()) if root is not None else None) or (None, None, "")
+    root = compose_yaml(text)
+    return (walk(root, ()) if root is not None else None) or (None, None, "", "")
 
 
 def validation_errors(data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -153,7 +274,7 @@ def _explain(error: Any) -> str:
     if kind == "too_short" and tuple(error["loc"]) == ("jobs",):
         return "claim at least one job"
     if kind.startswith("date"):
-        return f"not a date: {value!r} (write dates as YYYY-MM-DD)"
+        return f"not a date: {shown(value)} (write dates as YYYY-MM-DD)"
     text = str(error["msg"]).removeprefix("Value error, ")
     return text
 

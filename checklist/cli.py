@@ -18,8 +18,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from checklist import __version__, portal
+from checklist.display import public
 from checklist.errors import ChecklistError
-from checklist.privacy import mask_sins
+from checklist.output import write_output
 
 # Heavy modules (readers, rules, reports) are imported inside the commands that use them,
 # so that 'noc search' and 'rules' answer quickly.
@@ -32,7 +33,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class PublicStream:
+    """The process's stdout or stderr, through which only public text passes (SINs masked, names printable).
+
+    Every message, summary line and progress bar the CLI prints goes through
+    one of these, so a file name, folder name or applicant holding a SIN is
+    masked whichever code path printed it. The stream is looked up on each
+    write, so a test runner's capture is honoured.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def write(self, text: str) -> int:
+        return getattr(sys, self._name).write(public(text))  # type: ignore[no-any-return]
+
+    def __getattr__(self, attribute: str) -> object:
+        return getattr(getattr(sys, self._name), attribute)
+
+
+err = Console(file=PublicStream("stderr"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
 log = logging.getLogger("checklist")
 
 CaseDir = Annotated[Path, typer.Argument(help="The case folder: case.yaml and the documents.", show_default=False)]
@@ -41,6 +63,9 @@ Output = Annotated[Optional[str], typer.Option("-o", "--output", help="Where to 
 
 
 def _setup(debug: bool) -> None:
+    from checklist.display import mask_logs
+
+    mask_logs()
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not debug:
         # Libraries complain about the odd PDF on stderr; the report says what matters about each file.
@@ -51,7 +76,7 @@ def _setup(debug: bool) -> None:
 def _fail(exc: BaseException, debug: bool) -> typer.Exit:
     if debug:
         err.print_exception()
-    err.print(f"[bold red]error:[/] {mask_sins(str(exc))}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(public(str(exc)))}", markup=True)
     return typer.Exit(2)
 
 
@@ -68,19 +93,6 @@ def _limits(max_mb: float, max_pages: int, max_seconds: float = 60.0):  # type: 
     from checklist.ingest.limits import ReadLimits
 
     return ReadLimits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages, max_seconds=max_seconds or None)
-
-
-def _write(content: str | bytes, output: str) -> None:
-    """Write to stdout ('-') or to a file, atomically: the file appears only once complete."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    path = Path(output)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 @app.command()
@@ -117,7 +129,7 @@ def check(
         report = with_set_aside(report, case_dir)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
-        _write(content, target)
+        write_output(target, content)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
     summary = err if target == "-" else Console(highlight=False, soft_wrap=True)  # stdout, unless the report is there
@@ -159,12 +171,15 @@ def batch(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("checking cases", total=len(cases))
-        rows = run_batch(root, output, jobs, noc_data, day, on_done=lambda row: progress.advance(task))
+        try:
+            rows = run_batch(root, output, jobs, noc_data, day, on_done=lambda row: progress.advance(task))
+        except ChecklistError as exc:
+            raise _fail(exc, debug) from None
     ready = sum(1 for row in rows if row.ready)
     broken = [row for row in rows if row.error]
     err.print(f"{ready} of {len(rows)} cases ready; {len(broken)} could not be checked. Index: {output / 'index.html'}")
     for row in broken:
-        err.print(f"  {row.case}: {mask_sins(row.error)}", markup=False)
+        err.print(f"  {row.case}: {row.error}", markup=False)
     raise typer.Exit(0 if ready == len(rows) else 1)
 
 
@@ -241,7 +256,7 @@ def extract_command(
         raise _fail(ChecklistError("no such file", path=file), debug)
     document = understand(file.resolve(), file.resolve().parent)
     data = {
-        "path": str(file),
+        "path": public(str(file)),
         "kind": document.kind.value,
         "read_as": document.raw.pages[0].method.value if document.raw.pages else None,
         "error": document.raw.error,
@@ -251,16 +266,17 @@ def extract_command(
         "sources": {name: source.model_dump(mode="json") for name, source in document.sources.items()},
     }
     if fmt == "json":
-        sys.stdout.write(mask_sins(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
+        write_output("-", public(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
         return
-    out = Console(highlight=False, soft_wrap=True)
-    out.print(f"[bold]{file}[/]: {data['kind']}" + (f" ({data['error']})" if data["error"] else ""), markup=True)
+    out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
+    out.print(f"[bold]{escape(data['path'])}[/]: {data['kind']}" + escape(f" ({data['error']})" if data["error"] else ""),
+              markup=True)
     if data["evidence"] and not data["error"]:
         out.print("  decided by: " + "; ".join(data["evidence"]), markup=False)
     for name, value in document.fields:
         source = document.sources.get(name)
         where = f"  [page {source.page}: {source.snippet[:80]}]" if source else ""
-        out.print(mask_sins(f"  {name}: {value}{where}"), markup=False)
+        out.print(public(f"  {name}: {value}{where}"), markup=False)
 
 
 @app.command()
@@ -272,10 +288,10 @@ def rules(
 
     items = [{"code": r.code, "severity": r.severity.value, "title": r.title, "verifies": r.doc, "fix": r.fix} for r in catalog()]
     if fmt == "json":
-        sys.stdout.write(json.dumps(items, indent=2) + "\n")
+        write_output("-", json.dumps(items, indent=2) + "\n")
         return
     if fmt == "md":
-        sys.stdout.write(rules_markdown())
+        write_output("-", rules_markdown())
         return
     out = Console(highlight=False, soft_wrap=True)
     for item in items:
@@ -301,13 +317,19 @@ def init(
 ) -> None:
     """Write a commented case.yaml to fill in."""
     from checklist.casefile import INIT_TEMPLATE
+    from checklist.output import output_error
 
     target = case_dir / "case.yaml"
     if target.exists() and not force:
         err.print(f"[bold red]error:[/] {target} already exists (use --force to overwrite)")
         raise typer.Exit(2)
-    case_dir.mkdir(parents=True, exist_ok=True)
-    target.write_text(INIT_TEMPLATE, encoding="utf-8")
+    try:
+        case_dir.mkdir(parents=True, exist_ok=True)
+        write_output(target, INIT_TEMPLATE)
+    except OSError as exc:
+        raise _fail(output_error(exc, case_dir), False) from None
+    except ChecklistError as exc:
+        raise _fail(exc, False) from None
     err.print(f"wrote {target}: fill in your claims, put your documents in {case_dir}, then run 'cec-checklist check {case_dir}'")
 
 
@@ -365,7 +387,7 @@ def noc_lookup(code: str, fmt: str, noc_data: Optional[Path]) -> None:
     data = {"code": group.code, "title": group.title, "teer": group.teer, "lead_statement": group.lead_statement,
             "main_duties": list(group.main_duties), "example_titles": list(group.example_titles)}
     if fmt == "json":
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_output("-", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
     out = Console(highlight=False, soft_wrap=True)
     out.print(f"[bold]{group.code} {escape(group.title)}[/] (TEER {group.teer})")
@@ -379,7 +401,7 @@ def noc_lookup(code: str, fmt: str, noc_data: Optional[Path]) -> None:
 def _print_successors(code: str, groups: list, fmt: str) -> None:  # type: ignore[type-arg]
     items = [{"code": g.code, "title": g.title, "teer": g.teer} for g in groups if g is not None]
     if fmt == "json":
-        sys.stdout.write(json.dumps({"noc2016": code, "noc2021": items}, indent=2, ensure_ascii=False) + "\n")
+        write_output("-", json.dumps({"noc2016": code, "noc2021": items}, indent=2, ensure_ascii=False) + "\n")
         return
     typer.echo(f"NOC 2016 {code} became, in NOC 2021:")
     for item in items:
@@ -391,7 +413,7 @@ def noc_search(text: str, limit: int, fmt: str, noc_data: Optional[Path]) -> Non
     noc = _noc_or_exit(noc_data)
     hits = noc.find(text, limit=max(limit, 1))
     if fmt == "json":
-        sys.stdout.write(json.dumps([hit.as_row() for hit in hits], indent=2, ensure_ascii=False) + "\n")
+        write_output("-", json.dumps([hit.as_row() for hit in hits], indent=2, ensure_ascii=False) + "\n")
         return
     for hit in hits:
         typer.echo(f"{hit.code}  {hit.score:.2f}  TEER {hit.teer}  {hit.title}")
@@ -490,7 +512,7 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
         if "--debug" in sys.argv:
             raise
-        message = mask_sins(f"{type(exc).__name__}: {exc}")[:300]
+        message = public(f"{type(exc).__name__}: {exc}")[:300]
         err.print(f"[bold red]error:[/] unexpected failure ({escape(message)}); run again with --debug to see the "
                   "traceback, and report it (without personal documents) to the project")
         raise SystemExit(2) from None

@@ -7,7 +7,11 @@ line) so the CLI can print one line that says what failed and what to do.
 
 from __future__ import annotations
 
+import reprlib
 from pathlib import Path
+from typing import Any
+
+SHOWN_CHARS = 80  # at most this much of a bad value is echoed in a message
 
 
 class ChecklistError(Exception):
@@ -59,3 +63,17 @@ class NocDataError(ChecklistError):
 
 class RuleDefinitionError(ChecklistError):
     """A check is declared wrongly (duplicate or malformed code)."""
+
+
+def shown(value: Any) -> str:
+    """A bad value as a message echoes it: its repr, at most SHOWN_CHARS long.
+
+    The value comes from the user's file and may be huge (an alias bomb) or
+    hostile; a message needs only enough of it to be recognised.
+    """
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = SHOWN_CHARS
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = short.maxfrozenset = short.maxdeque = 4
+    short.maxlevel = 2
+    text = short.repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 3] + "..."

@@ -42,10 +42,11 @@ import pypdf
 from pypdf.generic import NameObject
 
 from checklist import __version__, portal
+from checklist.display import public
 from checklist.errors import ChecklistError
 from checklist.kinds import spec
 from checklist.models.report import Report
-from checklist.privacy import mask_sins
+from checklist.output import output_error, write_output
 
 log = logging.getLogger(__name__)
 DEFAULT_LIMIT = portal.MAX_BYTES
@@ -92,7 +93,10 @@ class PackResult:
 
 def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAULT_LIMIT) -> PackResult:
     """Write the upload files and read-me-first.pdf for a checked case into `out_dir`."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, out_dir) from None
     _clear_previous_pack(out_dir)
     documents = {doc.path: doc for doc in report.documents}
     result = PackResult()
@@ -139,7 +143,7 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
         sources = [Source(d.path, _title(d), converted[d.path]) for d in permits]
         files = write_pack(out_dir, "status-documents", "Status documents (permits and IRCC letters)", sources, limit, SLOT_STATUS)
         result.files += files
-        positions.append({"label": "Status documents (work permits in date order)", "files": files, "findings": []})
+        positions.append({"label": "Status documents (permits and IRCC letters in date order)", "files": files, "findings": []})
     used |= {path for path in same_as if same_as[path] in used}
     result.leftovers = [d.path for d in report.documents if d.path not in used and d.kind != "unreadable"
                         and d.path not in same_as]
@@ -195,7 +199,7 @@ def read_me_first(report: Report, result: PackResult, positions: list[dict[str, 
         "excluded": [{"path": p, "reason": r} for p, r in result.excluded],
         "duplicates": [{"path": p, "kept": k} for p, k in result.duplicates],
     })
-    return html_to_pdf(mask_sins(page))
+    return html_to_pdf(public(page))
 
 
 def position_documents(report: Report, index: int) -> list[str]:
@@ -340,7 +344,7 @@ def _document_text(path: Path) -> str:
 def text_to_pdf(title: str, text: str) -> bytes:
     from checklist.report.pdf import html_to_pdf
 
-    body = "".join(f"<p>{html.escape(line)}</p>" if line.strip() else "<br>" for line in mask_sins(text).splitlines())
+    body = "".join(f"<p>{html.escape(line)}</p>" if line.strip() else "<br>" for line in public(text).splitlines())
     return html_to_pdf(f"<html><head><meta charset='utf-8'><style>@page {{ size: Letter; margin: 20mm; }} "
                        f"body {{ font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; }} p {{ margin: 0 0 3pt; white-space: pre-wrap; }}"
                        f"</style></head><body>{body}</body></html>")
@@ -476,9 +480,7 @@ def _save(path: Path, title: str, data: bytes, pages: int, sources: list[Source]
 
 
 def _save_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_output(path, data)
 
 
 def _detail(doc: Any) -> object:
@@ -488,7 +490,7 @@ def _detail(doc: Any) -> object:
 
 def _title(doc: Any) -> str:
     label = spec(doc.kind).label
-    return f"{label[:1].upper()}{label[1:]} {_detail(doc)} ({doc.path})".replace("  ", " ")
+    return public(f"{label[:1].upper()}{label[1:]} {_detail(doc)} ({doc.path})".replace("  ", " "))  # bookmarks
 
 
 def _dates(job: dict[str, Any]) -> str:
@@ -496,7 +498,7 @@ def _dates(job: dict[str, Any]) -> str:
 
 
 def _file_name(job: dict[str, Any]) -> str:
-    employer = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(job["employer"])).strip("-").lower()[:50] or "employer"
+    employer = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(public(job["employer"]))).strip("-").lower()[:50] or "employer"
     return f"{employer}_{job['start']}_{job.get('end') or 'present'}"
 
 

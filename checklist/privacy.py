@@ -1,12 +1,45 @@
 """Social insurance numbers never leave the tool: they are masked as soon as a
-document is read, and every rendered output is masked again before writing."""
+document is read, and every string that leaves (reports, pages, file and folder
+names, URLs, logs, the terminal) is masked again on its way out.
+
+What counts as a SIN is decided on runs of digit groups: groups of digits that
+touch no letter, joined by one separator (spaces of any width, including the
+no-break and thin spaces, a dash, dot, slash, bar or underscore, alone or with
+spaces around it). Within a run, nine digits are a SIN when
+
+- they are written 3-3-3 and are the whole run ("859 060 063", "859/060-063"),
+  checksum or not: nobody writes another number that way;
+- they pass the SIN checksum (Luhn) as nine digits together ("859060063"), as
+  one digit per box ("8 5 9 0 6 0 0 6 3", "8|5|9|0|6|0|0|6|3"), or as 3-3-3
+  groups inside a longer run ("2023 859 060 063");
+- or they follow a "SIN"/"NAS" label, checksum or not (a typo is still personal).
+
+Everything else is left alone: dates, amounts, phone numbers (3-3-4), postal
+codes, and permit or business numbers whose digits touch a letter
+("U962340910", "628274132RP0001").
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-# Nine digits, alone or as 3-3-3 groups separated by a space, dash or dot.
-SIN_RE = re.compile(r"(?<![\w\-./])(\d{3})([ \-.\u00a0]?)(\d{3})\2(\d{3})(?![\w]|[\-./]\d)")
+_SPACES = "\t \u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+_MARKS = "\\-\u2010-\u2015\u2212\ufe63\uff0d./|\u00a6_\u2044\u2215"
+# One separator between two groups: up to three spaces, or one mark with up to two spaces each side.
+_SEP = rf"(?:[{_SPACES}]{{1,3}}|[{_SPACES}]{{0,2}}[{_MARKS}][{_SPACES}]{{0,2}})"
+# A group is a maximal run of digits that touches no letter or digit (an underscore is a separator).
+_GROUP = r"(?<![^\W_])\d+(?![^\W_])"
+RUN_RE = re.compile(rf"{_GROUP}(?:{_SEP}{_GROUP})*")
+GROUP_RE = re.compile(r"\d+")
+_DECIMAL_AFTER = re.compile(r",\d")  # "123 456 789,00 $": an amount with a decimal comma, not a 3-3-3 SIN
+_DECIMAL_BEFORE = re.compile(r"\d,$")
+
+# A number right after one of these labels is a SIN even if it fails the checksum (a typo is still personal).
+LABEL_RE = re.compile(
+    r"(?i)(?:(?<![^\W_])(?:S\.?I\.?N|N\.?A\.?S)\.?(?![^\W_])|social\W{0,3}insurance|assurance\W{0,3}sociale)"
+    r"[^\n\d]{0,40}$"
+)
 
 
 def luhn_valid(digits: str) -> bool:
@@ -20,29 +53,55 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-# A number right after one of these labels is a SIN even if it fails the checksum (a typo is still personal).
-LABEL_RE = re.compile(r"(?i)(?:\bSIN\b|\bNAS\b|social\s+insurance|assurance\s+sociale)[^\n\d]{0,40}$")
-
-
-def mask_sins(text: str) -> str:
-    """Replace every SIN-shaped number by 'XXX XXX 123' (the last three digits kept)."""
-
-    def mask(match: re.Match[str]) -> str:
-        digits = match.group(1) + match.group(3) + match.group(4)
-        separated = bool(match.group(2))
-        labelled = bool(LABEL_RE.search(text[max(0, match.start() - 60) : match.start()]))
-        if not separated and not labelled and not luhn_valid(digits):
-            return match.group(0)  # a bare 9-digit number that cannot be a SIN
-        return f"XXX XXX {match.group(4)}"
-
-    return SIN_RE.sub(mask, text)
-
-
-# In a name (a file or case name) any 3-3-3 digit run counts, checksum or not, whatever separates it:
-# a false positive there costs a renamed file, a miss leaks the SIN into paths and URLs.
-NAME_SIN_RE = re.compile(r"(?<!\d)(\d{3})[ ._\-\u00a0]?(\d{3})[ ._\-\u00a0]?(\d{3})(?!\d)")
+def mask_sins(text: str, joiner: str = " ") -> str:
+    """Every SIN in `text` as 'XXX XXX 123' (the last three digits kept; `joiner` between the parts)."""
+    if not any(char.isdigit() for char in text):
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end, digits in _sins(text):
+        pieces += [text[done:start], f"XXX{joiner}XXX{joiner}{digits[-3:]}"]
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def mask_sins_in_name(name: str) -> str:
-    """Mask every SIN-shaped digit run in a file or case name ('046 454 286 T4.pdf' -> 'XXX-XXX-286 T4.pdf')."""
-    return NAME_SIN_RE.sub(lambda match: f"XXX-XXX-{match.group(3)}", name)
+    """A file, folder or case name with its SINs masked as 'XXX-XXX-123', which reads well in a name."""
+    return mask_sins(name, "-")
+
+
+def _sins(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) of each SIN, in order."""
+    for run in RUN_RE.finditer(text):
+        groups = list(GROUP_RE.finditer(run.group()))
+        lengths = [len(group.group()) for group in groups]
+        decimal = bool(_DECIMAL_AFTER.match(text, run.end()) or _DECIMAL_BEFORE.search(text[max(0, run.start() - 2):run.start()]))
+        index = 0
+        while index < len(groups):
+            size = _window(lengths, index)
+            if size:
+                first, last = groups[index], groups[index + size - 1]
+                start, end = run.start() + first.start(), run.start() + last.end()
+                digits = "".join(group.group() for group in groups[index:index + size])
+                if _is_sin(text, start, digits, whole=size == len(groups) and not decimal, grouped=size == 3):
+                    yield start, end, digits
+                    index += size
+                    continue
+            index += 1
+
+
+def _window(lengths: list[int], index: int) -> int:
+    """How many groups from `index` may spell nine digits: 1 (9), 3 (3-3-3) or 9 (one per box); 0 if none."""
+    if lengths[index] == 9:
+        return 1
+    if lengths[index:index + 3] == [3, 3, 3]:
+        return 3
+    if index == 0 and lengths == [1] * 9:  # boxes: the whole run, never nine digits out of a longer table row
+        return 9
+    return 0
+
+
+def _is_sin(text: str, start: int, digits: str, *, whole: bool, grouped: bool) -> bool:
+    if grouped and whole:
+        return True
+    return luhn_valid(digits) or bool(LABEL_RE.search(text[max(0, start - 60):start]))

@@ -80,3 +80,72 @@ def test_deep_nesting_and_alias_bombs_are_refused_quickly(tmp_path: Path) -> Non
         with pytest.raises(CaseFileError):
             parse_case(text, tmp_path / "case.yaml")
         assert time.perf_counter() - start < 2
+
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """A case.yaml of under 450 bytes whose job start date is `width`**`levels` values once its aliases expand."""
+    names = "abcdefghijklmnop"
+    lines = [f"{names[0]}: &{names[0]} [" + ",".join(['"x"'] * width) + "]"]
+    lines += [f"{names[i]}: &{names[i]} [" + ",".join([f"*{names[i - 1]}"] * width) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + (f"\napplicant: A\njobs:\n- employer: X\n  title: T\n  noc: '21232'\n"
+                               f"  start: *{names[levels - 1]}\n  hours_per_week: 40\n")
+
+
+def test_issue20_alias_bomb_in_a_date_field_is_refused_at_once(tmp_path: Path) -> None:
+    """Regression (issue 20): the error message for the date echoed the whole expanded tree and never ended."""
+    import time
+
+    bomb = alias_bomb()
+    assert len(bomb.encode()) < 450
+    (tmp_path / "case.yaml").write_text(bomb)
+    start = time.perf_counter()
+    with pytest.raises(CaseFileError) as caught:
+        load_case(tmp_path)
+    assert time.perf_counter() - start < 0.5
+    error = caught.value
+    assert "aliases" in error.message and "10,000" in error.message
+    assert error.path == tmp_path / "case.yaml" and error.line == 5 and error.field == "e[0]"
+    assert len(str(error)) < 300
+
+
+def test_issue20_a_few_aliases_are_still_fine() -> None:
+    text = GOOD.replace("ita_date: 2026-01-07", "ita_date: &ita 2026-01-07\napplication_date: *ita")
+    assert parse_case(text, Path("case.yaml")).application_date == parse_case(GOOD, Path("case.yaml")).ita_date
+
+
+@pytest.mark.parametrize("text,words", [
+    ("a: &a [*a]\n", "refers to the value that holds it"),
+    ("applicant: " + "[" * 60 + "]" * 60, "nested more than 50"),
+    ("applicant: A\njobs:\n- " + "{a: " * 60 + "1" + "}" * 60, "nested more than 50"),
+    ("applicant: A\njobs: " + "[" * 200_000, "nested more than 50"),  # quadratic in YAML's scanner: refused before it
+])
+def test_issue20_recursive_and_deep_yaml_is_refused(text: str, words: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(CaseFileError, match=words):
+        parse_case(text, Path("case.yaml"))
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize("change,field", [
+    (("start: 2023-03-01", "start: " + "x" * 5000), "jobs[0].start"),
+    (('noc: "21232"', "noc: " + "9" * 5000), "jobs[0].noc"),
+    (("start: 2023-03-01", "start: [" + ", ".join(["[1, 2, 3, [4, 5, [6]]]"] * 300) + "]"), "jobs[0].start"),
+])
+def test_issue20_echoed_values_are_shortened(change: tuple[str, str], field: str) -> None:
+    with pytest.raises(CaseFileError) as caught:
+        parse_case(GOOD.replace(*change), Path("case.yaml"))
+    assert caught.value.field == field
+    assert len(caught.value.message) < 200, caught.value.message
+
+
+def test_issue20_alias_bomb_exits_2_in_the_cli(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from checklist.cli import app
+
+    (tmp_path / "case.yaml").write_text(alias_bomb())
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "-f", "json", "-o", "-"])
+    assert result.exit_code == 2 and "aliases" in result.output and "Traceback" not in result.output
+    assert len(result.output) < 400

@@ -1,17 +1,32 @@
-"""SINs never appear in any output; checking never opens a network connection."""
+"""SINs never appear in any output; checking never opens a network connection.
+
+The property tests (issue 20, part 3) write a SIN in every way a person or an
+OCR engine does (nine digits, 3-3-3 with any mix of separators, one digit per
+box), put it in a document's text, a file name, a folder name and the
+applicant's name, and scan everything the tool produces: `check` in every
+format, `extract`, `batch` (its file names, index and CSV), the web pages,
+downloads, redirects and the log. They run derandomized with a few examples
+each, so the suite stays fast and the same on every run.
+"""
 
 from __future__ import annotations
 
+import html
 import json
+import logging
 import re
 import socket
+import urllib.parse
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from checklist.cli import app
-from checklist.privacy import luhn_valid, mask_sins
+from checklist.privacy import luhn_valid, mask_sins, mask_sins_in_name
+from tests.support.cases import letter_text, small_case
 from tests.support.noc import NOC_DIR
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -36,6 +51,197 @@ def test_mask_sins() -> None:
     assert mask_sins("SIN: 946454286") == "SIN: XXX XXX 286"  # labelled, even with a bad checksum
     assert mask_sins("account 123456789") == "account 123456789"  # not Luhn-valid, unlabelled: not a SIN
     assert mask_sins("U962340910 and 628274132RP0001") == "U962340910 and 628274132RP0001"
+
+
+@pytest.mark.parametrize("written", [
+    "859\u202f060\u202f063", "859\u00a0060\u00a0063", "859\u2009060\u2009063", "859\u2007060\u2007063",
+    "859 060-063", "859-060 063", "859/060/063", "859 / 060 / 063", "859.060.063", "859_060_063", "859\u2013060\u2013063",
+    "859060063", "8 5 9 0 6 0 0 6 3", "8|5|9|0|6|0|0|6|3", "8 | 5 | 9 | 0 | 6 | 0 | 0 | 6 | 3", "8  5  9  0  6  0  0  6  3",
+])
+def test_issue20_every_written_form_is_masked(written: str) -> None:
+    """Regression (issue 20): these forms went through unmasked (U+202F and thin spaces, mixed separators, boxes)."""
+    for text in (f"SIN {written}", f"Box 12: {written} Box 14", f"{written}", f"T4_{written}.pdf", f"({written})"):
+        masked = mask_sins(text)
+        assert "XXX XXX 063" in masked and not leaks(masked, "859060063"), (text, masked)
+
+
+@pytest.mark.parametrize("text", [
+    "Tel 613-555-0123", "(613) 555-0123", "+1 613 555 0123", "613.555.0123 ext 123", "2023-01-05", "05/01/2023",
+    "2023 01 05", "$123,456.78", "68 500,00 $", "68\u202f500,00 $", "123 456 789,00 $", "123 456 789.00",
+    "Postal code T2P 3E7", "UCI 1111-1111", "Permit U962340910", "BN 628274132RP0001", "W307 123 456",
+    "account 123456789", "hours 8 8 8 8 8 0 0 8 8", "1 2 3 4 5 6 7 8 9 10", "pages 1 2 3 4 5 6 7 8 9",
+    "invoice 2024-123-4567", "Reference 12-345-678-901",
+])
+def test_issue20_ordinary_numbers_are_not_masked(text: str) -> None:
+    assert mask_sins(text) == text
+
+
+def test_names_get_a_name_friendly_mask() -> None:
+    assert mask_sins_in_name("Farah 046 454 286") == "Farah XXX-XXX-286"
+    assert mask_sins_in_name("T4 2024.pdf") == "T4 2024.pdf"
+
+
+# the property tests -------------------------------------------------------------------------------------------------
+
+def leaks(text: str, sin: str) -> bool:
+    """Whether `sin` can be read in `text` in any written form, after undoing URL, HTML and JSON escapes."""
+    text = html.unescape(urllib.parse.unquote(text))
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    return any(sin in re.sub(r"\D", "", run.group()) for run in re.finditer(r"\d(?:[^\dA-Za-z\n]{0,4}\d)*", text))
+
+
+def with_check_digit(first_eight: int) -> str:
+    digits = f"{first_eight:08d}"
+    return next(digits + str(last) for last in range(10) if luhn_valid(digits + str(last)))
+
+
+SINS = st.integers(10_000_000, 99_999_999).map(with_check_digit)
+SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007", " ", "  "]
+MARKS = ["-", ".", "\u2013", "_", " - "]
+
+
+@st.composite
+def written(draw: st.DrawFn, sin: str, *, in_name: bool = False) -> str:
+    """The SIN as someone wrote it: bare, 3-3-3 with any two separators, or one digit per box."""
+    marks = MARKS + ([] if in_name else ["/", " / "])
+    form = draw(st.sampled_from(["bare", "grouped", "boxed"]))
+    if form == "bare":
+        return sin
+    if form == "grouped":
+        first, second = draw(st.sampled_from(SPACES + marks)), draw(st.sampled_from(SPACES + marks))
+        return f"{sin[:3]}{first}{sin[3:6]}{second}{sin[6:]}"
+    return draw(st.sampled_from([" ", "|", " | ", "\u2009"])).join(sin)
+
+
+@st.composite
+def placed(draw: st.DrawFn) -> dict[str, str]:
+    """A SIN, and where it goes: a line of the letter, the letter's file name, the case folder, the applicant."""
+    sin = draw(SINS)
+    label = draw(st.sampled_from(["SIN: ", "Social insurance number ", "NAS : ", "Reference ", ""]))
+    return {
+        "sin": sin,
+        "line": label + draw(written(sin)),
+        "file": draw(st.sampled_from(["{} letter.txt", "T4_{}.txt", "lettre ({}).txt"])).format(draw(written(sin, in_name=True))),
+        "folder": draw(st.sampled_from(["Client {}", "{}"])).format(draw(written(sin, in_name=True))),
+        "applicant": draw(st.sampled_from(["Farah Nazari {}", "Farah Nazari"])).format(draw(written(sin))),
+    }
+
+
+QUICK = settings(max_examples=4, derandomize=True, deadline=None, database=None,
+                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@QUICK
+@given(sin=SINS, data=st.data())
+def test_issue20_property_mask_sins_leaves_no_sin_in_text(sin: str, data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(["{}", "SIN {} end", "a {}\nb", "Box 12 {} Box 14 68,500.00", "x_{}_y"]))
+    text = text.format(data.draw(written(sin)))
+    assert not leaks(mask_sins(text), sin) and not leaks(mask_sins_in_name(text), sin)
+    assert mask_sins(mask_sins(text)) == mask_sins(text)
+
+
+def make_case(tmp_path: Path, place: dict[str, str]) -> Path:
+    folder = tmp_path / "clients" / place["folder"]
+    small_case(folder, applicant=place["applicant"], letter_name=place["file"], letter=letter_text(place["line"]))
+    (folder / f"unreadable {place['file']}.pdf").write_bytes(b"%PDF-1.4 broken")
+    return folder
+
+
+def assert_no_leak(outputs: dict[str, str], sin: str) -> None:
+    for where, text in outputs.items():
+        assert not leaks(text, sin), f"the SIN shows in {where}"
+
+
+@settings(QUICK, max_examples=3)
+@given(place=placed())
+def test_issue20_property_check_and_extract_outputs_hold_no_sin(tmp_path_factory: pytest.TempPathFactory,
+                                                                place: dict[str, str]) -> None:
+    case = make_case(tmp_path_factory.mktemp("check"), place)
+    runner = CliRunner()
+    outputs = {}
+    for fmt in ("json", "md", "html"):
+        result = runner.invoke(app, ["check", str(case), "-f", fmt, "-o", "-", "--info"])
+        assert result.exit_code in (0, 1), result.output
+        outputs[f"check -f {fmt}"] = result.output  # the report and the terminal summary (applicant, findings)
+    for fmt in ("json", "text"):
+        result = runner.invoke(app, ["extract", str(case / place["file"]), "-f", fmt])
+        assert result.exit_code == 0, result.output
+        outputs[f"extract -f {fmt}"] = result.output
+    assert_no_leak(outputs, place["sin"])
+
+
+@settings(QUICK, max_examples=3)
+@given(place=placed())
+def test_issue20_property_batch_outputs_hold_no_sin(tmp_path_factory: pytest.TempPathFactory,
+                                                    place: dict[str, str]) -> None:
+    tmp_path = tmp_path_factory.mktemp("batch")
+    make_case(tmp_path, place)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "clients"), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    outputs = {"batch terminal": result.output, "output names": "\n".join(sorted(p.name for p in out.iterdir()))}
+    outputs.update({path.name: path.read_text(encoding="utf-8") for path in out.iterdir()})
+    assert {"index.html", "summary.csv"} <= set(outputs)
+    assert_no_leak(outputs, place["sin"])
+
+
+@settings(QUICK, max_examples=3)
+@given(place=placed())
+def test_issue20_property_web_pages_downloads_and_log_hold_no_sin(tmp_path_factory: pytest.TempPathFactory,
+                                                                  place: dict[str, str]) -> None:
+    from starlette.testclient import TestClient
+
+    from checklist.web import WebSettings, create_app
+
+    tmp_path = tmp_path_factory.mktemp("web")
+    cases = tmp_path / "clients"
+    make_case(tmp_path, {**place, "folder": re.sub(r"[^A-Za-z0-9 ._-]", " ", place["folder"]).strip() or "x"})
+    records: list[str] = []
+    handler = logging.Handler(logging.DEBUG)
+    handler.emit = lambda record: records.append(handler.format(record))  # type: ignore[method-assign]
+    root = logging.getLogger()
+    root.addHandler(handler)
+    level = root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        outputs = web_outputs(TestClient(create_app(WebSettings(cases_dir=cases, allowed_hosts=("testserver",))),
+                                         raise_server_exceptions=False), place)
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+    outputs["log"] = "\n".join(records)
+    assert_no_leak(outputs, place["sin"])
+
+
+def web_outputs(client: object, place: dict[str, str]) -> dict[str, str]:
+    """Every page, answer, header and download of one case folder, and of a new case the page made."""
+    from starlette.testclient import TestClient
+
+    assert isinstance(client, TestClient)
+    outputs: dict[str, str] = {}
+    with client:
+        home = client.get("/")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', home.text).group(1)  # type: ignore[union-attr]
+        made = client.post("/cases", data={"csrf_token": token, "name": place["applicant"]}, follow_redirects=False)
+        outputs["new case redirect"] = made.headers["location"]
+        links = re.findall(r'class="case-link" href="/cases/([^"]+)"', client.get("/").text)
+        assert len(links) == 2, links
+        for case_id in links:
+            upload = client.post(f"/cases/{case_id}/documents", data={"csrf_token": token},
+                                 files=[("files", (place["file"], letter_text(place["line"]).encode()))])
+            outputs[f"{case_id} upload"] = upload.text
+            doc = re.search(r'/documents/([0-9a-f]{16})/replace', upload.text).group(1)  # type: ignore[union-attr]
+            replace = client.post(f"/cases/{case_id}/documents/{doc}/replace", data={"csrf_token": token},
+                                  files=[("file", (f"new {place['file']}", b"replaced\n"))])
+            outputs[f"{case_id} replace"] = replace.text
+            check = client.post(f"/cases/{case_id}/check", data={"csrf_token": token}, follow_redirects=False)
+            outputs[f"{case_id} check redirect"] = check.headers.get("location", "") + check.text
+            for page in ("", "/claims", "/documents", "/report", "/report.json", "/delete"):
+                response = client.get(f"/cases/{case_id}{page}", follow_redirects=False)
+                outputs[f"{case_id}{page}"] = response.text + str(response.headers)
+        outputs["home"] = client.get("/").text
+        outputs["404"] = client.get(f"/cases/{place['sin']}").text
+    return outputs
 
 
 @pytest.mark.parametrize("case", sorted((SAMPLES / "cases").iterdir()), ids=lambda p: p.name)

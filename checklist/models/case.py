@@ -10,6 +10,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from checklist.errors import shown
 
 PROVINCE_CODES = frozenset({"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"})
 
@@ -39,7 +40,7 @@ class Job(_Input):
         checks can name its NOC 2021 successors; anything else is refused."""
         text = str(value).strip() if value is not None else ""
         if not (len(text) in (4, 5) and text.isdigit()):
-            raise ValueError(f"NOC must be a NOC 2021 code of five digits, got {value!r}")
+            raise ValueError(f"NOC must be a NOC 2021 code of five digits, got {shown(value)}")
         return text
 
     @model_validator(mode="after")

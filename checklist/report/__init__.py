@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from checklist.display import public_data
 from checklist.kinds import specs
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
@@ -19,8 +20,14 @@ CONTRACT_FINDING_KEYS = ("code", "severity", "message", "fix", "documents", "job
 
 
 def report_data(report: Report) -> dict[str, Any]:
-    """The report as plain JSON data: the contract's keys plus details."""
-    return report.model_dump(mode="json")
+    """The report as plain JSON data: the contract's keys plus details, every string made public.
+
+    Masking here, before any template, matters: Markdown escaping puts a
+    backslash before '_' and '|', and a SIN written '046_454_286' in a file
+    name would no longer look like one to the mask on the rendered page.
+    """
+    data: dict[str, Any] = public_data(report.model_dump(mode="json"))
+    return data
 
 
 def render_json(report: Report) -> str:

@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from checklist.display import public
 from checklist.models.report import Report
-from checklist.privacy import mask_sins
 from checklist.report.environment import count_noun
 
 NOC_MISSING = ("The duties were not checked against the NOC: its reference data is not installed. "
@@ -24,7 +24,7 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
     verdict = "[bold green]READY[/]" if report.ready else "[bold red]NOT READY[/]"
     hours = report.experience.qualifying_hours
     console.print(
-        f"{verdict}  {escape(report.applicant)}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
+        f"{verdict}  {escape(public(report.applicant))}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
         f"({report.window.start} to {report.window.end})"
     )
     if not report.noc_data:
@@ -41,7 +41,7 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
         shown[finding.code] = shown.get(finding.code, 0) + 1
         if shown[finding.code] > SHOWN_PER_CODE:
             continue
-        text = escape(mask_sins(finding.message)) + "\n[dim]→ " + escape(mask_sins(finding.fix)) + "[/]"
+        text = escape(public(finding.message)) + "\n[dim]→ " + escape(public(finding.fix)) + "[/]"
         table.add_row(f"[{STYLE[finding.severity.value]}]{finding.severity.value}[/]", finding.code, text)
     for code, count in shown.items():
         if count > SHOWN_PER_CODE:

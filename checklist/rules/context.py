@@ -15,8 +15,8 @@ from checklist.models.case import Case
 from checklist.models.document import Document, DocumentKind
 from checklist.models.report import REQUIRED_HOURS, Experience
 from checklist.rules import matching
-from checklist.rules.facts import JobFacts, StubHours, job_facts, stub_hours
 from checklist.rules.authorization import Timeline, build_timeline
+from checklist.rules.facts import JobFacts, StubHours, job_facts, stub_hours
 from checklist.rules.hours import STUDY, compute_hours, window_start
 
 

@@ -23,9 +23,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from checklist import __version__
+from checklist.display import mask_logs, public
 from checklist.errors import ChecklistError
 from checklist.ingest.limits import ReadLimits
-from checklist.privacy import mask_sins
 from checklist.report.environment import environment, template_dir
 from checklist.web.reading import DocumentCache
 from checklist.web.security import (
@@ -102,7 +102,7 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
     base = {"csrf_field": CSRF_FIELD, "csrf_token": svc.csrf.token(request), "tool_version": __version__,
             "noc_installed": svc.noc() is not None, "noc_error": svc.noc_error}
     html = environment().get_template(f"web/{name}").render({**base, **context})
-    response = HTMLResponse(mask_sins(html), status_code=status)
+    response = HTMLResponse(public(html), status_code=status)
     _set_csrf_cookie(request, response)
     return response
 
@@ -125,7 +125,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 404
     detail = exc.detail if isinstance(exc, HTTPException) else _not_found(exc)
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": detail}, status_code=status)
+        return JSONResponse({"error": public(str(detail))}, status_code=status)
     return render(request, "error.html.j2", {"status": status, "message": detail}, status)
 
 
@@ -134,7 +134,7 @@ def _not_found(exc: Exception) -> str:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    log.error("unexpected failure on %s: %s", request.url.path, mask_sins(f"{type(exc).__name__}: {exc}")[:300],
+    log.error("unexpected failure on %s: %s", public(request.url.path), public(f"{type(exc).__name__}: {exc}")[:300],
               exc_info=log.isEnabledFor(logging.DEBUG))
     return HTMLResponse(
         "<!DOCTYPE html><meta charset=utf-8><title>Unexpected failure</title><h1>Something went wrong</h1>"
@@ -152,6 +152,7 @@ def create_app(settings: WebSettings) -> Starlette:
         Middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes),
     ]
     handlers = {HTTPException: http_error, UnknownCase: http_error, UnknownDocument: http_error, Exception: server_error}
+    mask_logs()
     app = Starlette(routes=routes(), middleware=middleware, exception_handlers=handlers)  # type: ignore[arg-type]
     app.state.services = Services(settings)
     return app

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -23,10 +24,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from checklist.casefile import CASE_FILE, case_yaml, parse_case
+from checklist.casefile import CASE_FILE, case_yaml, load_yaml, parse_case
+from checklist.display import public, readable
 from checklist.errors import ChecklistError
 from checklist.kinds import specs
 from checklist.models.report import Report
+from checklist.privacy import mask_sins_in_name
 from checklist.web.app import render, services, static_file
 from checklist.web.claims import ClaimsForm, form_from_data, parse_form
 from checklist.web.reading import key_fields
@@ -90,8 +93,12 @@ def _case_id(request: Request) -> str:
     return case_id
 
 
-def _case_context(request: Request, case_id: str, step: str) -> dict[str, Any]:
-    store = services(request).store
+async def _case_context(request: Request, case_id: str, step: str) -> dict[str, Any]:
+    """What every page of a case shows; read in a worker thread (the name may come from parsing case.yaml)."""
+    return await run_in_threadpool(_context_of, services(request).store, case_id, step)
+
+
+def _context_of(store: Any, case_id: str, step: str) -> dict[str, Any]:
     return {"case_id": case_id, "case_name": store.name(case_id), "step": step,
             "has_claims": store.claims_text(case_id) is not None, "document_count": len(store.documents(case_id)),
             "checked": store.report(case_id) is not None}
@@ -125,7 +132,7 @@ async def open_case(request: Request) -> Response:
 
 async def confirm_delete(request: Request) -> Response:
     case_id = _case_id(request)
-    context = _case_context(request, case_id, "delete")
+    context = await _case_context(request, case_id, "delete")
     context["folder"] = str(services(request).store.folder(case_id))
     return render(request, "delete.html.j2", context)
 
@@ -143,26 +150,29 @@ async def delete_case(request: Request) -> Response:
 
 async def claims_page(request: Request) -> Response:
     case_id = _case_id(request)
-    store = services(request).store
+    claims, file_error = await run_in_threadpool(_read_claims, services(request).store, case_id)
+    return await _claims(request, case_id, claims, file_error, saved=request.query_params.get("saved") == "1")
+
+
+def _read_claims(store: Any, case_id: str) -> tuple[ClaimsForm, str | None]:
+    """The form prefilled from case.yaml, and what is wrong with the file; YAML is parsed in a worker thread."""
     text = store.claims_text(case_id)
-    file_error = None
     if text is None:
-        claims = ClaimsForm(applicant=store.name(case_id))
-    else:
-        claims = form_from_data(_loose_yaml(text))
-        try:
-            parse_case(text, store.folder(case_id) / CASE_FILE)
-        except ChecklistError as exc:
-            file_error = str(exc)
-    return _claims(request, case_id, claims, file_error, saved=request.query_params.get("saved") == "1")
+        return ClaimsForm(applicant=store.name(case_id)), None
+    claims = form_from_data(_loose_yaml(text))
+    try:
+        parse_case(text, store.folder(case_id) / CASE_FILE)
+    except ChecklistError as exc:
+        return claims, str(exc)
+    return claims, None
 
 
 async def save_claims(request: Request) -> Response:
     case_id = _case_id(request)
     form = await _form(request)
-    case, claims = parse_form({key: value for key, value in form.items() if isinstance(value, str)})
+    case, claims = await run_in_threadpool(parse_form, {key: value for key, value in form.items() if isinstance(value, str)})
     if case is None:
-        return _claims(request, case_id, claims, None, status=422)
+        return await _claims(request, case_id, claims, None, status=422)
     services(request).store.write_claims(case_id, case_yaml(case))
     target = "documents" if form.get("next") == "documents" else "claims?saved=1"
     return _see(_case_url(case_id, target))
@@ -190,14 +200,13 @@ async def upload_case_file(request: Request) -> Response:
         else:
             store.write_claims(case_id, text)
             return _see(_case_url(case_id, "claims?saved=1"))
-    current = store.claims_text(case_id)
-    claims = form_from_data(_loose_yaml(current)) if current else ClaimsForm(applicant=store.name(case_id))
-    return _claims(request, case_id, claims, error, status=422)
+    claims, _ = await run_in_threadpool(_read_claims, store, case_id)
+    return await _claims(request, case_id, claims, error, status=422)
 
 
-def _claims(request: Request, case_id: str, claims: ClaimsForm, file_error: str | None, *, saved: bool = False,
+async def _claims(request: Request, case_id: str, claims: ClaimsForm, file_error: str | None, *, saved: bool = False,
             status: int = 200) -> Response:
-    context = _case_context(request, case_id, "claims")
+    context = await _case_context(request, case_id, "claims")
     context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims))
     return render(request, "claims.html.j2", context, status)
 
@@ -215,9 +224,10 @@ def _noc_titles(request: Request, claims: ClaimsForm) -> dict[str, str]:
 
 
 def _loose_yaml(text: str | None) -> Any:
+    """Whatever case.yaml holds, to prefill the form; nothing when it cannot be read (its error is shown instead)."""
     try:
-        return yaml.safe_load(text or "")
-    except (yaml.YAMLError, ValueError):
+        return load_yaml(text or "")
+    except (yaml.YAMLError, ValueError, RecursionError):
         return {}
 
 
@@ -303,7 +313,7 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
                          "new": stored.id in (added or [])})
         return rows
 
-    context = _case_context(request, case_id, "documents")
+    context = await _case_context(request, case_id, "documents")
     context.update(documents=await run_in_threadpool(read_all), notices=notices, errors=errors,
                    kinds=[{"name": kind.kind.value, "plural": kind.plural} for kind in specs()],
                    max_mb=svc.settings.max_file_bytes / 1024 / 1024, max_files=svc.settings.max_files)
@@ -350,7 +360,7 @@ async def report_page(request: Request) -> Response:
     case_id = _case_id(request)
     store = services(request).store
     data = store.report(case_id)
-    context = _case_context(request, case_id, "report")
+    context = await _case_context(request, case_id, "report")
     if data is None:
         return render(request, "report.html.j2", {**context, "report": None})
     previous = store.previous_report(case_id)
@@ -365,8 +375,8 @@ def _stale(folder: Path, data: dict[str, Any]) -> bool:
 
     checked = (folder / STATE_DIR / "report.json").stat().st_mtime_ns
     files = discover(folder)
-    if {path.relative_to(folder).as_posix() for path in files} != {doc["path"] for doc in data.get("documents", [])}:
-        return True
+    if {public(path.relative_to(folder).as_posix()) for path in files} != {doc["path"] for doc in data.get("documents", [])}:
+        return True  # the report holds public paths (SINs masked, names printable): compare like with like
     return any(path.stat().st_mtime_ns > checked for path in [folder / CASE_FILE, *files] if path.exists())
 
 
@@ -378,16 +388,16 @@ def _last_report(request: Request, case_id: str) -> dict[str, Any]:
 
 
 def _download(content: bytes, media_type: str, name: str) -> Response:
-    return Response(content, media_type=media_type, headers={"content-disposition": f'attachment; filename="{name}"'})
+    """A file to save; its name is made of a public case id, and is masked once more on the way out."""
+    safe = re.sub(r'[^\w .()-]', "_", mask_sins_in_name(readable(name)), flags=re.ASCII)
+    return Response(content, media_type=media_type, headers={"content-disposition": f'attachment; filename="{safe}"'})
 
 
 async def report_json(request: Request) -> Response:
     import json
 
-    from checklist.privacy import mask_sins
-
     case_id = _case_id(request)
-    text = mask_sins(json.dumps(_last_report(request, case_id), indent=2, ensure_ascii=False)) + "\n"
+    text = public(json.dumps(_last_report(request, case_id), indent=2, ensure_ascii=False)) + "\n"
     return _download(text.encode("utf-8"), "application/json", f"cec-report-{case_id}.json")
 
 

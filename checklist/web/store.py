@@ -19,16 +19,18 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import yaml
 
-from checklist.casefile import CASE_FILE
+from checklist.casefile import CASE_FILE, load_yaml
+from checklist.display import name_bytes, readable
 from checklist.ingest import discover
+from checklist.output import open_output, write_output
 from checklist.privacy import mask_sins_in_name
 
 STATE_DIR = ".cec-checklist"
@@ -110,7 +112,21 @@ def _cut_bytes(text: str, limit: int) -> str:
 
 
 def document_id(relative: str) -> str:
-    return hashlib.sha256(relative.encode("utf-8")).hexdigest()[:16]
+    """A document's id in URLs: a hash of its path's bytes (a name that is not UTF-8 has an id too)."""
+    return hashlib.sha256(name_bytes(relative)).hexdigest()[:16]
+
+
+def public_id(folder_name: str) -> str:
+    """The id a case folder is known by in URLs, pages and download names.
+
+    Its name, unless the name holds a SIN (a folder made by hand, "Farah 046
+    454 286"): then the masked name and a hash of the real one, so the URL
+    never carries the SIN and two such folders still differ.
+    """
+    masked = mask_sins_in_name(readable(folder_name))
+    if masked == folder_name:
+        return folder_name
+    return f"{masked}-{hashlib.sha256(name_bytes(folder_name)).hexdigest()[:8]}"
 
 
 class CaseStore:
@@ -122,12 +138,23 @@ class CaseStore:
 
     # cases
     def ids(self) -> list[str]:
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.is_symlink() and CASE_ID.fullmatch(p.name))
+        return sorted(self._folders())
+
+    def _folders(self) -> dict[str, str]:
+        """Public id -> folder name, for every folder that can be a case (no links, no odd names)."""
+        found = {}
+        for path in self.root.iterdir():
+            if CASE_ID.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
+                found[public_id(path.name)] = path.name
+        return found
 
     def folder(self, case_id: str) -> Path:
-        if not CASE_ID.fullmatch(case_id or "") or case_id not in self.ids():
+        if not CASE_ID.fullmatch(case_id or ""):
             raise UnknownCase(case_id)
-        return self.root / case_id
+        name = self._folders().get(case_id)
+        if name is None:
+            raise UnknownCase(case_id)
+        return self.root / name
 
     def create(self, name: str) -> str:
         base = case_slug(name)
@@ -152,8 +179,8 @@ class CaseStore:
         if meta.get("name"):
             return str(meta["name"])
         try:
-            data = yaml.safe_load(self.claims_text(case_id) or "")
-        except (yaml.YAMLError, ValueError):
+            data = load_yaml(self.claims_text(case_id) or "")
+        except (yaml.YAMLError, ValueError, RecursionError):
             data = None
         applicant = data.get("applicant") if isinstance(data, dict) else None
         return str(applicant) if isinstance(applicant, str) and applicant.strip() else case_id
@@ -163,7 +190,7 @@ class CaseStore:
         for case_id in self.ids():
             last = self.report(case_id)
             out.append(CaseSummary(
-                id=case_id, name=self.name(case_id), has_claims=(self.root / case_id / CASE_FILE).is_file(),
+                id=case_id, name=self.name(case_id), has_claims=(self.folder(case_id) / CASE_FILE).is_file(),
                 documents=len(self.documents(case_id)), last_ready=None if last is None else bool(last.get("ready")),
             ))
         return out
@@ -221,9 +248,12 @@ class CaseStore:
         state = self.folder(case_id) / STATE_DIR
         state.mkdir(exist_ok=True)
         last = state / "report.json"
-        if last.is_file():
-            last.replace(state / "previous-report.json")
-        _atomic_write(last, report_json.encode("utf-8"))
+
+        def keep_last() -> None:  # only once the new report is safely on disk
+            if last.is_file():
+                last.replace(state / "previous-report.json")
+
+        _atomic_write(last, report_json.encode("utf-8"), before_replace=keep_last)
 
     def report(self, case_id: str) -> dict[str, Any] | None:
         return self._read_json(case_id, "report.json")
@@ -239,7 +269,7 @@ class CaseStore:
             return None
 
     def _write_state(self, case_id: str, name: str, text: str) -> None:
-        state = self.root / case_id / STATE_DIR
+        state = self.folder(case_id) / STATE_DIR
         state.mkdir(exist_ok=True)
         _atomic_write(state / name, text.encode("utf-8"))
 
@@ -255,25 +285,16 @@ def _unique(folder: Path, name: str) -> str:
     return candidate
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+def _atomic_write(path: Path, data: bytes, before_replace: Callable[[], None] | None = None) -> None:
+    write_output(path, data, follow=False, before_replace=before_replace)
 
 
 def _atomic_copy(stream: IO[bytes], target: Path, max_bytes: int) -> None:
     """Copy an upload in chunks, giving up past `max_bytes`; the target appears only when complete."""
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".upload-", delete=False) as tmp:
-        tmp_path = Path(tmp.name)
-        try:
-            copied = 0
-            while chunk := stream.read(1024 * 1024):
-                copied += len(chunk)
-                if copied > max_bytes:
-                    raise TooLarge(f"larger than {max_bytes / 1_000_000:g} MB")
-                tmp.write(chunk)
-        except BaseException:
-            tmp.close()
-            tmp_path.unlink(missing_ok=True)
-            raise
-    tmp_path.replace(target)
+    with open_output(target, follow=False) as out:
+        copied = 0
+        while chunk := stream.read(1024 * 1024):
+            copied += len(chunk)
+            if copied > max_bytes:
+                raise TooLarge(f"larger than {max_bytes / 1_000_000:g} MB")
+            out.write(chunk)

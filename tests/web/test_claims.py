@@ -1,14 +1,16 @@
-"""Claims form fields to case data and back, without HTTP."""
+"""Claims form fields to case data and back (without HTTP), and case.yaml files the page must survive."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from checklist.casefile import case_yaml, load_case, parse_case
 from checklist.web.claims import form_from_data, parse_form
-from tests.web.conftest import SAMPLES, sample_form
+from tests.test_casefile import alias_bomb
+from tests.web.conftest import SAMPLES, Browser, sample_form
 
 
 def test_every_sample_round_trips_through_the_form() -> None:
@@ -39,3 +41,35 @@ def test_errors_on_fields_the_form_lacks_are_still_shown() -> None:
     claims.add_error("nickname", "unknown field")
     claims.add_error("applicant", "this field is required")
     assert claims.other_errors() == [("nickname", "unknown field")]
+
+
+def test_issue20_alias_bomb_on_the_claims_page_is_parsed_off_the_event_loop(browser: Browser, monkeypatch: Any) -> None:
+    """Regression (issue 20): a bomb in case.yaml, copied in by hand, froze the page (and every other) while it expanded."""
+    import asyncio
+    import time
+
+    import checklist.casefile
+
+    on_loop: list[bool] = []
+    real = checklist.casefile.load_yaml
+
+    def watched(text: str) -> Any:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:
+            on_loop.append(False)
+        return real(text)
+
+    monkeypatch.setattr(checklist.casefile, "load_yaml", watched)
+    monkeypatch.setattr(checklist.web.pages, "load_yaml", watched)
+    case_id = browser.new_case("Bomb")
+    (browser.cases_dir / case_id / "case.yaml").write_text(alias_bomb(), encoding="utf-8")
+    start = time.perf_counter()
+    page = browser.get(f"/cases/{case_id}/claims")
+    assert time.perf_counter() - start < 2
+    assert page.status_code == 200 and "aliases (*name) expand to more than 10,000 values" in page.text
+    upload = browser.post(f"/cases/{case_id}/claims/file", files=[("case_file", ("case.yaml", alias_bomb().encode()))])
+    assert upload.status_code == 422 and "expand to more than" in upload.text
+    assert browser.get("/").status_code == 200
+    assert on_loop and not any(on_loop), "case.yaml was parsed on the event loop"

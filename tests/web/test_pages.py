@@ -427,3 +427,25 @@ def test_a_case_folder_made_with_the_cli_shows_up(browser: Browser) -> None:
     response = browser.post("/cases/Kavya%20Iyer%20%28CLI%29/check", follow_redirects=False)
     assert response.headers["location"] == "/cases/Kavya%20Iyer%20%28CLI%29/report"
     assert "Ready: no blocker found" in browser.get(response.headers["location"]).text
+
+
+def test_issue20_a_file_name_that_is_not_utf8_breaks_no_page(browser: Browser) -> None:
+    """Regression (issue 20): one such name (unzipped from a Windows archive) made the home page fail for every case."""
+    import os
+
+    from tests.support.cases import small_case
+
+    other = browser.new_case("Other")
+    small_case(browser.cases_dir / "unzipped", letter_name=b"lettre_\xe9t\xe9.txt")
+    home = browser.get("/")
+    assert home.status_code == 200 and 'href="/cases/unzipped"' in home.text and f'href="/cases/{other}"' in home.text
+    documents = browser.get("/cases/unzipped/documents")
+    assert documents.status_code == 200 and "lettre_\ufffdt\ufffd.txt" in documents.text
+    assert browser.post("/cases/unzipped/check", follow_redirects=False).status_code == 303
+    report = browser.get("/cases/unzipped/report")
+    assert report.status_code == 200 and "lettre_\ufffdt\ufffd.txt" in report.text
+    assert "changed after this check" not in report.text  # the report's public path matches the file on disk
+    assert "lettre_\ufffdt\ufffd.txt" in browser.get("/cases/unzipped/report.json").text
+    doc_id = documents.text.split('/documents/')[1].split("/")[0]
+    assert browser.post(f"/cases/unzipped/documents/{doc_id}/remove", follow_redirects=False).status_code == 303
+    assert b"lettre_\xe9t\xe9.txt" not in os.listdir(os.fsencode(browser.cases_dir / "unzipped"))
