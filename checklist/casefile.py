@@ -172,15 +172,19 @@ def parse_case(text: str, path: Path) -> Case:
         raise CaseFileError(
             "expected a mapping with 'applicant' and 'jobs' at the top", path=path, line=1
         )
-    _nocs_as_written(data, root)
+    _codes_as_written(data, root)
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
         raise _first_error(exc, root, path) from None
 
 
-def _nocs_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
-    """Each job's `noc` as the text the user wrote: YAML reads `00012` as the octal 10 and `2174` as an int."""
+def _codes_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
+    """Codes as the text the user wrote: YAML 1.1 reads a job's `noc: 00012` as the octal 10, `2174` as an int,
+    and `intended_province: ON` (or NO, YES) as a boolean."""
+    province = _child(root, "intended_province")
+    if province is not None and isinstance(province[1], yaml.ScalarNode) and province[1].value and "intended_province" in data:
+        data["intended_province"] = province[1].value
     jobs = _child(root, "jobs")
     if jobs is None or not isinstance(data.get("jobs"), list):
         return

@@ -28,14 +28,15 @@ study:
 def test_a_good_case_loads() -> None:
     case = parse_case(GOOD, Path("case.yaml"))
     assert case.applicant == "Maria Santos" and case.jobs[0].teer == 1 and case.jobs[0].end is None
-    assert case.as_of() == case.ita_date
+    today = case.ita_date  # the window ends on the application date when given, else today
+    assert case.window_end(today) == (case.application_date or today)
 
 
 @pytest.mark.parametrize("change,field,line,words", [
     (("hours_per_week: 40", "hours_per_week: 40\n    colour: blue"), "jobs[0].colour", 10, "unknown field"),
     (("start: 2023-03-01", "start: 2023-02-30"), "jobs[0].start", 7, "not a date"),
     (("end: null", "end: 2022-01-01"), "jobs[0]", 4, "before start"),
-    (('noc: "21232"', 'noc: "2123"'), "jobs[0].noc", 6, "five digits"),
+    (('noc: "21232"', 'noc: "212"'), "jobs[0].noc", 6, "five digits"),
     (("applicant: Maria Santos\n", ""), "applicant", 1, "required"),
     (("  - start: 2022-09-01", "  - start: someday"), "study[0].start", 11, "not a date"),
 ])
@@ -149,3 +150,14 @@ def test_issue20_alias_bomb_exits_2_in_the_cli(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(tmp_path), "-f", "json", "-o", "-"])
     assert result.exit_code == 2 and "aliases" in result.output and "Traceback" not in result.output
     assert len(result.output) < 400
+
+
+def test_codes_are_read_as_written_not_as_yaml_numbers_or_booleans(tmp_path: Path) -> None:
+    """Regression (issue 16): `noc: 00012` was the octal 10, `noc: 2174` became "02174", `intended_province: ON` True."""
+    text = ("applicant: A B\nintended_province: ON\njobs:\n  - {employer: E, title: T, noc: 00012, start: 2024-01-01, hours_per_week: 40}\n"
+            "  - {employer: F, title: U, noc: 2174, start: 2024-01-01, hours_per_week: 40}\n")
+    (tmp_path / "case.yaml").write_text(text, encoding="utf-8")
+    case = load_case(tmp_path)
+    assert case.intended_province == "ON"
+    assert [job.noc for job in case.jobs] == ["00012", "2174"]
+    assert case.jobs[1].noc_2016 and case.jobs[1].teer is None
