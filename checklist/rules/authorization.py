@@ -139,8 +139,8 @@ def build_timeline(documents: list[Document], today: dt.date) -> Timeline:
                    "a visitor record: a visitor is not authorized to work", False)
     permits.sort(key=lambda item: item[1].issue_date)  # type: ignore[arg-type, return-value]
     for doc, fields in permits:
-        timeline.periods.append(Period(fields.issue_date, fields.expiry_date, "work_permit", (doc.path,),  # type: ignore[arg-type]
-                                       **_conditions(fields)))
+        assert fields.issue_date is not None and fields.expiry_date is not None
+        timeline.periods.append(_period(fields.issue_date, fields.expiry_date, "work_permit", (doc.path,), fields))
     letters = [(doc, doc.fields_as(IrccLetterFields)) for doc in documents if doc.kind is DocumentKind.IRCC_LETTER]
     timeline.periods += _maintained(permits, letters, today) + _r186w(permits, letters, documents, today)
     timeline.periods.sort(key=lambda p: (p.start, p.basis))
@@ -158,14 +158,14 @@ def _dated(start: dt.date | None, end: dt.date | None) -> bool:
     return start is not None and end is not None and start <= end
 
 
-def _conditions(fields: WorkPermitFields) -> dict[str, object]:
+def _period(start: dt.date, end: dt.date, basis: Basis, documents: tuple[str, ...], fields: WorkPermitFields) -> Period:
+    """A period under a permit's conditions (an employer-specific permit's employer and occupation)."""
     specific = fields.permit_type == "employer_specific"
-    return {
-        "employer": fields.employer if specific else None,
-        "occupation": fields.occupation if specific else None,
-        "noc": fields.noc_code if specific and fields.noc_code and len(fields.noc_code) == 5 else None,
-        "restrictions": tuple(fields.restrictions),
-    }
+    return Period(start, end, basis, documents,
+                  employer=fields.employer if specific else None,
+                  occupation=fields.occupation if specific else None,
+                  noc=fields.noc_code if specific and fields.noc_code and len(fields.noc_code) == 5 else None,
+                  restrictions=tuple(fields.restrictions))
 
 
 def _maintained(permits: list[tuple[Document, WorkPermitFields]], letters: list[tuple[Document, IrccLetterFields]],
@@ -191,8 +191,7 @@ def _maintained(permits: list[tuple[Document, WorkPermitFields]], letters: list[
         else:
             end = today  # still pending: the applicant keeps working under the old conditions
         if end > expiry:
-            out.append(Period(expiry + ONE_DAY, end, "maintained_status", (doc.path, *(d.path for d, _ in proofs)),
-                              **_conditions(fields)))  # type: ignore[arg-type]
+            out.append(_period(expiry + ONE_DAY, end, "maintained_status", (doc.path, *(d.path for d, _ in proofs)), fields))
     return out
 
 

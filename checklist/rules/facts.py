@@ -74,7 +74,7 @@ def job_facts(job: Job, letter: ReferenceLetterFields | None, position: Position
         letter_dated=position.start_date is not None or position.end_date is not None,
         leaves=leaves,
         contractor=bool(letter.contractor) and not job.self_employed,
-        abroad=bool(place) and in_canada(place) is False,
+        abroad=place is not None and in_canada(place) is False,
         counted_contract=job.physician_fee_for_service,
     )
 

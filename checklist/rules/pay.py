@@ -134,7 +134,7 @@ def t4_income(ctx: Context) -> Iterator[Gap]:
                 yield Gap({"employer": ctx.case.jobs[group[0]].employer, "year": year, "income": f"{float(income):,.2f}",
                            "expected": f"{expected:,.0f}", "days": days,
                            "diff": f"{abs(float(income) - expected) / expected * 100:.0f}"},
-                          job=index, documents=(t4.path, *(ctx.letter(i).path for i in group if ctx.letter(i))))
+                          job=index, documents=(t4.path, *(letter.path for i in group if (letter := ctx.letter(i)) is not None)))
 
 
 def _expected_pay(ctx: Context, index: int, year: int) -> tuple[float | None, int]:

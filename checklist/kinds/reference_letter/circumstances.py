@@ -10,6 +10,7 @@ blank them out first.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from checklist.kinds.collector import Collector
@@ -58,7 +59,7 @@ def read_circumstances(view: TextView, prose: str, starts: list[int], out: Colle
     leaves = []
     for start, end in leave_spans(prose):
         sentence = prose[start:end]
-        dates = sorted(found.value for found in find_dates(sentence))  # type: ignore[type-var]
+        dates = sorted(found.value for found in find_dates(sentence) if isinstance(found.value, dt.date))
         if not dates:
             continue
         reason = next((name for name, pattern in _LEAVE_KIND if re.search(pattern, sentence, re.IGNORECASE)), "leave")
