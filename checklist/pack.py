@@ -26,6 +26,7 @@ from pypdf.generic import NameObject
 
 from checklist import portal
 from checklist.errors import ChecklistError
+from checklist.kinds import spec
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
 
@@ -86,12 +87,12 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
         findings = [f for f in report.findings if f.job == index and f.severity.value in ("blocker", "warning")]
         cover = cover_page(f"{job['employer']}: {job['title']}", _dates(job), sources, findings, result.excluded)
         result.files += write_pack(out_dir, _file_name(job), f"{job['employer']} ({job['title']})", cover, sources, limit)
-    permits = sorted((d for d in report.documents if d.kind == "work_permit" and d.path in converted),
-                     key=lambda d: str(d.fields.get("issue_date") or ""))
-    if permits:
-        used |= {d.path for d in permits}
-        sources = [Source(d.path, _title(d), converted[d.path]) for d in permits]
-        cover = cover_page("Status documents", "work permits in date order", sources, [], result.excluded)
+    status = sorted((d for d in report.documents if _packed_with_status(d.kind) and d.path in converted), key=_status_date)
+    if status:
+        used |= {d.path for d in status}
+        sources = [Source(d.path, _title(d), converted[d.path]) for d in status]
+        cover = cover_page("Status documents", "permits, visitor records and IRCC letters in date order", sources, [],
+                           result.excluded)
         result.files += write_pack(out_dir, "status-documents", "Status documents", cover, sources, limit)
     result.leftovers = [d.path for d in report.documents if d.path not in used and d.kind != "unreadable"]
     lines = ["Documents that belong to no claimed position (not in any upload file):"]
@@ -324,11 +325,23 @@ def _save(path: Path, title: str, data: bytes, pages: int, sources: list[Source]
                       source_pages=counts, cover_pages=pages - sum(counts))
 
 
+def _packed_with_status(kind: str) -> bool:
+    """Status documents (permits, visitor records, IRCC letters) go in the one status upload file."""
+    return spec(kind).pack == "status"
+
+
+def _status_date(doc: Any) -> str:
+    names = spec(doc.kind).date_fields
+    return next((str(doc.fields[name]) for name in names if doc.fields.get(name)), "")
+
+
 def _title(doc: Any) -> str:
     kinds = {"reference_letter": "Reference letter", "employment_contract": "Employment contract", "pay_stub": "Pay stub",
-             "t4": "T4", "noa": "Notice of assessment", "work_permit": "Work permit"}
+             "t4": "T4", "noa": "Notice of assessment", "work_permit": "Work permit", "study_permit": "Study permit",
+             "visitor_record": "Visitor record", "ircc_letter": "IRCC letter"}
     fields = doc.fields
-    detail = fields.get("period_end") or fields.get("pay_date") or fields.get("tax_year") or fields.get("issue_date") or ""
+    detail = (fields.get("period_end") or fields.get("pay_date") or fields.get("tax_year") or fields.get("issue_date")
+              or fields.get("letter_date") or "")
     return f"{kinds.get(doc.kind, doc.kind)} {detail} ({doc.path})".replace("  ", " ")
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from checklist.kinds import (
     employment_contract,
+    ircc_letter,
     noa,
     other,
     pay_stub,
     reference_letter,
+    study_permit,
     t4,
     unreadable,
+    visitor_record,
     work_permit,
 )
 from checklist.kinds.base import KindSpec
@@ -43,6 +46,9 @@ KINDS: dict[DocumentKind, KindSpec] = _register(
     t4.SPEC,
     noa.SPEC,
     work_permit.SPEC,
+    study_permit.SPEC,
+    visitor_record.SPEC,
+    ircc_letter.SPEC,
     other.SPEC,
     unreadable.SPEC,
 )

@@ -141,6 +141,41 @@ class TextView:
             run = []
         return {}
 
+    def paragraph(self, label: re.Pattern[str], stop: re.Pattern[str], *, max_lines: int = 14) -> tuple[str, list[Line]] | None:
+        """The text of a labelled field that runs over several lines, up to the next label.
+
+        The field's label starts a line ("Conditions   NOT AUTHORIZED TO ..." or
+        "CONDITIONS:" alone); the value goes on in the lines below until a line
+        starts with `stop`, or with a cell left of the value column (another
+        label). The label's translation printed below it ("Conditions" again,
+        in French) is dropped.
+        """
+        for line in self.lines:
+            if not line.cells:
+                continue
+            match = label.match(line.cells[0].text)
+            if not match:
+                continue
+            parts = [strip_translation(line.cells[0].text[match.end():]), *(c.text for c in line.cells[1:])]
+            column = line.cells[1].start if len(line.cells) > 1 else None
+            used = [line]
+            for next_line in self.lines[line.index + 1 : line.index + 1 + max_lines]:
+                first = next_line.cells[0]
+                if stop.match(first.text):
+                    break
+                twin = label.match(first.text)
+                if twin:
+                    parts += [strip_translation(first.text[twin.end():]), *(c.text for c in next_line.cells[1:])]
+                elif column is not None and first.start < column - 4:
+                    break
+                else:
+                    parts.append(next_line.stripped)
+                used.append(next_line)
+            text = " ".join(p for p in parts if p)
+            if text.strip():
+                return text, used
+        return None
+
     def _value_near(
         self,
         line: Line,

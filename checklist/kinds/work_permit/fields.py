@@ -7,6 +7,8 @@ from typing import Literal
 
 from checklist.models.fields import KindFields
 
+Restriction = Literal["health_services", "child_care", "teaching"]
+
 
 class WorkPermitFields(KindFields):
     holder_name: str | None = None
@@ -14,7 +16,11 @@ class WorkPermitFields(KindFields):
     uci: str | None = None
     issue_date: dt.date | None = None
     expiry_date: dt.date | None = None
-    permit_type: Literal["open", "employer_specific"] | None = None
+    permit_type: Literal["open", "employer_specific"] | None = None  # None: the permit does not say (never "open" by default)
     employer: str | None = None
     occupation: str | None = None
     noc_code: str | None = None
+    conditions: list[str] = []  # as printed, one sentence each
+    restrictions: list[Restriction] = []  # occupations the conditions exclude (an open permit without a medical exam)
+    coop: bool | None = None  # tied to a study program (co-op, internship): student work
+    refugee_claimant: bool | None = None  # issued to a refugee claimant (R206): no temporary resident status

@@ -1,16 +1,15 @@
 """Keyword profile of a work permit: (pattern, weight) pairs, English and French.
 
-Titles a document prints about itself weigh most; words any kind may use weigh little."""
+Work permits, study permits and visitor records all print on IMM 1442: the
+form's own words (`imm1442.COMMON_PROFILE`) are in all three profiles, so
+only the printed title and the kind's own fields tell them apart."""
 
 from __future__ import annotations
 
+from checklist.kinds.imm1442 import COMMON_PROFILE, title_patterns
+
 PROFILE: tuple[tuple[str, float], ...] = (
-    (r"work permit|permis de travail", 3),
-    (r"imm ?1442", 4),
-    (r"\bUCI\b|\bIUC\b|client id", 2),
-    (r"immigration,? refugees and citizenship|immigration,? r[ée]fugi[ée]s et citoyennet[ée]", 3),
-    (r"not (?:valid|authorized) (?:for|to work)", 2),
-    (r"expiry date|date d[’']expiration", 1),
-    (r"permit (?:no|number)|no de permis|num[ée]ro de permis", 2),
-    (r"\bcase type\b|type de cas", 1),
+    *COMMON_PROFILE,
+    *title_patterns(r"work permit", r"permis de travail"),
+    (r"not authori[sz]ed to work for any employer other|location of employment|lieu de (?:l[’'])?emploi|lieu de travail", 1),
 )
