@@ -20,9 +20,9 @@ import re
 from checklist.kinds.collector import Collector
 from checklist.text.dates import find_date_range, find_dates
 from checklist.text.normalize import clean_value
-from checklist.text.ocr import ocr_label
+from checklist.text.ocr import label_pattern
 from checklist.text.sentences import split_sentences
-from checklist.text.view import Hit, Line, TextView
+from checklist.text.view import Hit, Line, TextView, strip_translation
 
 # Evidence every IMM 1442 kind shares: each of the three profiles includes it,
 # so it never tips one kind over another; the printed title does.
@@ -53,22 +53,18 @@ BARE_UCI = re.compile(r"\d{4}-\d{4}|\d{2}-\d{4}-\d{4}")
 NUMBER_RE = re.compile(r"\b([A-Z][ -]?\d{9,10})\b")
 
 
-def _label(*phrases: str) -> re.Pattern[str]:
-    return re.compile(r"(?i)^(?:" + "|".join(ocr_label(p) for p in phrases) + r")\s*:?")
-
-
 LABELS: dict[str, re.Pattern[str]] = {
     "uci": re.compile(r"(?i)^(?:U\s?C\s?[I1l|]|[I1l|]\s?U\s?C|client\s+ID|ID\s+client|unique\s+client\s+identifier)\b\s*(?:/\s*IUC)?\s*(?:no\.?)?\s*:?"),
-    "permit_number": _label("permit no.", "permit number", "permit #", "document no.", "document number", "no de permis",
-                            "no. de permis", "numéro de permis", "numéro du permis", "numéro de document", "numéro du document"),
-    "issue_date": _label("date issued", "date of issue", "issue date", "issued on", "issued", "date de délivrance",
+    "permit_number": label_pattern("permit no.", "permit number", "permit #", "document no.", "document number", "no de permis",
+                            "no. de permis", "n° de permis", "numéro de permis", "numéro du permis", "numéro de document", "numéro du document"),
+    "issue_date": label_pattern("date issued", "date of issue", "issue date", "issued on", "issued", "date de délivrance",
                          "délivré le", "valid from", "valide du", "valide à compter du", "en vigueur le"),
-    "expiry_date": _label("expiry date", "date of expiry", "expiration date", "expires on",
+    "expiry_date": label_pattern("expiry date", "date of expiry", "expiration date", "expires on",
                           "valid until", "valid to", "date d'expiration", "expire le", "valide jusqu'au", "valide au"),
     "validity": re.compile(r"(?i)^(?:validity(?:\s+period)?|period\s+of\s+validity|p[ée]riode\s+de\s+validit[ée]|date\s+de\s+validit[ée]|validit[ée])\b\s*(?:/\s*[^:]*)?:?"),
-    "family": _label("family name", "surname", "last name", "nom de famille"),
-    "given": _label("given name(s)", "given names", "first name", "prénom(s)", "prénoms"),
-    "holder": re.compile(r"(?i)^(?:name|holder|name\s+of\s+holder|nom\s+du\s+titulaire)\b(?:\s*/\s*nom)?\s*:"),
+    "family": label_pattern("family name", "surname", "last name", "nom de famille"),
+    "given": label_pattern("given name(s)", "given names", "first name", "prénom(s)", "prénoms"),
+    "holder": re.compile(r"(?i)^(?:name|nom|holder|name\s+of\s+holder|nom\s+du\s+titulaire)\b(?:\s*/\s*(?:nom|name))?\s*:"),
 }
 # Any label of the form: never a value of another label.
 ANY_LABEL = re.compile(
@@ -187,11 +183,28 @@ def name_cell(text: str) -> str | None:
 
 
 def person(text: str) -> str:
-    """A name printed in capitals, as a name is written ("MARIA CRISTINA" -> "Maria Cristina")."""
-    return " ".join(word.capitalize() if word.isupper() else word for word in text.split())
+    """A name printed in capitals, as a name is written ("DELA CRUZ-OKAFOR" -> "Dela Cruz-Okafor")."""
+    return " ".join(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word) if word.isupper() else word
+                    for word in text.split())
 
 
 OTHER_NUMBERS = re.compile(r"(?i)application|file|dossier|demande|passport|passeport|travel\s+doc|LMIA|EIMT")
+
+
+def _stacked_names(view: TextView, out: Collector) -> None:
+    """Surname and given-name labels on two lines, their values on the next two, in the same order."""
+    for line in view.lines[:-3]:
+        second = view.lines[line.index + 1]
+        order = [name for text in (line.stripped, second.stripped) for name in ("family", "given")
+                 if LABELS[name].match(text) and not strip_translation(LABELS[name].sub("", text, count=1))]
+        if sorted(order) != ["family", "given"]:
+            continue
+        values = [name_cell(view.lines[line.index + k].stripped) for k in (2, 3)]
+        if all(values) and not any(ANY_LABEL.match(str(v)) for v in values):
+            names = dict(zip(order, values))
+            out.set("holder_name", person(f"{names['given']} {names['family']}"), view.lines[line.index + 2],
+                    snippet=f"{line.stripped} / {second.stripped} / {values[0]} / {values[1]}")
+            return
 
 
 def _unlabelled_number(view: TextView, out: Collector) -> None:
@@ -269,13 +282,14 @@ SCHOOL_LABEL = re.compile(
 
 
 def _holder(view: TextView, out: Collector) -> None:
+    _stacked_names(view, out)
     family = view.labelled(LABELS["family"], name_cell, below=1, skip=ANY_LABEL)
     given = view.labelled(LABELS["given"], name_cell, below=1, skip=ANY_LABEL)
     if family and given:
         out.set("holder_name", person(f"{given.value} {family.value}"), family, snippet=f"{given.snippet} / {family.snippet}")
         return
     hit = view.labelled(LABELS["holder"], name_cell, below=1, skip=ANY_LABEL)
-    if hit:
+    if hit and "holder_name" not in out.values:
         value = str(hit.value)
         if "," in value:
             last, first = (part.strip() for part in value.split(",", 1))

@@ -13,7 +13,8 @@ COMPANY_RE = re.compile(
     rf"\b((?:[A-ZÀ-Ý0-9][\w&'’.\-À-ÿ]*)(?:[ ,]+{_NAME_WORD}){{0,6}}?,?\s+{LEGAL_FORM})(?![\w])"
 )
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dre|Madame|Monsieur|Mme|Mlle|Me|Pr|M)\.?"
-PERSON = r"[A-ZÀ-Ý][A-Za-zà-ÿÀ-Ý'’\-]+(?:[ \-](?:[A-ZÀ-Ý][A-Za-zà-ÿÀ-Ý'’\-]+|de|da|dos|van|von|del|la|le|bin|al|[A-Z]\.)){1,4}"
+_LETTER = "A-Za-zà-ÿÀ-Ý\u0100-\u017f"  # Latin-1 and Latin Extended-A letters (é, ł, ś, ğ...)
+PERSON = rf"[A-ZÀ-Ý][{_LETTER}'’\-]+(?:[ \-](?:[A-ZÀ-Ý][{_LETTER}'’\-]+|de|da|dos|van|von|del|la|le|bin|al|[A-Z]\.)){{1,4}}"
 POST_NOMINAL = re.compile(
     r"(?:,?\s+(?:R\.?Ph|D\.?M\.?V|CPA|CA|CGA|CMA|P\.?\s?Eng|ing|MD|M\.?D|Ph\.?D|CHRP|CPHR|CRHA|CHRL|MBA|RN|B\.?Sc|LL\.?B|Esq|Jr|Sr|II|III)\.?)+\s*$",
     re.IGNORECASE,

@@ -42,3 +42,8 @@ def ocr_label(phrase: str) -> str:
                 letters.append(re.escape(lower))
         out.append(r"\s?".join(letters))
     return "".join(out)
+
+
+def label_pattern(*phrases: str) -> re.Pattern[str]:
+    """A label at the start of a cell, any of `phrases` as OCR may read them, with its colon."""
+    return re.compile(r"(?i)^(?:" + "|".join(ocr_label(p) for p in phrases) + r")\s*:?")

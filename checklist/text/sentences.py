@@ -12,7 +12,7 @@ import re
 
 # Abbreviations a printed sentence does not end on ("LMIA NO. 1234567", "ST. JOHN'S").
 _ABBREVIATIONS = r"(?<!\bNO\.)(?<!\bNo\.)(?<!\bST\.)(?<!\bSt\.)(?<!\bMR\.)(?<!\bMr\.)(?<!\bMS\.)(?<!\bMs\.)(?<!\bDR\.)(?<!\bDr\.)(?<!\bMT\.)"
-_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.;!?])\s+(?=[\"'(«]?[A-ZÀ-Ý])")
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[\"'(«]?[A-ZÀ-Ý])")
 _NUMBERED = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|[a-h]\))\s+(?=[A-ZÀ-Ý])")
 _WRAPPED_HYPHEN = re.compile(r"(?<=[A-Za-zÀ-ÿ])- (?=[A-Za-zÀ-ÿ])")
 
@@ -37,7 +37,7 @@ def _split_at_starts(sentence: str, starts: re.Pattern[str]) -> list[str]:
     out, begin = [], 0
     for match in starts.finditer(sentence):
         before = sentence[:match.start()].rstrip()
-        if match.start() > begin and before.endswith((":", ".", ";")) and len(before) > begin:
+        if match.start() > begin and before.endswith((":", ".")) and len(before) > begin:
             out.append(sentence[begin:match.start()])
             begin = match.start()
     out.append(sentence[begin:])

@@ -18,19 +18,27 @@ from checklist.kinds.collector import Collector
 from checklist.text.dates import DATE_ANY, find_dates, parse_date
 from checklist.text.names import clean_person, looks_like_person
 from checklist.text.normalize import clean_value
+from checklist.text.ocr import label_pattern
 from checklist.text.view import TextView, line_at, prose_index
 
 APPLICATION_NUMBER = re.compile(r"\b([A-Z]{1,2}\d{9,10})\b")
 LABELS = {
-    "letter_date": re.compile(r"(?i)^(?:date(?!\s*(?:received|of\s+receipt|de\s+r[ée]ception|of\s+birth|de\s+naissance|re[çc]ue))|date\s+of\s+(?:this\s+)?letter|date\s+de\s+la\s+lettre)\s*:?"),
-    "received_date": re.compile(r"(?i)^(?:date\s+(?:received|of\s+receipt|application\s+received)|application\s+received(?:\s+on)?|received\s+on|date\s+de\s+r[ée]ception|date\s+de\s+r[ée]ception\s+de\s+la\s+demande|demande\s+re[çc]ue\s+le|re[çc]ue?\s+le)\s*:?"),
-    "application_number": re.compile(r"(?i)^(?:application\s+(?:number|no\.?|#)|file\s+(?:number|no\.?)|num[ée]ro\s+de\s+(?:la\s+)?demande|n[o°]\.?\s+de\s+(?:la\s+)?demande|num[ée]ro\s+de\s+dossier)\s*:?"),
-    "application_type": re.compile(r"(?i)^(?:application\s+type|type\s+of\s+application|type\s+de\s+demande|application\s+for|demande\s+de)\s*:?"),
+    "letter_date": re.compile(r"(?i)^(?:date(?!\s*(?:received|of\s+receipt|de\s+r[ée]ception|of\s+birth|de\s+naissance|re[çc]ue|application))"
+                              r"|date\s+of\s+(?:this\s+)?letter|date\s+de\s+la\s+lettre)\s*:?"),
+    "received_date": label_pattern("date received", "date of receipt", "date application received", "application received on",
+                                   "application received", "received on", "date de réception de la demande", "date de réception",
+                                   "demande reçue le", "reçue le"),
+    "application_number": label_pattern("application number", "application no.", "application #", "file number", "file no.",
+                                        "numéro de la demande", "numéro de demande", "no de la demande", "no de demande",
+                                        "n° de la demande", "n° de demande", "numéro de dossier"),
+    "application_type": label_pattern("application type", "type of application", "type de demande", "application for",
+                                      "demande de"),
     "holder": re.compile(r"(?i)^(?:name|client\s+name|applicant(?:['’]s\s+name)?|principal\s+applicant|nom(?:\s+du\s+client|\s+du\s+demandeur)?|demandeur|demandeuse)\s*:"),
-    "valid_until": re.compile(r"(?i)^(?:valid\s+(?:until|to|through)|expiry\s+date|valide\s+jusqu['’]au|valable\s+jusqu['’]au|date\s+d['’]expiration)\s*:?"),
+    "valid_until": label_pattern("valid until", "valid to", "valid through", "valide jusqu'au", "valable jusqu'au"),
 }
 RECEIVED_SENTENCE = re.compile(
     rf"(?i)(?:received\s+your\s+(?:\w+\s+){{0,6}}?application\s+(?:on|dated)|application\s+(?:was\s+)?received\s+on|date\s+we\s+received\s+it\s*:?"
+    rf"|we\s+received\s+(?:it\s+|your\s+application\s+)?on"
     rf"|re[çc]u\s+votre\s+demande\s+le|demande\s+a\s+[ée]t[ée]\s+re[çc]ue\s+le)\s*:?\s*({DATE_ANY})"
 )
 VALID_SENTENCE = re.compile(

@@ -74,7 +74,9 @@ def extract_permit(view: TextView) -> Collector:
 
 def _text_value(text: str) -> str | None:
     text = clean_value(text)
-    return text if text and not re.match(r"(?i)^(?:/|conditions?\b)", text) else None
+    if not text or re.match(r"(?i)^(?:/|conditions?\b)", text) or not re.search(r"[A-Za-zÀ-ÿ]{2}", text):
+        return None  # a smudge OCR read as marks is no employer
+    return text
 
 
 def _employer_and_occupation(view: TextView, out: Collector, blocks: dict[str, Hit]) -> Hit | None:
