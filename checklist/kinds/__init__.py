@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from checklist.kinds import (
     employment_contract,
+    language_test,
     noa,
     other,
     pay_stub,
@@ -43,6 +44,7 @@ KINDS: dict[DocumentKind, KindSpec] = _register(
     t4.SPEC,
     noa.SPEC,
     work_permit.SPEC,
+    language_test.SPEC,
     other.SPEC,
     unreadable.SPEC,
 )

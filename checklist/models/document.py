@@ -16,6 +16,7 @@ class DocumentKind(str, Enum):
     WORK_PERMIT = "work_permit"
     T4 = "t4"
     NOA = "noa"
+    LANGUAGE_TEST = "language_test"
     EMPLOYMENT_CONTRACT = "employment_contract"
     OTHER = "other"
     UNREADABLE = "unreadable"
