@@ -2153,7 +2153,9 @@ class Case:
             alt = qualifying_hours(claims, letter_hours, [(date.min, date.max)], as_of)["total"]
             notes.append(f"Without the permit-coverage condition the hours would be {alt:.2f}; the devset "
                          "reading requires coverage, so 0 and cec.hours-short are the expected answer.")
-        codes = set(self.codes)
+        # No sample holds a language test result (they were written before the language checks),
+        # so every case must report language.missing, a blocker.
+        codes = set(self.codes) | {"language.missing"}
         info = set(h["info"])
         # eligibility codes follow from the numbers; keep the declared list honest
         assert ("cec.hours-short" in codes) == (h["total"] < 1560), (self.name, h["total"])
@@ -2245,7 +2247,7 @@ BLOCKERS = {"cec.hours-short", "cec.teer-ineligible", "cec.noc-unknown", "cec.it
             "letter.missing", "letter.missing-dates", "letter.missing-hours", "letter.missing-salary",
             "letter.missing-duties", "letter.missing-title", "letter.missing-contact",
             "letter.missing-signatory", "letter.claim-mismatch", "duties.noc-mismatch",
-            "permit.missing", "permit.gap", "permit.employer-mismatch"}
+            "permit.missing", "permit.gap", "permit.employer-mismatch", "language.missing"}
 
 
 # ---- s01 -------------------------------------------------------------------

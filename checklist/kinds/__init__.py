@@ -10,6 +10,7 @@ from __future__ import annotations
 from checklist.kinds import (
     employment_contract,
     ircc_letter,
+    language_test,
     noa,
     other,
     pay_stub,
@@ -49,6 +50,7 @@ KINDS: dict[DocumentKind, KindSpec] = _register(
     study_permit.SPEC,
     visitor_record.SPEC,
     ircc_letter.SPEC,
+    language_test.SPEC,
     other.SPEC,
     unreadable.SPEC,
 )

@@ -19,6 +19,7 @@ class DocumentKind(str, Enum):
     IRCC_LETTER = "ircc_letter"
     T4 = "t4"
     NOA = "noa"
+    LANGUAGE_TEST = "language_test"
     EMPLOYMENT_CONTRACT = "employment_contract"
     OTHER = "other"
     UNREADABLE = "unreadable"

@@ -102,6 +102,8 @@ def format_value(value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict):  # a language result's levels: "listening 8, reading 7, ..."
+        return ", ".join(f"{key} {format_value(item)}" for key, item in value.items())
     if isinstance(value, list):
         return f"{len(value)} items" if value and isinstance(value[0], dict) else "; ".join(str(v) for v in value)
     if isinstance(value, float):

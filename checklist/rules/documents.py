@@ -44,6 +44,8 @@ def employer_name_mismatch(ctx: Context) -> Iterator[Gap]:
 def name_mismatch(ctx: Context) -> Iterator[Gap]:
     """Every document must be about the applicant; a different name needs an explanation."""
     for doc in ctx.documents:
+        if doc.kind is DocumentKind.LANGUAGE_TEST:
+            continue  # language.name-mismatch says it, with what a language result needs
         name = person_named(doc)
         if name and not same_person(name, ctx.case.applicant):
             yield Gap({"file": doc.path, "found": name, "applicant": ctx.case.applicant},

@@ -33,7 +33,7 @@ DATE_RE = re.compile(
     rf"|(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})"
     rf"|(?P<dmy>{_DAY}\s+(?:de\s+)?{_MONTH},?\s+{_YEAR})"
     rf"|(?P<num>(?:[0-3]?\d)[/.-](?:[0-3]?\d)[/.-]{_YEAR})"
-    rf"|(?P<dmy2>\d{{1,2}}-{_MONTH}-{_YEAR})"
+    rf"|(?P<dmy2>\d{{1,2}}-{_MONTH}-{_YEAR}|\d{{1,2}}/{_MONTH}/{_YEAR})"
     rf")(?![\w])",
     re.IGNORECASE,
 )

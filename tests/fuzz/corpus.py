@@ -6,7 +6,8 @@ mutator is a function of the input and a `random.Random`, so hypothesis can
 hand it a derandomized, shrinkable one (`st.randoms()`).
 
 Seeds come only from this repository: the sample cases, the layout fixtures,
-and PDF, DOCX and image files made here with reportlab, python-docx and Pillow.
+the kinds' own test texts (tests/kinds/<kind>/fixtures), and PDF, DOCX and
+image files made here with reportlab, python-docx and Pillow.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from checklist.ingest.own import own_file
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "cases"
 FIXTURES = ROOT / "tests" / "fixtures"
+KIND_FIXTURES = ROOT / "tests" / "kinds"
 REGRESSIONS = Path(__file__).resolve().parent / "regressions"  # inputs that once crashed a reader
 
 EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "image": ".png", "text": ".txt", "other": ".bin"}
@@ -71,6 +73,8 @@ def seeds() -> tuple[Seed, ...]:
         found.append(Seed(path.relative_to(SAMPLES).as_posix(), kind, path.read_bytes()))
     for path in sorted(FIXTURES.rglob("*.txt")):
         found.append(Seed(path.relative_to(FIXTURES).as_posix(), "text", path.read_bytes()))
+    for path in sorted(KIND_FIXTURES.rglob("fixtures/*.txt")):  # a kind's own test texts (tests/kinds/<kind>/fixtures)
+        found.append(Seed(path.relative_to(ROOT / "tests").as_posix(), "text", path.read_bytes()))
     found += _made_seeds()
     return tuple(found)
 

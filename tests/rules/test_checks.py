@@ -75,6 +75,10 @@ CASES: dict[str, Callable[[Scenario], Scenario]] = {
     "duties.noc-mismatch": lambda s: s.replace("letter.pdf", duties=HELP_DESK),
     "duties.copied-from-noc": lambda s: s.replace("letter.pdf", duties=_noc_duties("21232")),
     "noc.data-missing": lambda s: _set(s, with_noc=False),
+    "language.missing": lambda s: s.drop("ielts.pdf"),
+    "language.expired": lambda s: s.replace("ielts.pdf", test_date=D(2024, 3, 1)),
+    "language.below-minimum": lambda s: s.replace("ielts.pdf", reading=5.5),
+    "language.name-mismatch": lambda s: s.replace("ielts.pdf", holder_name="Juan Perez"),
 }
 HELP_DESK = ["Answer help desk tickets, phone calls and chats from staff", "Reset passwords and unlock accounts in Active Directory",
              "Set up laptops, phones and printers for new hires", "Walk users through Outlook and VPN problems",

@@ -100,7 +100,7 @@ def test_an_expired_invitation_is_a_blocker() -> None:
 def test_a_future_application_date_counts_to_today_and_days_left_from_today() -> None:
     scenario = Scenario.clean()
     scenario.ita_date = scenario.as_of - dt.timedelta(days=22)
-    scenario.claims = {"application_date": scenario.as_of + dt.timedelta(days=18)}
+    scenario.application_date = scenario.as_of + dt.timedelta(days=18)
     report = scenario.report()
     assert report.window.end == scenario.as_of + dt.timedelta(days=18)
     assert report.experience.qualifying_hours == expected_hours(report.window.start, scenario.as_of, 40)

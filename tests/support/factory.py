@@ -35,6 +35,10 @@ LETTER = {
 }
 
 
+LANGUAGE = {"test": "ielts_general", "holder_name": APPLICANT, "test_date": D(2025, 6, 14),
+            "listening": 8.0, "reading": 7.0, "writing": 7.0, "speaking": 7.5}
+
+
 def document(kind: DocumentKind, path: str, text: str = "", method: ReadMethod = ReadMethod.TEXT_LAYER,
              size: int = 50_000, language: str | None = "en", **fields: Any) -> Document:
     """A document as the extractors would have produced it."""
@@ -69,6 +73,7 @@ class Scenario:
     documents: list[Document] = field(default_factory=list)
     study: list[tuple[D, D]] = field(default_factory=list)
     ita_date: D | None = None
+    application_date: D | None = None
     as_of: D = AS_OF
     with_noc: bool = True
     claims: dict[str, Any] = field(default_factory=dict)  # other case.yaml fields (application_date, intended_province...)
@@ -81,6 +86,7 @@ class Scenario:
         docs += monthly_stubs(D(2023, 3, 1), D(2026, 1, 31))
         docs += [document(K.T4, f"t4_{y}.pdf", tax_year=y, employer_name=EMPLOYER.upper(), employee_name=APPLICANT,
                           employment_income=72000 * (306 / 365 if y == 2023 else 1), province="ON") for y in (2023, 2024, 2025)]
+        docs.append(document(K.LANGUAGE_TEST, "ielts.pdf", **LANGUAGE))
         return cls(documents=docs)
 
     def replace(self, path: str, **fields: Any) -> Scenario:
@@ -99,7 +105,8 @@ class Scenario:
         return self
 
     def case(self) -> Case:
-        return Case(applicant=APPLICANT, ita_date=self.ita_date, jobs=[Job(**job) for job in self.jobs],
+        return Case(applicant=APPLICANT, ita_date=self.ita_date, application_date=self.application_date,
+                    jobs=[Job(**job) for job in self.jobs],
                     study=[StudyPeriod(start=a, end=b) for a, b in self.study], **self.claims)
 
     def report(self) -> Report:
