@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from checklist import portal
 from checklist.kinds import spec
+from checklist.kinds.pay_stub.fields import PayStubFields
 from checklist.models.document import DocumentKind
 from checklist.models.findings import Confidence
 from checklist.rules.context import Context
@@ -123,3 +124,35 @@ def portal_limit(ctx: Context) -> Iterator[Gap]:
 
 def _confidence(doc: object) -> Confidence:
     return Confidence.OCR if getattr(getattr(doc, "raw", None), "ocr", False) else Confidence.TEXT_LAYER
+
+
+@rule(
+    "doc.duplicate", "warning", "The same document twice",
+    "{file} {what} {other}; it is counted once.",
+    "Keep one copy of each document: remove {file} from the folder (the upload pack includes each file once).",
+)
+def duplicate(ctx: Context) -> Iterator[Gap]:
+    """The same file twice, or two pay stubs for one period, look padded to an officer; each counts once."""
+    seen: dict[tuple[int, str, str], str] = {}
+    for doc in ctx.documents:
+        if not doc.raw.readable or not doc.raw.text.strip():
+            continue
+        key = (doc.raw.size, doc.raw.file_format, doc.raw.text)
+        if key in seen:
+            yield Gap({"file": doc.path, "what": "has the same content as", "other": seen[key]},
+                      documents=(doc.path, seen[key]))
+        else:
+            seen[key] = doc.path
+    copies = set(seen.values())
+    for index in range(len(ctx.case.jobs)):
+        periods: dict[tuple[object, object], str] = {}
+        for stub in ctx.for_job(index, DocumentKind.PAY_STUB):
+            fields = stub.fields_as(PayStubFields)
+            if fields.period_start is None or fields.period_end is None or stub.path not in copies:
+                continue
+            period = (fields.period_start, fields.period_end)
+            if period in periods:
+                yield Gap({"file": stub.path, "what": f"is a pay stub for the same period ({period[0]} to {period[1]}) as",
+                           "other": periods[period]}, job=index, documents=(stub.path, periods[period]))
+            else:
+                periods[period] = stub.path

@@ -258,3 +258,19 @@ def test_a_failing_duty_matcher_does_not_stop_the_report(monkeypatch: pytest.Mon
     report = Scenario.clean().report()
     assert report.duties == []
     assert "internal.check-failed" in {f.code for f in report.findings}
+
+
+def test_the_same_file_twice_is_a_duplicate() -> None:
+    scenario = Scenario.clean()
+    letter = next(d for d in scenario.documents if d.path == "letter.pdf")
+    scenario.documents.append(letter.model_copy(update={"raw": letter.raw.model_copy(update={"path": "copy/letter.pdf"})}))
+    assert "doc.duplicate" in scenario.codes()
+    assert "doc.duplicate" not in Scenario.clean().codes()
+
+
+def test_two_stubs_for_one_period_are_a_duplicate() -> None:
+    scenario = Scenario.clean()
+    stub = next(d for d in scenario.documents if d.kind is K.PAY_STUB)
+    fields = stub.fields.model_dump()
+    scenario.documents.append(document(K.PAY_STUB, "stubs/again.pdf", text="another rendering", **fields))
+    assert "doc.duplicate" in scenario.codes()

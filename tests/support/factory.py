@@ -44,7 +44,7 @@ def document(kind: DocumentKind, path: str, text: str = "", method: ReadMethod =
     """A document as the extractors would have produced it."""
     values = spec(kind).fields.model_validate(fields)
     raw = RawDocument(path=path, size=size, file_format="pdf",
-                      pages=[Page(number=1, text=text or f"{kind.value} text", method=method)])
+                      pages=[Page(number=1, text=text or f"{kind.value} text ({path})", method=method)])
     return Document(raw=raw, classification=Classification(kind=kind, score=10.0), fields=values, language=language)
 
 
