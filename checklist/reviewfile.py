@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from checklist.casefile import YamlTooBig, _dotted, _explain, _line_of, compose_yaml, load_yaml
+from checklist.casefile import YamlTooBig, _child, _dotted, _explain, _line_of, compose_yaml, load_yaml
 from checklist.errors import CaseFileError, shown
 from checklist.kinds import spec, specs
 from checklist.models.document import DocumentKind
@@ -85,6 +85,7 @@ def parse_review(text: str, path: Path, case_dir: Path) -> Review:
     def fail(loc: tuple[Any, ...], message: str, hint: str | None = None) -> CaseFileError:
         return CaseFileError(message, path=path, field=_dotted(loc), line=_line_of(root, loc), hint=hint)
 
+    _sha_as_written(data, root)
     try:
         review = Review.model_validate(data)
     except ValidationError as exc:
@@ -114,6 +115,18 @@ def parse_review(text: str, path: Path, case_dir: Path) -> Review:
     out = review.model_copy(update={"documents": documents})
     out._source = path
     return out
+
+
+def _sha_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
+    """A SHA-256 as the text written: YAML reads an unquoted all-digit one as a number (and 1e5... as a float)."""
+    documents = _child(root, "documents")
+    if documents is None or not isinstance(data.get("documents"), dict) or not isinstance(documents[1], yaml.MappingNode):
+        return
+    for key, node in documents[1].value:
+        entry = data["documents"].get(key.value) if isinstance(key, yaml.ScalarNode) else None
+        sha = _child(node, "sha256")
+        if isinstance(entry, dict) and sha is not None and isinstance(sha[1], yaml.ScalarNode) and "sha256" in entry:
+            entry["sha256"] = sha[1].value
 
 
 def _check_path(name: str, case_dir: Path, fail: Any) -> None:
