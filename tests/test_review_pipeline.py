@@ -173,3 +173,15 @@ def test_check_exits_2_on_a_hostile_review_file(tmp_path: Path, case_dir: Path) 
     (case / "review.yaml").write_text('documents:\n  "../../etc/passwd":\n    sha256: ' + "0" * 64 + "\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(case), "-f", "json", "-o", "-"])
     assert result.exit_code == 2 and "review.yaml:2" in result.output and "not a path inside" in result.output
+
+
+def test_review_without_options_lists_what_needs_a_person(tmp_path: Path, case_dir: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(case_dir, case)
+    assert review(case, "--set", LETTER, "start_date=2023-06-12").exit_code == 0
+    with (case / LETTER).open("a", encoding="utf-8") as handle:
+        handle.write("\nP.S. updated\n")
+    result = review(case, "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 0, result.output
+    assert f"warning review.lapsed [{LETTER}]" in result.output
+    assert "Recorded in review.yaml:" in result.output and "start_date = 2023-06-12" in result.output
