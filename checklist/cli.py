@@ -208,7 +208,7 @@ def pack(
         if not case_dir.is_dir():
             raise ChecklistError("is not a folder", path=case_dir)
         report = check_case(case_dir, as_of=day, noc_dir=noc_data)
-        blockers = report.counts()["blocker"]
+        blockers = sum(1 for f in report.findings if f.severity.value == "blocker" and not f.acknowledged)
         if blockers and not force:
             err.print(f"[bold yellow]warning:[/] the check found {_count(blockers, 'blocker')}: fix "
                       f"{'it' if blockers == 1 else 'them'} first ('cec-checklist check {escape(str(case_dir))}' lists "

@@ -7,6 +7,7 @@ with a misread start date: the false blocker goes with one 'review --set'.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import shutil
 from pathlib import Path
@@ -124,6 +125,14 @@ def test_acknowledged_warning_and_blocker(tmp_path: Path, case_dir: Path, docume
     assert "Acknowledged by you (this blocker is not counted): The employer is correcting the letter" in markdown
     assert "My spouse&#39;s notice, kept by mistake" in html or "My spouse's notice, kept by mistake" in html
     assert "letter.claim-mismatch" in html and "Ready: every blocker acknowledged by you" in html
+    from rich.console import Console
+
+    from checklist.report.terminal import print_summary
+
+    console = Console(file=io.StringIO(), width=200, highlight=False)
+    print_summary(report, console)
+    summary = console.file.getvalue()  # type: ignore[attr-defined]
+    assert summary.startswith("READY") and "acknowledged by you: The employer is correcting the letter" in summary
 
 
 def test_decisions_lapse_when_the_file_changes(tmp_path: Path, case_dir: Path, documents) -> None:  # type: ignore[no-untyped-def]
