@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import typing
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -192,7 +193,7 @@ def typed_value(kind: DocumentKind | None, field: str, value: Any) -> Any:
                 raise ValueError(f"not a number: {shown(value)}") from None
         else:
             raise ValueError(f"not a number: {shown(value)}")
-        if number != number or number in (float("inf"), float("-inf")) or number < 0:
+        if not math.isfinite(number) or number < 0:
             raise ValueError(f"not a usable number: {shown(value)}")
         return int(number) if int in args and float not in args and number.is_integer() else number
     if str in args and isinstance(value, (int, float)) and not isinstance(value, bool):
