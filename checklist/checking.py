@@ -21,8 +21,11 @@ from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit
 from checklist.models.case import Case
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument
 from checklist.models.findings import Severity
+from checklist.models.review import Review
 from checklist.models.report import AuthorizationPeriod, Claims, Deadline, DocumentReport, Report, Window
 from checklist.privacy import mask_sins
+from checklist.reviewfile import file_sha256, load_review
+from checklist.reviewing import acknowledge, apply_review
 from checklist.rules.context import Context
 from checklist.rules.eligibility import ITA_DAYS
 from checklist.rules.engine import run_checks
@@ -36,14 +39,14 @@ def understand(path: Path, root: Path, limits: ReadLimits | None = None) -> Docu
     limits = limits or ReadLimits()
     try:
         with time_limit(limits.max_seconds) as deadline:
-            raw = _masked(read_document(path, root, limits))
+            raw = _hashed(_masked(read_document(path, root, limits)), path)
             return extract(raw, classify(raw))
     except ReadTimeout as exc:
         if exc.deadline is not deadline:
             raise
         rel = path.relative_to(root).as_posix()
         reason = f"the document took longer than {limits.max_seconds:g} s to read (the time limit per document)"
-        raw = RawDocument(path=rel, size=path.stat().st_size, file_format="unknown", error=reason)
+        raw = _hashed(RawDocument(path=rel, size=path.stat().st_size, file_format="unknown", error=reason), path)
         return Document(raw=raw, classification=Classification(kind=DocumentKind.UNREADABLE, score=0.0, evidence=[reason]))
 
 
@@ -74,9 +77,10 @@ def check_case(
     without any NOC data the NOC checks report noc.data-missing.
     """
     case = load_case(case_dir)
+    review = load_review(case_dir)
     noc = noc if noc is not None else load_noc(noc_dir)
     documents = read_documents(case_dir, limits)
-    return build_report(case, as_of or today or dt.date.today(), documents, noc)
+    return build_report(case, as_of or today or dt.date.today(), documents, noc, review)
 
 
 def load_noc(noc_dir: Path | None) -> Any | None:
@@ -87,11 +91,20 @@ def load_noc(noc_dir: Path | None) -> Any | None:
     return load_noc_data(found) if found is not None else None
 
 
-def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any | None = None) -> Report:
-    """The report of a case as of `as_of`, today as the check sees it (nothing after it is counted)."""
-    ctx = Context(case=case, as_of=as_of, documents=documents, noc=noc)
+def build_report(
+    case: Case, as_of: dt.date, documents: list[Document], noc: Any | None = None, review: Review | None = None
+) -> Report:
+    """The report of a case as of `as_of`, today as the check sees it (nothing after it is counted).
+
+    `review` (review.yaml) applies a person's decisions first, so every check uses the reviewed
+    values; documents set aside are reported but not checked; acknowledged blockers do not
+    count against `ready`.
+    """
+    documents = apply_review(documents, review)
+    ctx = Context(case=case, as_of=as_of, documents=[doc for doc in documents if not doc.set_aside], noc=noc,
+                  review_lapsed=[doc.path for doc in documents if doc.review_lapsed])
     deadline = case.ita_date + dt.timedelta(days=ITA_DAYS) if case.ita_date else None
-    findings = run_checks(ctx)
+    findings = acknowledge(run_checks(ctx), review)
     start, end = ctx.window
     return Report(
         tool_version=__version__,
@@ -100,7 +113,7 @@ def build_report(case: Case, as_of: dt.date, documents: list[Document], noc: Any
         window=Window(start=start, end=end),
         ita_deadline=deadline,
         deadline=Deadline(date=deadline, days_left=(deadline - as_of).days) if deadline else None,
-        ready=not any(f.severity is Severity.BLOCKER for f in findings),
+        ready=not any(f.severity is Severity.BLOCKER and not f.acknowledged for f in findings),
         experience=ctx.experience,
         documents=[_document_report(doc, ctx) for doc in documents],
         findings=findings,
@@ -135,12 +148,24 @@ def _document_report(doc: Document, ctx: Context) -> DocumentReport:
         kind=doc.kind.value,
         fields=doc.fields.model_dump(),
         sources={name: source.model_dump(mode="json") for name, source in doc.sources.items()},
-        job=ctx.assignments[doc.path].job,
+        job=ctx.assignments[doc.path].job if doc.path in ctx.assignments else None,
         read_as=method,
         language=doc.language,
         evidence=doc.classification.evidence,
         error=doc.raw.error,
+        review=doc.review,
+        reviewed_fields=doc.reviewed_fields,
     )
+
+
+def _hashed(raw: RawDocument, path: Path) -> RawDocument:
+    """The raw document with its file's SHA-256 (hashed here when the reader stopped before reading it)."""
+    if raw.sha256 is not None:
+        return raw
+    try:
+        return raw.model_copy(update={"sha256": file_sha256(path)})
+    except OSError:
+        return raw
 
 
 def _masked(raw: RawDocument) -> RawDocument:

@@ -116,6 +116,7 @@ def check(
     from checklist.casefile import load_case
     from checklist.checking import build_report, load_noc, read_documents
     from checklist.report import RENDERERS, render_pdf
+    from checklist.reviewfile import load_review
     from checklist.report.terminal import print_summary
 
     day = _parse_date(as_of)
@@ -123,9 +124,10 @@ def check(
         if not case_dir.is_dir():
             raise ChecklistError("is not a folder", path=case_dir, hint="give the case folder that holds case.yaml")
         case = load_case(case_dir)
+        review = load_review(case_dir)
         noc = load_noc(noc_data)
         documents = read_documents(case_dir, _limits(max_mb, max_pages, max_seconds))
-        report = build_report(case, day or dt.date.today(), documents, noc)
+        report = build_report(case, day or dt.date.today(), documents, noc, review)
         report = with_set_aside(report, case_dir)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
@@ -206,7 +208,7 @@ def pack(
         if not case_dir.is_dir():
             raise ChecklistError("is not a folder", path=case_dir)
         report = check_case(case_dir, as_of=day, noc_dir=noc_data)
-        blockers = report.counts()["blocker"]
+        blockers = sum(1 for f in report.findings if f.severity.value == "blocker" and not f.acknowledged)
         if blockers and not force:
             err.print(f"[bold yellow]warning:[/] the check found {_count(blockers, 'blocker')}: fix "
                       f"{'it' if blockers == 1 else 'them'} first ('cec-checklist check {escape(str(case_dir))}' lists "
@@ -240,6 +242,133 @@ def pack(
 def _count(number: int, noun: str) -> str:
     """'1 blocker', '2 blockers'."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+@app.command(context_settings={"allow_extra_args": True})
+def review(
+    ctx: typer.Context,
+    case_dir: CaseDir,
+    set_values: Annotated[Optional[list[str]], typer.Option(
+        "--set", help="FILE FIELD=VALUE: the value a document states (repeatable; dates in any form, amounts as written).",
+        show_default=False)] = None,
+    kind: Annotated[Optional[tuple[str, str]], typer.Option(
+        "--kind", help="FILE KIND: the document's kind, when it was read as another.", show_default=False)] = None,
+    set_aside: Annotated[Optional[list[str]], typer.Option(
+        "--set-aside", help="FILE: not evidence for this case (shown in the report, not checked; repeatable).",
+        show_default=False)] = None,
+    ack: Annotated[Optional[str], typer.Option("--ack", help="CODE: a finding you have looked at (with --note).",
+                                               show_default=False)] = None,
+    document: Annotated[Optional[str], typer.Option("--document", help="With --ack: the finding about this file.",
+                                                    show_default=False)] = None,
+    job: Annotated[Optional[int], typer.Option("--job", help="With --ack: the finding about this job (0 is the first).",
+                                               min=0, show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="With --ack: why (shown beside the finding in every report).",
+                                                show_default=False)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    noc_data: NocData = None,
+    debug: Debug = False,
+) -> None:
+    """Record what you decided after reading the report in CASE_DIR/review.yaml, and show what needs you.
+
+    With no options: lists the findings a person must confirm and the decisions recorded. With options:
+    records each decision for the file as it is now (its SHA-256); if the file changes, the decision lapses.
+
+    --set takes FILE and FIELD=VALUE (e.g. --set letters/northwind.pdf start_date=2022-03-03); repeat it for more.
+    """
+    from checklist.reviewfile import (
+        REVIEW_FILE, document_path, load_review, review_yaml, with_acknowledgement, with_decision,
+    )
+
+    _setup(debug)
+    day = _parse_date(as_of)
+    out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
+    try:
+        if not case_dir.is_dir():
+            raise ChecklistError("is not a folder", path=case_dir, hint="give the case folder that holds case.yaml")
+        current = load_review(case_dir)
+        updated = current
+        kinds: dict[str, str] = {}
+
+        def read_kind(name: str) -> object:
+            from checklist.checking import understand
+
+            if name not in kinds:
+                kinds[name] = understand(case_dir / name, case_dir).kind.value
+            return kinds[name]
+
+        for name, assignment in _pairs(set_values or [], ctx.args):
+            field, sep, value = assignment.partition("=")
+            if not sep or not field.strip():
+                raise ChecklistError(f"expected FIELD=VALUE after the file, got {assignment!r}", field="--set",
+                                     hint="e.g. --set letter.pdf start_date=2022-03-03")
+            rel = document_path(case_dir, name)
+            updated = with_decision(updated, case_dir, rel, fields={field.strip(): value.strip()}, read_kind=read_kind)
+        if kind is not None:
+            from checklist.models.document import DocumentKind
+
+            try:
+                chosen = DocumentKind(kind[1])
+            except ValueError:
+                raise ChecklistError(f"not a document kind: {kind[1]!r}", field="--kind",
+                                     hint="one of: " + ", ".join(k.value for k in DocumentKind)) from None
+            updated = with_decision(updated, case_dir, document_path(case_dir, kind[0]), kind=chosen)
+        for name in set_aside or []:
+            updated = with_decision(updated, case_dir, document_path(case_dir, name), set_aside=True)
+        if ack is not None:
+            if note is None:
+                raise ChecklistError("--ack needs --note: say why the finding is fine", field="--note")
+            rel = document_path(case_dir, document) if document is not None else None
+            updated = with_acknowledgement(updated, ack, note, rel, job)
+        elif document is not None or job is not None or note is not None:
+            raise ChecklistError("--document, --job and --note go with --ack CODE", field="--ack")
+        if updated is not current:
+            write_output(case_dir / REVIEW_FILE, review_yaml(updated))
+            err.print(f"recorded in {case_dir / REVIEW_FILE}", markup=False)
+            _print_review(updated, out)
+            return
+        _print_needs(case_dir, day, noc_data, current, out)
+    except ChecklistError as exc:
+        raise _fail(exc, debug) from None
+
+
+def _pairs(files: list[str], extra: list[str]) -> list[tuple[str, str]]:
+    """--set FILE FIELD=VALUE: typer takes one value per option, so each FIELD=VALUE comes as an extra
+    argument, in the order of the --set options."""
+    if len(extra) != len(files) or any("=" not in value for value in extra):
+        raise ChecklistError("--set takes two values: FILE FIELD=VALUE (give CASE_DIR first)", field="--set",
+                             hint="e.g. cec-checklist review CASE_DIR --set letter.pdf start_date=2022-03-03")
+    return list(zip(files, extra))
+
+
+def _print_review(review, out: Console) -> None:  # type: ignore[no-untyped-def]
+    for name, entry in sorted(review.documents.items()):
+        parts = []
+        if entry.kind:
+            parts.append(f"kind {entry.kind.value}")
+        parts += [f"{field} = {value}" for field, value in entry.fields.items()]
+        if entry.set_aside:
+            parts.append("set aside")
+        out.print(public(f"{name}: " + ("; ".join(parts) or "reviewed")), markup=False)
+    for ack in review.acknowledged:
+        where = "".join([f" in {ack.document}" if ack.document else "", f" (job {ack.job})" if ack.job is not None else ""])
+        out.print(public(f"acknowledged {ack.code}{where}: {ack.note}"), markup=False)
+
+
+def _print_needs(case_dir: Path, day, noc_data, review, out: Console) -> None:  # type: ignore[no-untyped-def]
+    """What needs a person: findings that may be wrong about what a document states, then the decisions so far."""
+    from checklist.checking import check_case
+
+    report = check_case(case_dir, as_of=day, noc_dir=noc_data)
+    needs = [f for f in report.findings
+             if (f.unsure or f.code in ("doc.needs-review", "review.lapsed")) and not f.acknowledged]
+    if not needs:
+        out.print("Nothing needs your review.", markup=False)
+    for finding in needs:
+        files = f" [{', '.join(finding.documents)}]" if finding.documents else ""
+        out.print(public(f"{finding.severity.value} {finding.code}{files}: {finding.message}"), markup=False)
+    if not review.empty:
+        out.print("Recorded in review.yaml:", markup=False)
+        _print_review(review, out)
 
 
 @app.command("extract")

@@ -98,6 +98,8 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
     except OSError as exc:
         raise output_error(exc, out_dir) from None
     _clear_previous_pack(out_dir)
+    # a document a person set aside (review.yaml) is not evidence for the case: it goes in no upload file
+    report = report.model_copy(update={"documents": [d for d in report.documents if not (d.review or {}).get("set_aside")]})
     documents = {doc.path: doc for doc in report.documents}
     result = PackResult()
     converted: dict[str, bytes] = {}

@@ -13,6 +13,7 @@ fuzz tests treat that mark as a bug to fix in the reader.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import stat
 from collections.abc import Callable
@@ -125,11 +126,13 @@ def read_document(path: Path, case_dir: Path, limits: ReadLimits | None = None) 
     size = info.st_size
     file_format = sniff.UNKNOWN
     deadline: Deadline | None = None
+    digest: str | None = None
     try:
         with time_limit(limits.max_seconds) as deadline:
             if not stat.S_ISREG(info.st_mode):
                 raise DocumentLoadError("not a regular file (a folder, device or pipe)")
             data = _read_file(path, size, limits)
+            digest = hashlib.sha256(data).hexdigest()
             file_format = sniff.sniff_format(data[:2048])
             if file_format == sniff.ZIP:
                 file_format = sniff.zip_kind(data)
@@ -150,9 +153,9 @@ def read_document(path: Path, case_dir: Path, limits: ReadLimits | None = None) 
         log.warning("%s: %s", rel, reason)  # one line; --debug shows where
         log.debug("%s: %s", rel, UNEXPECTED, exc_info=True)
     else:
-        return RawDocument(path=rel, size=size, file_format=file_format, pages=pages)
+        return RawDocument(path=rel, size=size, file_format=file_format, pages=pages, sha256=digest)
     log.debug("%s unreadable: %s", rel, reason)
-    return RawDocument(path=rel, size=size, file_format=file_format, error=reason)
+    return RawDocument(path=rel, size=size, file_format=file_format, error=reason, sha256=digest)
 
 
 def _read_file(path: Path, size: int, limits: ReadLimits) -> bytes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
@@ -53,6 +53,7 @@ class RawDocument(_Frozen):
     file_format: str  # detected from the bytes: pdf, docx, doc, png, jpeg, tiff, heic, text, unknown
     pages: list[Page] = Field(default_factory=list)
     error: str | None = None
+    sha256: str | None = None  # of the bytes read: review decisions apply only to this file
 
     @property
     def readable(self) -> bool:
@@ -95,6 +96,14 @@ class Document(_Frozen):
     fields: SerializeAsAny[KindFields] = Field(default_factory=NoFields)
     sources: dict[str, FieldSource] = Field(default_factory=dict)
     language: str | None = None
+    review: dict[str, Any] | None = None  # the review decisions applied (review.yaml), as the report shows them
+    reviewed_fields: list[str] = Field(default_factory=list)  # fields whose value a person set
+    review_lapsed: bool = False  # review.yaml holds decisions for another version of this file
+
+    @property
+    def set_aside(self) -> bool:
+        """A person decided this file is not evidence for the case: shown, not checked."""
+        return bool(self.review and self.review.get("set_aside"))
 
     def fields_as(self, model: type[F]) -> F:
         """The fields as the kind's model; a document of another kind is a programming error."""

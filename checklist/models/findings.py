@@ -39,6 +39,9 @@ class Finding(BaseModel):
     field: str | None = None
     values: dict[str, Any] = Field(default_factory=dict)
     confidence: Confidence = Confidence.TEXT_LAYER
+    unsure: bool = False  # the document may state what the finding says is missing: a person must confirm
+    acknowledged: bool = False  # a person has looked at it (review.yaml); it stays in the report
+    note: str | None = None  # what they wrote when acknowledging it
 
     def sort_key(self) -> tuple[int, int, str, str, str]:
         job = -1 if self.job is None else self.job

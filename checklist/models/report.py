@@ -67,6 +67,8 @@ class DocumentReport(BaseModel):
     language: str | None = None
     evidence: list[str] = Field(default_factory=list)
     error: str | None = None
+    review: dict[str, Any] | None = None  # the review decisions applied to it, or null
+    reviewed_fields: list[str] = Field(default_factory=list)  # the fields whose value a person set
 
 
 class EvidenceItem(BaseModel):

@@ -42,6 +42,8 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
         if shown[finding.code] > SHOWN_PER_CODE:
             continue
         text = escape(public(finding.message)) + "\n[dim]→ " + escape(public(finding.fix)) + "[/]"
+        if finding.acknowledged:
+            text = "[bold]acknowledged by you:[/] " + escape(public(finding.note or "")) + "\n" + text
         table.add_row(f"[{STYLE[finding.severity.value]}]{finding.severity.value}[/]", finding.code, text)
     for code, count in shown.items():
         if count > SHOWN_PER_CODE:

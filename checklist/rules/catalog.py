@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checklist.rules import conditions, documents, duties, eligibility, language, letters, pay, permits  # noqa: F401
+from checklist.rules import conditions, documents, duties, eligibility, language, letters, pay, permits, review  # noqa: F401
 from checklist.rules.registry import REGISTRY, Rule
 
 __all__ = ["REGISTRY", "Rule", "catalog"]

@@ -4,7 +4,7 @@ document supports, the permits, and the qualifying hours (computed once)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -28,6 +28,7 @@ class Context:
     as_of: dt.date
     documents: list[Document]
     noc: Any | None = None  # checklist.noc.NocData when reference data is installed
+    review_lapsed: list[str] = field(default_factory=list)  # files whose review decisions lapsed (the file changed)
 
     @cached_property
     def window(self) -> tuple[dt.date, dt.date]:
