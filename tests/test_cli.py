@@ -23,7 +23,10 @@ runner = CliRunner()
 def clean_case(tmp_path: Path) -> Path:
     target = tmp_path / "case"
     shutil.copytree(SAMPLES / "s01_clean_promotion", target)
-    return target
+    ielts = (Path(__file__).parent / "kinds" / "language_test" / "fixtures" / "ielts_general_trf_columns.txt").read_text()
+    ielts = ielts.replace("OKAFOR-LINDQVIST", "IYER").replace("PRIYA ANNE", "KAVYA").replace("14/SEP/2025", "14/SEP/2025")
+    (target / "ielts.txt").write_text(ielts.replace("6.0           7.0", "7.0           7.0"), encoding="utf-8")
+    return target  # s01 with a language result (CLB 7 or more in every skill)
 
 
 def run(*args: str) -> object:
@@ -31,11 +34,11 @@ def run(*args: str) -> object:
 
 
 def test_check_ready_case_exits_0_and_writes_report_html(clean_case: Path) -> None:
-    result = run("check", clean_case, "--noc-data", NOC_DIR)
+    result = run("check", clean_case, "--noc-data", NOC_DIR, "--as-of", "2025-11-14")  # the sample's own day: its ITA runs out later
     assert result.exit_code == 0, result.output
     assert "Ready: no blocker found" in (clean_case / "report.html").read_text()
     assert "READY" in result.output
-    assert run("check", clean_case, "-f", "md", "--noc-data", NOC_DIR).exit_code == 0
+    assert run("check", clean_case, "-f", "md", "--noc-data", NOC_DIR, "--as-of", "2025-11-14").exit_code == 0
     assert (clean_case / "report.md").read_text().startswith("# CEC evidence check")
 
 

@@ -44,6 +44,7 @@ def _finding(rule: Rule, gap: Gap) -> Finding:
         field=gap.field,
         values={k: _plain(v) for k, v in gap.values.items()},
         confidence=gap.confidence,
+        unsure=gap.unsure,
     )
 
 

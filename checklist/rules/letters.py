@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from checklist.kinds.reference_letter.fields import Position, ReferenceLetterFields
@@ -16,6 +17,18 @@ from checklist.text.titles import titles_match
 
 DATE_SLACK = 7  # days: further apart, the dates contradict the claim; 1-7 days apart is a note
 STALE_DAYS = 183  # a current job's letter older than 6 months
+FIELD_WORDS = {"hours_per_week": "the hours per week", "salary_amount": "the salary or wage", "duties": "the duties",
+               "job_title": "the job title", "start_date": "the start date"}
+HINTS = {
+    "hours_per_week": re.compile(r"(?i)[^.\n]{0,60}\b(?:hours?|hrs?|heures?|full[- ]time|part[- ]time|temps (?:plein|partiel))\b[^.\n]{0,60}"),
+    "salary_amount": re.compile(r"(?i)[^.\n]{0,60}(?:\$|\b(?:salary|wage|remuneration|compensation|salaire|r[ée]mun[ée]ration|taux horaire)\b)[^.\n]{0,60}"),
+    "duties": re.compile(r"(?i)[^.\n]{0,40}\b(?:duties|responsibilities|tasks|t[âa]ches|fonctions|responsabilit[ée]s)\b[^.\n]{0,60}"),
+    "job_title": re.compile(r"(?i)[^.\n]{0,40}\b(?:position|job title|title|role|poste|titre)\b[^.\n]{0,60}"),
+}
+UNSURE_MESSAGE = ("The letter from {employer} ({file}) may state {what}, but it could not be read: \"{quote}\". "
+                  "Please confirm or correct it.")
+UNSURE_FIX = ("Look at the letter: if it states {what}, record the value with 'cec-checklist review' (--set \"{file}\" "
+              "FIELD=VALUE); if it does not, ask {employer} to add it.")
 def _with_letter(ctx: Context) -> Iterator[tuple[int, Document]]:
     """(job, letter) for every claimed job that has a reference letter."""
     for index in range(len(ctx.case.jobs)):
@@ -43,11 +56,20 @@ def letter_missing(ctx: Context) -> Iterator[Gap]:
 
 
 def _field_rule(field: str, ctx: Context) -> Iterator[Gap]:
-    """The claimed position's value (a letter listing several positions must state it for each)."""
+    """The claimed position's value (a letter listing several positions must state it for each).
+
+    Unknown is not absent: when the letter holds words that may state the value, the finding quotes them and
+    asks the person to confirm, instead of telling the applicant the letter lacks it."""
     for index, letter in _with_letter(ctx):
         position = ctx.position(index)
-        if getattr(position, field, None) in (None, "", []):
+        if getattr(position, field, None) not in (None, "", []):
+            continue
+        quote = unread_hint(letter, field)
+        if quote is None:
             yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field=field)
+        else:
+            yield Gap({**_job_values(ctx, index, letter), "quote": quote, "what": FIELD_WORDS[field]}, job=index,
+                      documents=(letter.path,), field=field, unsure=True, message=UNSURE_MESSAGE, fix=UNSURE_FIX)
 
 
 @rule(
@@ -292,3 +314,28 @@ def _describes(position: Position, job: Job, language: str | None) -> bool:
     if position.job_title and titles_match(position.job_title, job.title, language):
         return True
     return bool(position.start_date and abs((position.start_date - job.start).days) <= 31)
+
+
+def unread_hint(doc: Document, field: str) -> str | None:
+    """Text of the document that may state `field` although it was not read (None: nothing suggests it)."""
+    pattern = HINTS.get(field)
+    match = pattern.search(doc.raw.text) if pattern else None
+    return " ".join(match.group(0).split())[:160] if match else None
+
+
+@rule(
+    "doc.needs-review", "warning", "A value may be in the document but could not be read",
+    "{file} seems to state {what} but it could not be read: {quotes}.",
+    "Open {file} and confirm or correct these values with 'cec-checklist review' (or in the web page); the checks "
+    "then use what you confirmed.",
+)
+def needs_review(ctx: Context) -> Iterator[Gap]:
+    """A field the checks rely on was not read while the document seems to state it: a person must confirm it."""
+    for index, letter in _with_letter(ctx):
+        position = ctx.position(index)
+        unread = [(field, quote) for field in HINTS if getattr(position, field, None) in (None, "", [])
+                  and (quote := unread_hint(letter, field)) is not None]
+        if unread:
+            yield Gap({"file": letter.path, "what": ", ".join(FIELD_WORDS[f] for f, _ in unread),
+                       "quotes": "; ".join(f"{FIELD_WORDS[f]}: \"{q}\"" for f, q in unread)},
+                      job=index, documents=(letter.path,), field=unread[0][0], unsure=True)

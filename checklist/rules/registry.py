@@ -33,6 +33,7 @@ class Gap:
     message: str | None = None  # an alternative template for this case
     fix: str | None = None
     confidence: Confidence = Confidence.TEXT_LAYER
+    unsure: bool = False  # the document may state what the finding says is missing: a person must confirm
 
 
 Check = Callable[["Context"], Iterable[Gap]]

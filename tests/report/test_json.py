@@ -9,15 +9,21 @@ from typing import Any
 from checklist.report import render_json, render_markdown
 from tests.support.factory import K, Scenario, document
 
-KINDS = {"reference_letter", "pay_stub", "work_permit", "t4", "noa", "employment_contract", "other", "unreadable"}
+KINDS = {"reference_letter", "pay_stub", "work_permit", "study_permit", "visitor_record", "ircc_letter", "language_test",
+         "t4", "noa", "employment_contract", "other", "unreadable"}  # the contract's kinds
 FIELDS = {
     "reference_letter": ["employer_name", "employee_name", "job_title", "start_date", "end_date", "currently_employed",
                          "hours_per_week", "salary_amount", "salary_period", "benefits", "duties", "noc_code",
                          "signatory_name", "signatory_title", "employer_address", "employer_phone", "employer_email",
-                         "letter_date", "language"],
+                         "letter_date", "language", "positions", "leaves", "work_location", "contractor"],
     "pay_stub": ["employer_name", "employee_name", "period_start", "period_end", "pay_date", "hours", "gross_pay", "ytd_gross"],
     "work_permit": ["holder_name", "permit_number", "uci", "issue_date", "expiry_date", "permit_type", "employer",
-                    "occupation", "noc_code"],
+                    "occupation", "noc_code", "conditions", "restrictions", "coop", "refugee_claimant"],
+    "study_permit": ["holder_name", "permit_number", "uci", "issue_date", "expiry_date", "school", "conditions"],
+    "visitor_record": ["holder_name", "uci", "issue_date", "expiry_date", "conditions"],
+    "ircc_letter": ["letter_type", "holder_name", "uci", "application_number", "application_type", "received_date",
+                    "letter_date", "valid_until"],
+    "language_test": ["test", "holder_name", "test_date", "listening", "reading", "writing", "speaking", "clb"],
     "t4": ["tax_year", "employer_name", "employee_name", "employment_income", "province"],
     "noa": ["tax_year", "employee_name", "total_income", "date_issued"],
     "employment_contract": ["employer_name", "employee_name", "job_title", "start_date", "hours_per_week",

