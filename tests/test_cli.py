@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from checklist.cli import app
 from tests.report.test_json import validate_contract
+from tests.support.files import ready_copy
 from tests.support.noc import NOC_DIR
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "cases"
@@ -22,8 +23,7 @@ runner = CliRunner()
 @pytest.fixture
 def clean_case(tmp_path: Path) -> Path:
     target = tmp_path / "case"
-    shutil.copytree(SAMPLES / "s01_clean_promotion", target)
-    return target
+    return ready_copy(SAMPLES / "s01_clean_promotion", target)  # with a language result: ready
 
 
 def run(*args: str) -> object:

@@ -9,7 +9,7 @@ from typing import Any
 from checklist.report import render_json, render_markdown
 from tests.support.factory import K, Scenario, document
 
-KINDS = {"reference_letter", "pay_stub", "work_permit", "t4", "noa", "employment_contract", "other", "unreadable"}
+KINDS = {"reference_letter", "pay_stub", "work_permit", "t4", "noa", "employment_contract", "language_test", "other", "unreadable"}
 FIELDS = {
     "reference_letter": ["employer_name", "employee_name", "job_title", "start_date", "end_date", "currently_employed",
                          "hours_per_week", "salary_amount", "salary_period", "benefits", "duties", "noc_code",

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.support.files import LANGUAGE_RESULT_NAME, S01_LANGUAGE, language_result_pdf
 from tests.support.noc import NOC_DIR
 from tests.web.conftest import SAMPLES
 from tests.web.live import live_server
@@ -99,11 +100,13 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     page.click("button[value=documents]")
     page.wait_for_selector("#files")
 
-    files = [str(path) for path in sorted(S01.rglob("*")) if path.is_file() and path.name != "case.yaml"]
+    result = tmp_path / LANGUAGE_RESULT_NAME  # the sample lacks a language result: add one, so the case is ready
+    result.write_bytes(language_result_pdf(*S01_LANGUAGE))
+    files = [str(path) for path in sorted(S01.rglob("*")) if path.is_file() and path.name != "case.yaml"] + [str(result)]
     page.set_input_files("#files", files)
     page.click("form[data-dropzone] button[type=submit]")
-    page.wait_for_selector("text=58 files added and read.")
-    assert page.locator("tr.doc").count() == 58
+    page.wait_for_selector("text=59 files added and read.")
+    assert page.locator("tr.doc").count() == 59
     assert page.locator("h2:has-text('Reference letters')").count() == 1
 
     page.click("text=Check my documents")
