@@ -97,21 +97,21 @@ def missing(ctx: Context) -> Iterator[Gap]:
 
 @rule(
     "language.expired", "blocker", "The language test result has expired",
-    "{file}: the test was taken on {test_date}, so the result expired on {expired}, before {day}.",
+    "{file}: the test was taken on {test_date}, so the result stopped being valid on {expired}; it is not valid on {day}.",
     "Take a new language test and add the new result: IRCC refuses an application whose results are 2 years "
     "old or more on the day it is submitted.",
 )
 def expired(ctx: Context) -> Iterator[Gap]:
     """Language test results are valid for 2 years from the test date and must still be valid on the day
-    the e-APR is submitted. A test date that could not be read is not taken as expired: the person is asked
-    to confirm it."""
+    the e-APR is submitted. A test date that could not be read is not taken as expired: an information note
+    says so and asks the person to confirm the date (a reading gap, not a finding against the case)."""
     found, day = results(ctx), valid_on(ctx)
     if not found or any(f.test_date and expires(f.test_date) > day for _, f in found):
         return
     undated = [doc for doc, f in found if f.test_date is None]
     if undated:
         for doc in undated:
-            yield Gap({"file": doc.path, "day": day}, documents=(doc.path,), field="test_date", severity=Severity.WARNING,
+            yield Gap({"file": doc.path, "day": day}, documents=(doc.path,), field="test_date", severity=Severity.INFO,
                       confidence=Confidence.INFERRED,
                       message="{file}: the test date could not be read, so whether the result is still valid on {day} "
                               "is not known.",
