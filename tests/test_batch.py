@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 import csv
 import shutil
@@ -12,6 +11,7 @@ from typer.testing import CliRunner
 
 from checklist.batch import find_cases, safe_name
 from checklist.cli import app
+from tests.support.files import ready_copy
 from tests.support.noc import NOC_DIR
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "cases"
@@ -33,16 +33,14 @@ def test_find_cases_does_not_look_inside_a_case(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in find_cases(tmp_path)] == ["one", "two/inner"]
 
 
-@pytest.mark.xfail(reason="the samples hold no language result since language.missing exists (issue 16): "
-                   "they are no longer ready; give them one in the next session", strict=False)
 def test_batch_writes_reports_index_and_csv(tmp_path: Path) -> None:
     root = tmp_path / "clients"
-    shutil.copytree(SAMPLES / "s01_clean_promotion", root / "kavya")
+    ready_copy(SAMPLES / "s01_clean_promotion", root / "kavya")  # with a language result: ready
     shutil.copytree(SAMPLES / "s05_weak_reference_letter", root / "kwame")
     (root / "broken").mkdir()
     (root / "broken" / "case.yaml").write_text("jobs: [")
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["batch", str(root), "-o", str(out), "-j", "2", "--noc-data", str(NOC_DIR)])
+    result = CliRunner().invoke(app, ["batch", str(root), "-o", str(out), "-j", "2", "--noc-data", str(NOC_DIR), "--as-of", "2025-11-14"])
     assert result.exit_code == 1, result.output
     assert {p.name for p in out.iterdir()} >= {"index.html", "summary.csv", "kavya.html", "kavya.json", "kwame.html"}
     rows = {row["case"]: row for row in csv.DictReader((out / "summary.csv").open())}
@@ -52,11 +50,9 @@ def test_batch_writes_reports_index_and_csv(tmp_path: Path) -> None:
     assert 'href="kavya.html"' in index and "error:" in index
 
 
-@pytest.mark.xfail(reason="the samples hold no language result since language.missing exists (issue 16): "
-                   "they are no longer ready; give them one in the next session", strict=False)
 def test_batch_exit_0_when_all_ready_and_2_without_cases(tmp_path: Path) -> None:
     root = tmp_path / "clients"
-    shutil.copytree(SAMPLES / "s01_clean_promotion", root / "kavya")
+    ready_copy(SAMPLES / "s01_clean_promotion", root / "kavya")  # with a language result: ready
     runner = CliRunner()
-    assert runner.invoke(app, ["batch", str(root), "-o", str(tmp_path / "o"), "--noc-data", str(NOC_DIR)]).exit_code == 0
+    assert runner.invoke(app, ["batch", str(root), "-o", str(tmp_path / "o"), "--noc-data", str(NOC_DIR), "--as-of", "2025-11-14"]).exit_code == 0
     assert runner.invoke(app, ["batch", str(tmp_path / "o")]).exit_code == 2

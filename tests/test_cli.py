@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from checklist.cli import app
 from tests.report.test_json import validate_contract
+from tests.support.files import ready_copy
 from tests.support.noc import NOC_DIR
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "cases"
@@ -22,11 +23,7 @@ runner = CliRunner()
 @pytest.fixture
 def clean_case(tmp_path: Path) -> Path:
     target = tmp_path / "case"
-    shutil.copytree(SAMPLES / "s01_clean_promotion", target)
-    ielts = (Path(__file__).parent / "kinds" / "language_test" / "fixtures" / "ielts_general_trf_columns.txt").read_text()
-    ielts = ielts.replace("OKAFOR-LINDQVIST", "IYER").replace("PRIYA ANNE", "KAVYA").replace("14/SEP/2025", "14/SEP/2025")
-    (target / "ielts.txt").write_text(ielts.replace("6.0           7.0", "7.0           7.0"), encoding="utf-8")
-    return target  # s01 with a language result (CLB 7 or more in every skill)
+    return ready_copy(SAMPLES / "s01_clean_promotion", target)  # with a language result: ready
 
 
 def run(*args: str) -> object:

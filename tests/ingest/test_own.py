@@ -64,7 +64,7 @@ def test_an_upload_pack_in_the_case_folder_and_its_zip_are_set_aside(case: Path)
     runner = CliRunner()
     first = runner.invoke(app, ["check", str(case), "-f", "json", "-o", "-", "--noc-data", str(NOC_DIR)])
     documents = {d["path"] for d in json.loads(first.stdout)["documents"]}
-    result = runner.invoke(app, ["pack", str(case), "-o", str(case / "upload"), "--noc-data", str(NOC_DIR)])
+    result = runner.invoke(app, ["pack", str(case), "-o", str(case / "upload"), "--noc-data", str(NOC_DIR), "--force"])  # packing despite blockers: this test is about what the next check sets aside
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(case / "pack from the web page.zip", "w") as archive:
         for path in sorted((case / "upload").iterdir()):

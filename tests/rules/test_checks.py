@@ -77,6 +77,7 @@ CASES: dict[str, Callable[[Scenario], Scenario]] = {
     "noc.data-missing": lambda s: _set(s, with_noc=False),
     "language.missing": lambda s: s.drop("ielts.pdf"),
     "language.expired": lambda s: s.replace("ielts.pdf", test_date=D(2024, 3, 1)),
+    "language.date-unread": lambda s: s.replace("ielts.pdf", test_date=None),
     "language.below-minimum": lambda s: s.replace("ielts.pdf", reading=5.5),
     "language.name-mismatch": lambda s: s.replace("ielts.pdf", holder_name="Juan Perez"),
 }

@@ -92,9 +92,17 @@ def test_one_valid_result_is_enough() -> None:
 
 
 def test_an_unread_test_date_is_not_expired_but_asked_about() -> None:
-    (finding,) = _findings(_scenario().replace("ielts.pdf", test_date=None), "language.expired")
-    assert finding.severity.value == "warning" and "could not be read" in finding.message
-    assert _scenario().replace("ielts.pdf", test_date=None).report().ready
+    scenario = _scenario().replace("ielts.pdf", test_date=None)
+    assert not _findings(scenario, "language.expired")
+    (finding,) = _findings(scenario, "language.date-unread")
+    assert finding.severity.value == "warning" and "could not be read" in finding.message and "2026-03-01" in finding.fix
+    assert scenario.report().ready
+
+
+def test_an_unread_date_beside_a_valid_result_is_not_asked_about() -> None:
+    scenario = _scenario()
+    scenario.documents.append(_result("old_ielts.pdf", test_date=None))
+    assert not _findings(scenario, "language.date-unread")
 
 
 def test_an_ielts_academic_result_is_not_accepted() -> None:

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from checklist.ingest import discover
+from tests.support.files import LANGUAGE_RESULT_NAME, S01_LANGUAGE, language_result_pdf
 from tests.support.noc import NOC_DIR
 from tests.web.conftest import SAMPLES
 from tests.web.live import live_server
@@ -100,11 +101,13 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     page.click("button[value=documents]")
     page.wait_for_selector("#files")
 
-    files = [str(path) for path in discover(S01)]  # the sample's documents, never a report the README's command wrote
+    result = tmp_path / LANGUAGE_RESULT_NAME  # the sample lacks a language result: add one, so the case is ready
+    result.write_bytes(language_result_pdf(*S01_LANGUAGE))
+    files = [str(path) for path in discover(S01)] + [str(result)]  # never a report the README's command wrote
     page.set_input_files("#files", files)
     page.click("form[data-dropzone] button[type=submit]")
-    page.wait_for_selector("text=58 files added and read.")
-    assert page.locator("tr.doc").count() == 58
+    page.wait_for_selector("text=59 files added and read.")
+    assert page.locator("tr.doc").count() == 59
     assert page.locator("h2:has-text('Reference letters')").count() == 1
 
     page.click("text=Check my documents")

@@ -12,7 +12,8 @@ from starlette.testclient import TestClient
 
 from checklist.casefile import load_case
 from checklist.web import WebSettings, create_app
-from tests.web.conftest import SAMPLES, Browser, sample_files, sample_form
+from tests.support.files import ready_copy
+from tests.web.conftest import SAMPLES, Browser, ready_sample_files, sample_files, sample_form
 
 S01 = SAMPLES / "s01_clean_promotion"
 
@@ -20,7 +21,7 @@ S01 = SAMPLES / "s01_clean_promotion"
 def checked_case(browser: Browser) -> str:
     case_id = browser.new_case()
     assert browser.post(f"/cases/{case_id}/claims", sample_form(S01), follow_redirects=False).status_code == 303
-    assert browser.upload(case_id, sample_files(S01)).status_code == 200
+    assert browser.upload(case_id, ready_sample_files(S01)).status_code == 200
     assert browser.post(f"/cases/{case_id}/check", follow_redirects=False).status_code == 303
     return case_id
 
@@ -32,7 +33,7 @@ def test_home_lists_cases_with_their_state(browser: Browser) -> None:
     case_id = checked_case(browser)
     page = browser.get("/").text
     assert f'href="/cases/{case_id}"' in page
-    assert "claims filled in" in page and "58 documents" in page and ">ready<" in page
+    assert "claims filled in" in page and "59 documents" in page and ">ready<" in page
 
 
 def test_create_case_makes_a_folder_and_opens_its_claims(browser: Browser) -> None:
@@ -419,9 +420,7 @@ def _store(browser: Browser):  # type: ignore[no-untyped-def]
 
 def test_a_case_folder_made_with_the_cli_shows_up(browser: Browser) -> None:
     """Cases are ordinary folders: one copied into the cases folder by hand is listed and checkable."""
-    import shutil
-
-    shutil.copytree(S01, browser.cases_dir / "Kavya Iyer (CLI)")
+    ready_copy(S01, browser.cases_dir / "Kavya Iyer (CLI)")
     page = browser.get("/").text
     assert 'href="/cases/Kavya%20Iyer%20%28CLI%29"' in page and ">Kavya Iyer</a>" in page  # named by its applicant
     response = browser.post("/cases/Kavya%20Iyer%20%28CLI%29/check", follow_redirects=False)
