@@ -183,7 +183,7 @@ def _codes_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
     """Codes as the text the user wrote: YAML 1.1 reads a job's `noc: 00012` as the octal 10, `2174` as an int,
     and `intended_province: ON` (or NO, YES) as a boolean."""
     province = _child(root, "intended_province")
-    if province is not None and isinstance(province[1], yaml.ScalarNode) and province[1].value and "intended_province" in data:
+    if province is not None and isinstance(province[1], yaml.ScalarNode) and isinstance(data.get("intended_province"), bool):
         data["intended_province"] = province[1].value
     jobs = _child(root, "jobs")
     if jobs is None or not isinstance(data.get("jobs"), list):
@@ -191,7 +191,7 @@ def _codes_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
     for index, job in enumerate(data["jobs"]):
         found = _child(jobs[1], index)
         noc = _child(found[1], "noc") if found else None
-        if isinstance(job, dict) and noc is not None and isinstance(noc[1], yaml.ScalarNode) and noc[1].value:
+        if isinstance(job, dict) and noc is not None and isinstance(noc[1], yaml.ScalarNode) and isinstance(job.get("noc"), (int, float)):
             job["noc"] = noc[1].value
 
 

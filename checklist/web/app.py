@@ -8,9 +8,11 @@ output, and the only assets are the app's own CSS and script.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,7 @@ class WebSettings:
     max_request_bytes: int = 200 * 1024 * 1024
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
     limits: ReadLimits = field(default_factory=ReadLimits)
+    today: Callable[[], dt.date] = dt.date.today  # the day checks count to (tests pin it to a sample's day)
 
 
 class Services:

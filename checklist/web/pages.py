@@ -331,7 +331,7 @@ def _build_report(request: Request, case_id: str) -> Report:
     folder = svc.store.folder(case_id)
     case = load_case(folder)
     documents = [svc.cache.read(folder, stored.path) for stored in svc.store.documents(case_id)]
-    return build_report(case, dt.date.today(), documents, svc.noc())
+    return build_report(case, svc.settings.today(), documents, svc.noc())
 
 
 async def run_check(request: Request) -> Response:

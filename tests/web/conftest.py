@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,8 @@ from starlette.testclient import TestClient
 from checklist.web import WebSettings, create_app
 from tests.support.files import LANGUAGE_RESULT_NAME, S01_LANGUAGE, language_result_pdf
 from tests.support.noc import NOC_DIR
+
+SAMPLE_DAY = dt.date(2025, 11, 14)  # s01's as_of (samples/expected)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "cases"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -78,7 +81,8 @@ def ready_sample_files(case_dir: Path) -> list[tuple[str, bytes]]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> WebSettings:
-    return WebSettings(cases_dir=tmp_path / "cases", noc_dir=NOC_DIR, allowed_hosts=("testserver",))
+    return WebSettings(cases_dir=tmp_path / "cases", noc_dir=NOC_DIR, allowed_hosts=("testserver",),
+                       today=lambda: SAMPLE_DAY)  # s01's own day: its ITA deadline has not passed
 
 
 @pytest.fixture

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import uvicorn
@@ -21,10 +23,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(cases_dir: Path, noc_dir: Path | None) -> Iterator[str]:
-    """Serve the app in a thread; yields its base URL and stops it afterwards."""
+def live_server(cases_dir: Path, noc_dir: Path | None, today: dt.date | None = None) -> Iterator[str]:
+    """Serve the app in a thread; yields its base URL and stops it afterwards (`today`: the day checks count to)."""
     port = free_port()
-    app = create_app(WebSettings(cases_dir=cases_dir, noc_dir=noc_dir))
+    settings = WebSettings(cases_dir=cases_dir, noc_dir=noc_dir)
+    app = create_app(replace(settings, today=lambda: today) if today else settings)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

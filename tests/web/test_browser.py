@@ -20,7 +20,7 @@ import yaml
 from checklist.ingest import discover
 from tests.support.files import LANGUAGE_RESULT_NAME, S01_LANGUAGE, language_result_pdf
 from tests.support.noc import NOC_DIR
-from tests.web.conftest import SAMPLES
+from tests.web.conftest import SAMPLE_DAY, SAMPLES
 from tests.web.live import live_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -55,7 +55,7 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[str]:
     noc = NOC_DIR if NOC_DIR.is_dir() else None
-    with live_server(tmp_path / "cases", noc) as url:
+    with live_server(tmp_path / "cases", noc, today=SAMPLE_DAY) as url:
         yield url
 
 

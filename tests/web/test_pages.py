@@ -101,7 +101,7 @@ def test_saved_claims_come_back_into_the_form(browser: Browser) -> None:
 @pytest.mark.parametrize(("field", "value", "error_field", "message"), [
     ("applicant", "", "applicant", "this field is required"),
     ("ita_date", "2025-02-30", "ita_date", "not a date: '2025-02-30' (write dates as YYYY-MM-DD)"),
-    ("jobs-0-noc", "2123", "jobs[0].noc", "NOC must be a NOC 2021 code of five digits, got '2123'"),
+    ("jobs-0-noc", "212", "jobs[0].noc", "NOC must be a NOC 2021 code of five digits, got '212'"),
     ("jobs-0-start", "yesterday", "jobs[0].start", "not a date: 'yesterday' (write dates as YYYY-MM-DD)"),
     ("jobs-0-end", "2020-01-01", "jobs[0]", "end (2020-01-01) is before start (2023-09-01)"),
     ("jobs-0-end", "", "jobs[0].end", "enter the last day of this job, or tick “I still work here”"),
@@ -132,11 +132,11 @@ def test_form_errors_use_the_cli_words(browser: Browser, tmp_path) -> None:  # t
     from checklist.casefile import parse_case
     from checklist.errors import CaseFileError
 
-    text = (S01 / "case.yaml").read_text(encoding="utf-8").replace('noc: "21232"', 'noc: "2123"', 1)
+    text = (S01 / "case.yaml").read_text(encoding="utf-8").replace('noc: "21232"', 'noc: "212"', 1)
     with pytest.raises(CaseFileError) as cli:
         parse_case(text, tmp_path / "case.yaml")
     case_id = browser.new_case()
-    page = browser.post(f"/cases/{case_id}/claims", {**sample_form(S01), "jobs-0-noc": "2123"}).text.replace("&#39;", "'")
+    page = browser.post(f"/cases/{case_id}/claims", {**sample_form(S01), "jobs-0-noc": "212"}).text.replace("&#39;", "'")
     assert cli.value.message in page
 
 
