@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,14 @@ from checklist import __version__
 from checklist.casefile import load_case
 from checklist.classify import classify
 from checklist.extract import extract
-from checklist.ingest import discover, read_document
+from checklist.ingest import discover, read_document, set_aside
+from checklist.ingest.cache import ReadingCache
 from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit
 from checklist.models.case import Case
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument
 from checklist.models.findings import Severity
-from checklist.models.review import Review
 from checklist.models.report import AuthorizationPeriod, Claims, Deadline, DocumentReport, Report, Window
+from checklist.models.review import Review
 from checklist.privacy import mask_sins
 from checklist.reviewfile import file_sha256, load_review
 from checklist.reviewing import acknowledge, apply_review
@@ -34,12 +36,38 @@ from checklist.rules.evidence import evidence_matrix
 log = logging.getLogger(__name__)
 
 
-def understand(path: Path, root: Path, limits: ReadLimits | None = None) -> Document:
-    """Read, classify and extract one file (SINs masked from the start), within the time limit."""
+@dataclass(frozen=True)
+class CheckOptions:
+    """How to check a case: one object for the CLI, batch, the web page and pack.
+
+    `as_of` ends the 3-year window (default: `today()`); `noc` is NOC data
+    already loaded (a batch loads it once), else it is loaded from `noc_dir`,
+    the environment or the user data folder; `cache` keeps each file's reading
+    in the case folder (`checklist.ingest.cache`) so unchanged files are not
+    read again; `on_document` is told each document's path once it is read.
+    """
+
+    as_of: dt.date | None = None
+    today: Callable[[], dt.date] = dt.date.today
+    noc_dir: Path | None = None
+    noc: Any | None = None
+    limits: ReadLimits = field(default_factory=ReadLimits)
+    cache: bool = True
+    on_document: Callable[[str], None] | None = None
+
+    @property
+    def day(self) -> dt.date:
+        return self.as_of or self.today()
+
+
+def understand(path: Path, root: Path, limits: ReadLimits | None = None, cache: ReadingCache | None = None) -> Document:
+    """Read, classify and extract one file (SINs masked from the start), within the time limit.
+
+    With a `cache`, a file read before (same bytes, reader and limits) is not read again."""
     limits = limits or ReadLimits()
     try:
         with time_limit(limits.max_seconds) as deadline:
-            raw = _hashed(_masked(read_document(path, root, limits)), path)
+            raw = _read(path, root, limits, cache)
             return extract(raw, classify(raw))
     except ReadTimeout as exc:
         if exc.deadline is not deadline:
@@ -50,37 +78,50 @@ def understand(path: Path, root: Path, limits: ReadLimits | None = None) -> Docu
         return Document(raw=raw, classification=Classification(kind=DocumentKind.UNREADABLE, score=0.0, evidence=[reason]))
 
 
+def _read(path: Path, root: Path, limits: ReadLimits, cache: ReadingCache | None) -> RawDocument:
+    rel = path.relative_to(root).as_posix()
+    sha256 = _sha256_within(path, limits) if cache is not None else None
+    if cache is not None and sha256 is not None:
+        stored = cache.get(sha256, rel)
+        if stored is not None:
+            return stored
+    raw = _hashed(_masked(read_document(path, root, limits)), path)
+    if cache is not None:
+        cache.put(raw)
+    return raw
+
+
 def read_documents(
-    case_dir: Path, limits: ReadLimits | None = None, on_document: Callable[[str], None] | None = None
+    case_dir: Path,
+    limits: ReadLimits | None = None,
+    on_document: Callable[[str], None] | None = None,
+    cache: bool = False,
 ) -> list[Document]:
+    limits = limits or ReadLimits()
+    readings = ReadingCache(case_dir, limits) if cache else None
     documents = []
     for path in discover(case_dir):
-        documents.append(understand(path, case_dir, limits))
+        documents.append(understand(path, case_dir, limits, readings))
         if on_document:
             on_document(documents[-1].path)
     return documents
 
 
-def check_case(
-    case_dir: Path,
-    as_of: dt.date | None = None,
-    noc_dir: Path | None = None,
-    limits: ReadLimits | None = None,
-    today: dt.date | None = None,
-    noc: Any | None = None,
-) -> Report:
-    """Check a case folder and return its report.
+def check_case(case_dir: Path, options: CheckOptions | None = None, **shorthand: Any) -> Report:
+    """Check a case folder and return its report: the one pipeline every command uses.
 
-    `noc` is NOC data already loaded (a batch loads it once); otherwise it is
-    loaded from `noc_dir`, the environment or the user data folder. Raises
-    CaseFileError for a bad case.yaml and NocDataError for a bad NOC folder;
-    without any NOC data the NOC checks report noc.data-missing.
+    `shorthand` sets fields of `options` by name (`check_case(d, as_of=day)`).
+    Raises CaseFileError for a bad case.yaml or review.yaml and NocDataError
+    for a bad NOC folder; without any NOC data the NOC checks report
+    noc.data-missing. The report lists the tool's own files it set aside.
     """
+    options = replace(options or CheckOptions(), **{k: v for k, v in shorthand.items() if v is not None})
     case = load_case(case_dir)
     review = load_review(case_dir)
-    noc = noc if noc is not None else load_noc(noc_dir)
-    documents = read_documents(case_dir, limits)
-    return build_report(case, as_of or today or dt.date.today(), documents, noc, review)
+    noc = options.noc if options.noc is not None else load_noc(options.noc_dir)
+    documents = read_documents(case_dir, options.limits, options.on_document, cache=options.cache)
+    report = build_report(case, options.day, documents, noc, review)
+    return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in set_aside(case_dir)]})
 
 
 def load_noc(noc_dir: Path | None) -> Any | None:
@@ -156,6 +197,14 @@ def _document_report(doc: Document, ctx: Context) -> DocumentReport:
         review=doc.review,
         reviewed_fields=doc.reviewed_fields,
     )
+
+
+def _sha256_within(path: Path, limits: ReadLimits) -> str | None:
+    """The file's SHA-256 if it is small enough to be read at all (a huge file is refused unhashed)."""
+    try:
+        return file_sha256(path) if path.stat().st_size <= limits.max_bytes else None
+    except OSError:
+        return None
 
 
 def _hashed(raw: RawDocument, path: Path) -> RawDocument:

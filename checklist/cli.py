@@ -106,6 +106,7 @@ def check(
     max_pages: Annotated[int, typer.Option("--max-pages", help="Skip PDFs with more pages than this.")] = 50,
     max_seconds: Annotated[float, typer.Option("--max-seconds", help="Give up on a document after this many seconds (0: no limit).")] = 60.0,
     show_info: Annotated[bool, typer.Option("--info", help="Also list info notes in the summary.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file again, ignoring the readings kept in the case folder.")] = False,
     debug: Debug = False,
 ) -> None:
     """Read a case, run every check, and write the gap report."""
@@ -113,22 +114,17 @@ def check(
     if fmt not in FORMATS:
         err.print(f"[bold red]error:[/] format {fmt!r} is not available; choose one of: {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    from checklist.casefile import load_case
-    from checklist.checking import build_report, load_noc, read_documents
+    from checklist.checking import CheckOptions, check_case
     from checklist.report import RENDERERS, render_pdf
-    from checklist.reviewfile import load_review
     from checklist.report.terminal import print_summary
 
     day = _parse_date(as_of)
     try:
         if not case_dir.is_dir():
             raise ChecklistError("is not a folder", path=case_dir, hint="give the case folder that holds case.yaml")
-        case = load_case(case_dir)
-        review = load_review(case_dir)
-        noc = load_noc(noc_data)
-        documents = read_documents(case_dir, _limits(max_mb, max_pages, max_seconds))
-        report = build_report(case, day or dt.date.today(), documents, noc, review)
-        report = with_set_aside(report, case_dir)
+        options = CheckOptions(as_of=day, noc_dir=noc_data, limits=_limits(max_mb, max_pages, max_seconds),
+                               cache=not no_cache)
+        report = check_case(case_dir, options)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
         write_output(target, content)
@@ -139,13 +135,6 @@ def check(
     if target != "-":
         summary.print(f"report written to {target}", markup=False)
     raise typer.Exit(0 if report.ready else 1)
-
-
-def with_set_aside(report, case_dir: Path):  # type: ignore[no-untyped-def]
-    """The report, listing the tool's own files that discovery left out of the case's documents."""
-    from checklist.ingest import set_aside
-
-    return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in set_aside(case_dir)]})
 
 
 @app.command()
@@ -276,7 +265,12 @@ def review(
     --set takes FILE and FIELD=VALUE (e.g. --set letters/northwind.pdf start_date=2022-03-03); repeat it for more.
     """
     from checklist.reviewfile import (
-        REVIEW_FILE, document_path, load_review, review_yaml, with_acknowledgement, with_decision,
+        REVIEW_FILE,
+        document_path,
+        load_review,
+        review_yaml,
+        with_acknowledgement,
+        with_decision,
     )
 
     _setup(debug)

@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from checklist.batch import find_cases, safe_name
 from checklist.cli import app
-from tests.support.files import ready_copy
 from tests.support.noc import NOC_DIR
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "cases"
@@ -34,7 +33,7 @@ def test_find_cases_does_not_look_inside_a_case(tmp_path: Path) -> None:
 
 def test_batch_writes_reports_index_and_csv(tmp_path: Path) -> None:
     root = tmp_path / "clients"
-    ready_copy(SAMPLES / "s01_clean_promotion", root / "kavya")  # with a language result: ready
+    shutil.copytree(SAMPLES / "s01_clean_promotion", root / "kavya")
     shutil.copytree(SAMPLES / "s05_weak_reference_letter", root / "kwame")
     (root / "broken").mkdir()
     (root / "broken" / "case.yaml").write_text("jobs: [")
@@ -51,7 +50,7 @@ def test_batch_writes_reports_index_and_csv(tmp_path: Path) -> None:
 
 def test_batch_exit_0_when_all_ready_and_2_without_cases(tmp_path: Path) -> None:
     root = tmp_path / "clients"
-    ready_copy(SAMPLES / "s01_clean_promotion", root / "kavya")  # with a language result: ready
+    shutil.copytree(SAMPLES / "s01_clean_promotion", root / "kavya")
     runner = CliRunner()
     assert runner.invoke(app, ["batch", str(root), "-o", str(tmp_path / "o"), "--noc-data", str(NOC_DIR), "--as-of", "2025-11-14"]).exit_code == 0
     assert runner.invoke(app, ["batch", str(tmp_path / "o")]).exit_code == 2

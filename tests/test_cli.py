@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from checklist.cli import app
 from tests.report.test_json import validate_contract
-from tests.support.files import ready_copy
 from tests.support.noc import NOC_DIR
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "cases"
@@ -23,7 +22,8 @@ runner = CliRunner()
 @pytest.fixture
 def clean_case(tmp_path: Path) -> Path:
     target = tmp_path / "case"
-    return ready_copy(SAMPLES / "s01_clean_promotion", target)  # with a language result: ready
+    shutil.copytree(SAMPLES / "s01_clean_promotion", target)
+    return target
 
 
 def run(*args: str) -> object:

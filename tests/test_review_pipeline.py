@@ -21,7 +21,6 @@ from checklist.cli import app
 from checklist.models.review import Acknowledgement, Review
 from checklist.report import render_html, render_json, render_markdown
 from checklist.reviewfile import load_review
-from tests.support.files import LANGUAGE_RESULT_NAME, language_result_pdf
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "cases" / "s08_ready_with_warnings"
 AS_OF = dt.date(2025, 9, 12)
@@ -40,7 +39,6 @@ def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "since June 12,\n2023" in text
     (root / LETTER).write_text(text.replace("since June 12,\n2023", "since June 12,\n2024"), encoding="utf-8")
     pdf.unlink()
-    (root / LANGUAGE_RESULT_NAME).write_bytes(language_result_pdf("Oluwaseun Adeyemi", "March 10, 2025"))  # so it can be ready
     return root
 
 

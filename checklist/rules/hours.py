@@ -66,9 +66,10 @@ def compute_hours(
         daily = weekly_hours[index] / 7
         last = min(job.end or until, until)
         day = job.start
+        of_job = _job_exclusion(job)
         while day <= last:
             week = weeks[day - dt.timedelta(days=day.weekday())]
-            reason = (_exclusion(case, job, day, start) or (excluded(index, day) if excluded else None)
+            reason = (_day_exclusion(case, of_job, day, start) or (excluded(index, day) if excluded else None)
                       or (None if authorized(index, day) else NO_PERMIT))
             if reason == OUTSIDE_WINDOW:
                 excluded_by_job[index][reason] += daily
@@ -83,14 +84,21 @@ def compute_hours(
     return _total(case, weeks, weekly_hours, claimed, excluded_by_job)
 
 
-def _exclusion(case: Case, job: Job, day: dt.date, start: dt.date) -> str | None:
-    """The claim's own reasons a day does not count (before the documents are asked)."""
-    if day < start:
-        return OUTSIDE_WINDOW
+def _job_exclusion(job: Job) -> str | None:
+    """The claim's own reason none of a job's days count (TEER 4-5, self-employment), if any."""
     if job.teer is not None and job.teer >= 4:
         return TEER
     if job.self_employed and not job.physician_fee_for_service:
         return SELF_EMPLOYED
+    return None
+
+
+def _day_exclusion(case: Case, of_job: str | None, day: dt.date, start: dt.date) -> str | None:
+    """The claim's own reasons a day does not count (before the documents are asked)."""
+    if day < start:
+        return OUTSIDE_WINDOW
+    if of_job:
+        return of_job
     if any(period.start <= day <= period.end for period in case.study):
         return STUDY
     return None

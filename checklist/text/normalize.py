@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LEGAL_FORMS = {
     "inc", "incorporated", "ltd", "ltee", "limited", "limitee", "corp", "corporation", "co", "company",
@@ -19,8 +20,11 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", strip_accents(text).lower())
 
 
+@lru_cache(maxsize=8192)
 def company_key(name: str) -> str:
-    """Employer name without case, accents, punctuation or legal form."""
+    """Employer name without case, accents, punctuation or legal form.
+
+    Cached: the hours count compares the same few names for every day of every job."""
     joined = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", strip_accents(name).lower())
     tokens = [w for w in re.findall(r"[a-z0-9]+", joined.replace("&", " and ")) if w not in LEGAL_FORMS]
     return " ".join(tokens)

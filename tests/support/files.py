@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import docx
@@ -61,22 +60,3 @@ def pdf_bytes(lines: list[str]) -> bytes:
     out.showPage()
     out.save()
     return buffer.getvalue()
-
-
-# The samples predate the language checks and hold no language result, so a sample is ready only with one
-# added: a CELPIP-General score report (text PDF) for the applicant, taken before the sample's as_of.
-S01_LANGUAGE = ("Kavya Iyer", "March 10, 2025")
-LANGUAGE_RESULT_NAME = "celpip_score_report.pdf"
-
-
-def language_result_pdf(holder: str, test_date: str) -> bytes:
-    """A CELPIP-General score report at CLB 8-9 in every skill."""
-    return pdf_bytes(["CELPIP Official Score Report", "CELPIP-General Test", f"Test Taker: {holder}",
-                      f"Test Date: {test_date}", "Listening 9", "Reading 9", "Writing 8", "Speaking 9"])
-
-
-def ready_copy(sample: Path, target: Path, holder: str = S01_LANGUAGE[0], test_date: str = S01_LANGUAGE[1]) -> Path:
-    """A copy of a sample case with a language result added (for tests that need a ready case)."""
-    shutil.copytree(sample, target)
-    (target / LANGUAGE_RESULT_NAME).write_bytes(language_result_pdf(holder, test_date))
-    return target

@@ -12,7 +12,6 @@ import pytest
 from starlette.testclient import TestClient
 
 from checklist.web import WebSettings, create_app
-from tests.support.files import LANGUAGE_RESULT_NAME, S01_LANGUAGE, language_result_pdf
 from tests.support.noc import NOC_DIR
 
 SAMPLE_DAY = dt.date(2025, 11, 14)  # s01's as_of (samples/expected)
@@ -72,11 +71,6 @@ def sample_files(case_dir: Path) -> list[tuple[str, bytes]]:
     from checklist.ingest import discover
 
     return [(path.name, path.read_bytes()) for path in discover(case_dir)]
-
-
-def ready_sample_files(case_dir: Path) -> list[tuple[str, bytes]]:
-    """The sample's files and the language result it lacks (tests/support/files.ready_copy): a ready case."""
-    return [*sample_files(case_dir), (LANGUAGE_RESULT_NAME, language_result_pdf(*S01_LANGUAGE))]
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ import pytest
 import yaml
 
 from checklist.ingest import discover
-from tests.support.files import LANGUAGE_RESULT_NAME, S01_LANGUAGE, language_result_pdf
 from tests.support.noc import NOC_DIR
 from tests.web.conftest import SAMPLE_DAY, SAMPLES
 from tests.web.live import live_server
@@ -101,9 +100,7 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     page.click("button[value=documents]")
     page.wait_for_selector("#files")
 
-    result = tmp_path / LANGUAGE_RESULT_NAME  # the sample lacks a language result: add one, so the case is ready
-    result.write_bytes(language_result_pdf(*S01_LANGUAGE))
-    files = [str(path) for path in discover(S01)] + [str(result)]  # never a report the README's command wrote
+    files = [str(path) for path in discover(S01)]  # never a report the README's command wrote
     page.set_input_files("#files", files)
     page.click("form[data-dropzone] button[type=submit]")
     page.wait_for_selector("text=59 files added and read.")

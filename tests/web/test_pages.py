@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import shutil
 import zipfile
 
 import pytest
@@ -12,8 +13,7 @@ from starlette.testclient import TestClient
 
 from checklist.casefile import load_case
 from checklist.web import WebSettings, create_app
-from tests.support.files import ready_copy
-from tests.web.conftest import SAMPLES, Browser, ready_sample_files, sample_files, sample_form
+from tests.web.conftest import SAMPLES, Browser, sample_files, sample_form
 
 S01 = SAMPLES / "s01_clean_promotion"
 
@@ -21,7 +21,7 @@ S01 = SAMPLES / "s01_clean_promotion"
 def checked_case(browser: Browser) -> str:
     case_id = browser.new_case()
     assert browser.post(f"/cases/{case_id}/claims", sample_form(S01), follow_redirects=False).status_code == 303
-    assert browser.upload(case_id, ready_sample_files(S01)).status_code == 200
+    assert browser.upload(case_id, sample_files(S01)).status_code == 200
     assert browser.post(f"/cases/{case_id}/check", follow_redirects=False).status_code == 303
     return case_id
 
@@ -213,13 +213,13 @@ def test_upload_reads_each_file_and_shows_kind_and_key_fields(browser: Browser) 
     response = browser.upload(case_id, sample_files(S01))
     assert response.status_code == 200
     page = response.text
-    assert "58 files added and read." in page
+    assert "59 files added and read." in page
     assert "Reference letters <span class=\"muted\">(1)</span>" in page
     assert "Pay stubs <span class=\"muted\">(" in page and "T4 slips" in page and "Work permits" in page
     assert "Cedarline Data Systems Inc." in page and "hours/week</span> 37.5" in page
-    assert page.count('<span class="pill new">new</span>') == 58
+    assert page.count('<span class="pill new">new</span>') == 59
     stored = sorted(p.name for p in (browser.cases_dir / case_id / "documents").iterdir())
-    assert len(stored) == 58
+    assert len(stored) == 59
 
 
 def test_same_name_twice_is_kept_twice(browser: Browser) -> None:
@@ -420,7 +420,7 @@ def _store(browser: Browser):  # type: ignore[no-untyped-def]
 
 def test_a_case_folder_made_with_the_cli_shows_up(browser: Browser) -> None:
     """Cases are ordinary folders: one copied into the cases folder by hand is listed and checkable."""
-    ready_copy(S01, browser.cases_dir / "Kavya Iyer (CLI)")
+    shutil.copytree(S01, browser.cases_dir / "Kavya Iyer (CLI)")
     page = browser.get("/").text
     assert 'href="/cases/Kavya%20Iyer%20%28CLI%29"' in page and ">Kavya Iyer</a>" in page  # named by its applicant
     response = browser.post("/cases/Kavya%20Iyer%20%28CLI%29/check", follow_redirects=False)
