@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from checklist.noc.models import SearchHit
+from checklist.noc.level import Level, neighbours, read_letter, required_level
+from checklist.noc.models import SearchHit, UnitGroup
 from checklist.noc.search import SearchIndex, lead_sentences, rank
 from checklist.noc.text import analyze, query_terms, words
 
@@ -86,6 +87,14 @@ INFLATION_TITLE_GAP = 0.2
 """...that is at least this much above the claimed group's title score..."""
 INFLATION_DUTIES = 0.9
 """...and whose duties score is at least this share of the claimed group's."""
+LEVEL_GAP_FIT = 0.85
+"""A claim whose defining level (supervise, manage) the letter does not evidence is a mismatch when a group
+that does not need that level fits at least this share of the claimed fit (or better)..."""
+LEVEL_GAP_RANK = 5
+"""...and is among this many best groups of the duties."""
+DOWN_FIT = 0.6
+"""A less skilled neighbour (NOC exclusion link, higher TEER) fitting the duties best, with the claimed fit
+below this share of it, is the occupation the letter describes."""
 COPY_SIMILARITY = 0.90
 COPY_MIN_WORDS = 6
 MIN_TERMS = 6
@@ -252,6 +261,33 @@ def _copied(
     return out
 
 
+def _level_gap(
+    data: NocData, index: SearchIndex, order: Sequence[int], scores: Sequence[float], gi: int, needed: Level
+) -> int | None:
+    """A group that does not need the claimed level and fits the duties about as well (the letter's
+    real occupation when a cook is claimed as a food service supervisor)."""
+    for i in order[:LEVEL_GAP_RANK]:
+        if i == gi:
+            continue
+        other = data.get(index.codes[i])
+        if other is not None and required_level(other) < needed and scores[i] >= LEVEL_GAP_FIT * scores[gi]:
+            return i
+    return None
+
+
+def _less_skilled_neighbour(
+    data: NocData, index: SearchIndex, group: UnitGroup, others: Sequence[int], scores: Sequence[float], fit: float
+) -> int | None:
+    """The best group outside the claimed family, when it is a less skilled NOC neighbour of the claim
+    that fits the duties clearly better (a bookkeeper claimed as an accountant)."""
+    if not others:
+        return None
+    best = data.get(index.codes[others[0]])
+    if best is None or best.teer <= group.teer or not neighbours(group, best):
+        return None
+    return others[0] if fit < DOWN_FIT * scores[others[0]] else None
+
+
 def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str | None = None) -> DutyMatch:
     """Compare a letter's duties with the claimed unit group.
 
@@ -293,7 +329,11 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     evidence = _evidence(index, group.main_duties, letter, letter_vecs)
     matched = sum(1 for e in evidence if e.matched)
     lead = _lead_score(index, group.lead_statement, letter_vec, fit_rel)
-    lead_matched = lead >= LEAD_MATCH
+    level = read_letter(letter, title)
+    needed_level = required_level(group)
+    level_ok = level.reaches(needed_level)
+    # a lead statement counts only when its defining action is evidenced
+    lead_matched = lead >= LEAD_MATCH and level_ok
     copied = _copied(data, index, letter, letter_weights)
 
     n_terms = sum(1 for w in all_weights.values() if w >= 1.0)
@@ -327,6 +367,8 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
         ):
             inflated = named
 
+    level_gap = None if level_ok else _level_gap(data, index, order, scores, gi, needed_level)
+    down = _less_skilled_neighbour(data, index, group, others, scores, fit)
     clearly_better = (rank_out > CLEAR_RANK and fit_rel < CLEARLY_BETTER) or fit_rel < FAR_FIT
     if title_supports:
         # the title names the claim: only duties that clearly describe
@@ -334,8 +376,21 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
         clearly_better = rank_out > SUPPORTED_RANK and (
             fit_rel < SUPPORTED_FIT or (fit_rel < SUPPORTED_WEAK_FIT and matched < SUPPORTED_EVIDENCE)
         )
-    if not lead_matched:
+    if not level_ok:
+        reasons.append(
+            f"the lead statement's defining action ({'manage' if needed_level is Level.MANAGE else 'supervise'}) "
+            "is not evidenced: the letter never shows the applicant "
+            + ("planning, directing or managing an operation" if needed_level is Level.MANAGE else "supervising staff")
+        )
+    elif not lead_matched:
         reasons.append(f"lead statement not matched (score {lead:.2f})")
+    if level_gap is not None:
+        reasons.append(f"the duties fit {index.codes[level_gap]} {index.titles[level_gap]} as well or better")
+    if down is not None:
+        reasons.append(
+            f"the duties fit {index.codes[down]} {index.titles[down]} (TEER {index.codes[down][1]}) better, "
+            f"a less skilled neighbour of the TEER {group.teer} occupation claimed"
+        )
     if clearly_better:
         reasons.append(
             f"{rank_out - 1} unit groups of other occupations fit the duties better; best: "
@@ -349,9 +404,9 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     if ranking.language != "en":
         # A word-for-word translation is weaker evidence: blocker only when
         # the duties alone point clearly elsewhere.
-        mismatch = judgeable and not lead_matched and clearly_better
+        mismatch = judgeable and ((not lead_matched and clearly_better) or level_gap is not None)
     else:
-        mismatch = judgeable and (clearly_better or inflated is not None)
+        mismatch = judgeable and (clearly_better or inflated is not None or level_gap is not None or down is not None)
     needed = min(3, math.ceil(len(evidence) / 2))
     weak = judgeable and lead_matched and not mismatch and matched < needed
     if weak:
