@@ -34,9 +34,11 @@ class Level(IntEnum):
 
     WORK = 0
     """Does the work itself."""
-    SUPERVISE = 1
+    PLAN = 1
+    """Plans and directs, or plans and designs, the work others carry out (chefs, accountants, engineers)."""
+    SUPERVISE = 2
     """Supervises and coordinates workers (TEER 2 supervisors, trade contractors and foremen)."""
-    MANAGE = 2
+    MANAGE = 3
     """Plans, organizes, directs, controls and evaluates an organization or department (TEER 0)."""
 
 
@@ -74,6 +76,14 @@ _MANAGE = re.compile(
     r"planifier, (?:organiser|diriger)|planifi\w* (?:et |, )?(?:dirig|organis|contr)\w*|"
     r"politiques|objectifs|rentabilite)\b"
 )
+_PLAN = re.compile(
+    r"\b(?:plan|plans|planned|planning|design\w*|(?:creat|develop|writ|wrote|devis|cost)\w* (?:\w+ ){0,3}?"
+    r"(?:menus?|recipes|dishes|systems?|procedures|controls|policies|plans?|specifications|solutions|models?|"
+    r"architecture|strateg\w*)|direct\w* (?:\w+ ){0,2}?(?:cooks|kitchen|brigade|staff|work|team|crew|line|"
+    r"preparation|project|projects)|audit\w*|advis\w*|consult\w*|recommend\w*|"
+    r"planifi\w*|concevoir|conception|conc[ou]\w*|elabor\w*|creer (?:les |des |le )?(?:menus?|recettes|plats)|"
+    r"verifi\w* (?:les |des )?etats financiers|conseill\w*)\b"
+)
 _ASSIST = re.compile(
     r"\b(?:assist\w*|help\w*|support\w* (?:the )?(?:nurses?|chef|cooks?|teachers?|accountants?|manager|"
     r"supervisor|tradespe\w+|electricians?|plumbers?|carpenters?|staff)|"
@@ -88,6 +98,8 @@ _ASSIST = re.compile(
 class LetterLevel:
     """What a letter shows of the level of the work, with the words that show it."""
 
+    plans: str | None
+    """The phrase that shows planning, designing or directing the work (menus, systems, audits, advice)."""
     supervises: str | None
     """The phrase that shows supervision of staff (None: none found)."""
     manages: str | None
@@ -101,10 +113,9 @@ class LetterLevel:
             return self.manages is not None
         if level is Level.SUPERVISE:
             return self.supervises is not None or self.manages is not None
+        if level is Level.PLAN:
+            return self.plans is not None or self.supervises is not None or self.manages is not None
         return True
-
-    def evidence(self, level: Level) -> str | None:
-        return self.manages if level is Level.MANAGE else self.supervises or self.manages
 
 
 def _first(pattern: re.Pattern[str], texts: list[str]) -> str | None:
@@ -123,10 +134,14 @@ def read_letter(duties: list[str], title: str | None = None) -> LetterLevel:
     supervises = _first(_SUPERVISE, texts)
     if supervises is None and re.search(r"\b(?:supervisor|superviseur|superviseure|foreman|contremaitre)\b", title_text):
         supervises = title_text.strip()
-    return LetterLevel(supervises=supervises, manages=_first(_MANAGE, titled), assists=_first(_ASSIST, texts))
+    return LetterLevel(
+        plans=_first(_PLAN, texts), supervises=supervises, manages=_first(_MANAGE, titled),
+        assists=_first(_ASSIST, texts),
+    )
 
 
 _LEAD_SUPERVISE = re.compile(r"\b(?:supervisors?|foremen|forewomen)\b")
+_LEAD_PLAN = re.compile(r"\bplan,? (?:and )?(?:organi[sz]e|direct|design|develop|coordinate)")
 
 
 def required_level(group: UnitGroup) -> Level:
@@ -135,13 +150,16 @@ def required_level(group: UnitGroup) -> Level:
     TEER 0 groups are managers by definition; a group named for supervisors
     (food service supervisors, retail sales supervisors, trade contractors and
     supervisors, nursing coordinators and supervisors) needs supervision; all
-    others need the work itself. (Engineers, surgeons and deck officers also
+    whose lead statement plans and directs (or plans and designs) the work
+    needs planning; all others need the work itself. (Engineers, surgeons and deck officers also
     "supervise" in their lead statements, but as a side of their own work.)
     """
     if group.teer == 0:
         return Level.MANAGE
     if _LEAD_SUPERVISE.search(fold(group.title)):
         return Level.SUPERVISE
+    if any(_LEAD_PLAN.search(s) for s in fold(group.lead_statement).split(". ")):
+        return Level.PLAN
     return Level.WORK
 
 

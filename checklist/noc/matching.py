@@ -261,6 +261,13 @@ def _copied(
     return out
 
 
+_LEVEL_MISSING = {
+    Level.MANAGE: "the letter never shows the applicant planning, directing or managing an operation",
+    Level.SUPERVISE: "the letter never shows the applicant supervising staff",
+    Level.PLAN: "the letter never shows the applicant planning, designing or directing the work",
+}
+
+
 def _level_gap(
     data: NocData, index: SearchIndex, order: Sequence[int], scores: Sequence[float], gi: int, needed: Level
 ) -> int | None:
@@ -377,11 +384,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
             fit_rel < SUPPORTED_FIT or (fit_rel < SUPPORTED_WEAK_FIT and matched < SUPPORTED_EVIDENCE)
         )
     if not level_ok:
-        reasons.append(
-            f"the lead statement's defining action ({'manage' if needed_level is Level.MANAGE else 'supervise'}) "
-            "is not evidenced: the letter never shows the applicant "
-            + ("planning, directing or managing an operation" if needed_level is Level.MANAGE else "supervising staff")
-        )
+        reasons.append(f"the lead statement's defining action is not evidenced: {_LEVEL_MISSING[needed_level]}")
     elif not lead_matched:
         reasons.append(f"lead statement not matched (score {lead:.2f})")
     if level_gap is not None:
