@@ -127,15 +127,18 @@ def _first(pattern: re.Pattern[str], texts: list[str]) -> str | None:
 
 
 def read_letter(duties: list[str], title: str | None = None) -> LetterLevel:
-    """Read the level the letter's duties (and title) show; English and Québec French."""
+    """Read the level the letter's duties show; English and Québec French.
+
+    The title counts only for managing ("General Manager" with duties that run the store); a
+    "Supervisor" title whose duties never supervise anyone is exactly what officers refuse.
+    """
     texts = [re.sub(r"[^a-z0-9&]+", " ", fold(d)) for d in duties]
     title_text = re.sub(r"[^a-z0-9&]+", " ", fold(title or ""))
     titled = [title_text, *texts] if title_text.strip() else texts
-    supervises = _first(_SUPERVISE, texts)
-    if supervises is None and re.search(r"\b(?:supervisor|superviseur|superviseure|foreman|contremaitre)\b", title_text):
-        supervises = title_text.strip()
     return LetterLevel(
-        plans=_first(_PLAN, texts), supervises=supervises, manages=_first(_MANAGE, titled),
+        plans=_first(_PLAN, texts),
+        supervises=_first(_SUPERVISE, texts),
+        manages=_first(_MANAGE, titled),
         assists=_first(_ASSIST, texts),
     )
 
@@ -171,4 +174,4 @@ def neighbours(group: UnitGroup, other: UnitGroup) -> bool:
     return group.code[0] == other.code[0] and group.code[2:4] == other.code[2:4]
 
 
-__all__ = ["Level", "LetterLevel", "neighbours", "read_letter", "required_level"]
+__all__ = ["LetterLevel", "Level", "neighbours", "read_letter", "required_level"]
