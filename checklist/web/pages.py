@@ -29,6 +29,7 @@ from checklist.display import public, readable
 from checklist.errors import ChecklistError
 from checklist.kinds import specs
 from checklist.models.report import Report
+from checklist.output import PACK_TEMP_PREFIX, OutputError
 from checklist.privacy import mask_sins_in_name
 from checklist.web.app import render, services, static_file
 from checklist.web.claims import ClaimsForm, form_from_data, parse_form
@@ -347,6 +348,8 @@ async def run_check(request: Request) -> Response:
 
     try:
         await run_in_threadpool(check)
+    except OutputError:
+        raise  # a full or read-only disk has its own page (web.app.storage_error)
     except ChecklistError as exc:
         return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. Fix the claims first."],
                                 status=422)
@@ -421,7 +424,7 @@ async def pack_zip(request: Request) -> Response:
     svc = services(request)
 
     def build() -> bytes:
-        with svc.lock(case_id), tempfile.TemporaryDirectory(prefix="cec-pack-") as tmp:
+        with svc.lock(case_id), tempfile.TemporaryDirectory(prefix=PACK_TEMP_PREFIX) as tmp:
             out = Path(tmp) / "upload"
             pack_case(svc.store.folder(case_id), out, _build_report(request, case_id))
             buffer = io.BytesIO()
@@ -432,6 +435,8 @@ async def pack_zip(request: Request) -> Response:
 
     try:
         content = await run_in_threadpool(build)
+    except OutputError:
+        raise
     except ChecklistError as exc:
         raise HTTPException(409, f"Cannot build the upload pack: {exc}") from None
     return _download(content, "application/zip", f"cec-upload-{case_id}-{dt.date.today().isoformat()}.zip")

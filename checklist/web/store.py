@@ -30,7 +30,7 @@ import yaml
 from checklist.casefile import CASE_FILE, load_yaml
 from checklist.display import name_bytes, readable
 from checklist.ingest import discover
-from checklist.output import open_output, write_output
+from checklist.output import open_output, remove_leftovers, write_output
 from checklist.privacy import mask_sins_in_name
 
 STATE_DIR = ".cec-checklist"
@@ -135,6 +135,7 @@ class CaseStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(root)  # hidden partial uploads and reports a killed server left
 
     # cases
     def ids(self) -> list[str]:
@@ -249,9 +250,14 @@ class CaseStore:
         state.mkdir(exist_ok=True)
         last = state / "report.json"
 
-        def keep_last() -> None:  # only once the new report is safely on disk
+        def keep_last() -> None:
+            """Once the new report is safely on disk: a copy of the last one becomes the previous one.
+
+            A copy, not a move: if the disk fills now, or the rename after this fails,
+            the last report is still in place (a move would leave the case with none).
+            """
             if last.is_file():
-                last.replace(state / "previous-report.json")
+                _atomic_write(state / "previous-report.json", last.read_bytes())
 
         _atomic_write(last, report_json.encode("utf-8"), before_replace=keep_last)
 
