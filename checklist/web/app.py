@@ -38,6 +38,8 @@ from checklist.web.security import (
     BodyLimitMiddleware,
     Csrf,
     SecurityHeadersMiddleware,
+    default_secret_file,
+    load_secret,
 )
 from checklist.web.store import CaseStore, UnknownCase, UnknownDocument
 
@@ -59,6 +61,7 @@ class WebSettings:
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
     limits: ReadLimits = field(default_factory=ReadLimits)
     today: Callable[[], dt.date] = dt.date.today  # the day checks count to (tests pin it to a sample's day)
+    secret_file: Path | None = None  # the form secret; None: `web-form-secret` in the user data folder
 
 
 class Services:
@@ -68,7 +71,7 @@ class Services:
         self.settings = settings
         self.store = CaseStore(settings.cases_dir)
         self.cache = DocumentCache(settings.limits)
-        self.csrf = Csrf()
+        self.csrf = Csrf(load_secret(settings.secret_file or default_secret_file()))
         self._noc: Any = None
         self._noc_error: str | None = None
         self._noc_loaded = False

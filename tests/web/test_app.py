@@ -31,7 +31,9 @@ def _temporary_files(root: Path) -> list[str]:
     return [name for _, _, files in os.walk(root) for name in files if output.is_temporary(name)]
 
 
-def test_issue20_full_disk_during_a_check_keeps_the_last_report(browser: Browser, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_issue20_full_disk_during_a_check_keeps_the_last_report(
+    browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
     case_id, last = _checked_case(browser)
     before = last.read_bytes()
     real_replace = os.replace
