@@ -33,10 +33,16 @@ from checklist.privacy import mask_sins_in_name
 from checklist.web.app import render, services, static_file
 from checklist.web.claims import ClaimsForm, form_from_data, parse_form
 from checklist.web.reading import key_fields
-from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, TooLarge
+from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, CaseSummary, TooLarge
 
 MAX_CASE_FILE = 256 * 1024
 MAX_FIELDS = 2000
+
+
+def _summaries(request: Request) -> list[CaseSummary]:
+    """The case list with days left counted from the app's today (tests pin it)."""
+    svc = services(request)
+    return svc.store.summaries(svc.settings.today())
 
 
 def routes() -> list[Route]:
@@ -107,14 +113,14 @@ def _context_of(store: Any, case_id: str, step: str) -> dict[str, Any]:
 # cases
 
 async def home(request: Request) -> Response:
-    return render(request, "cases.html.j2", {"cases": services(request).store.summaries(), "name_error": None})
+    return render(request, "cases.html.j2", {"cases": _summaries(request), "name_error": None})
 
 
 async def create_case(request: Request) -> Response:
     form = await _form(request)
     name = str(form.get("name") or "").strip()
     if not name:
-        context = {"cases": services(request).store.summaries(), "name_error": "Give the case a name, such as the applicant's name."}
+        context = {"cases": _summaries(request), "name_error": "Give the case a name, such as the applicant's name."}
         return render(request, "cases.html.j2", context, 422)
     case_id = services(request).store.create(name[:120])
     return _see(_case_url(case_id, "claims"))

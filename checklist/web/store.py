@@ -14,6 +14,7 @@ inside `documents/` before anything is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -28,6 +29,7 @@ from typing import IO, Any
 import yaml
 
 from checklist.casefile import CASE_FILE, load_yaml
+from checklist.desk import DeskFacts, desk_facts
 from checklist.display import name_bytes, readable
 from checklist.ingest import discover
 from checklist.output import open_output, write_output
@@ -67,6 +69,7 @@ class CaseSummary:
     has_claims: bool
     documents: int
     last_ready: bool | None
+    desk: DeskFacts | None = None  # the last check's deadline, blockers, reviews (None: never checked)
 
 
 CASES_ENV_VAR = "CEC_CHECKLIST_CASES_DIR"
@@ -174,24 +177,28 @@ class CaseStore:
         shutil.rmtree(self.folder(case_id))
 
     def name(self, case_id: str) -> str:
-        """The name given at creation, else the applicant in case.yaml (a folder made with the CLI), else the id."""
-        meta = self._read_json(case_id, "meta.json") or {}
-        if meta.get("name"):
-            return str(meta["name"])
+        """case_name in case.yaml, else the name given at creation, else the applicant (a folder made with the
+        CLI), else the id: the display name, never the legal name the checks compare."""
         try:
             data = load_yaml(self.claims_text(case_id) or "")
         except (yaml.YAMLError, ValueError, RecursionError):
             data = None
-        applicant = data.get("applicant") if isinstance(data, dict) else None
-        return str(applicant) if isinstance(applicant, str) and applicant.strip() else case_id
+        data = data if isinstance(data, dict) else {}
+        meta = self._read_json(case_id, "meta.json") or {}
+        for name in (data.get("case_name"), meta.get("name"), data.get("applicant")):
+            if isinstance(name, str) and name.strip():
+                return mask_sins_in_name(name.strip())
+        return case_id
 
-    def summaries(self) -> list[CaseSummary]:
+    def summaries(self, today: dt.date | None = None) -> list[CaseSummary]:
+        """Every case with its last check's desk line; days left counted from `today` (default: the clock)."""
         out = []
         for case_id in self.ids():
             last = self.report(case_id)
             out.append(CaseSummary(
                 id=case_id, name=self.name(case_id), has_claims=(self.folder(case_id) / CASE_FILE).is_file(),
                 documents=len(self.documents(case_id)), last_ready=None if last is None else bool(last.get("ready")),
+                desk=desk_facts(last, today or dt.date.today()) if isinstance(last, dict) else None,
             ))
         return out
 
