@@ -81,12 +81,22 @@ def letter_item(index: int, job: Job, evidence: EvidenceItem | None, findings: l
         if not element.codes:
             confirm.append(element.en)
         elif any(not f.unsure for f in found):
-            missing.append(f"{element.en} ({' '.join(f.message for f in found if not f.unsure)})")
+            missing.append(_with_detail(element.en, [f for f in found if not f.unsure]))
         elif found:
-            confirm.append(f"{element.en} ({' '.join(f.message for f in found)})")
+            confirm.append(_with_detail(element.en, found) + ": it may be there but could not be read")
     return TodoItem(
         key="letter", job=index, label=label, done=not missing, missing=missing, confirm=confirm, documents=paths
     )
+
+
+# the finding values that say what exactly is wrong, and the words that introduce them
+DETAIL_KEYS = {"differences": "", "missing": "without ", "problem": "", "listed": "the letter lists ", "email": "only "}
+
+
+def _with_detail(label: str, found: list[Finding]) -> str:
+    """The element, with what its findings say in a few words ("no end date", "35 hours in the letter, 40 claimed")."""
+    details = [words + str(f.values[key]) for f in found for key, words in DETAIL_KEYS.items() if f.values.get(key)]
+    return f"{label} ({'; '.join(details)})" if details else label
 
 
 def _stubs_item(index: int, job: Job, evidence: EvidenceItem | None) -> TodoItem:

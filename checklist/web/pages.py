@@ -320,10 +320,28 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
         return rows
 
     context = await _case_context(request, case_id, "documents")
+    context.update(await run_in_threadpool(_todo, request, case_id))
     context.update(documents=await run_in_threadpool(read_all), notices=notices, errors=errors,
                    kinds=[{"name": kind.kind.value, "plural": kind.plural} for kind in specs()],
                    max_mb=svc.settings.max_file_bytes / 1024 / 1024, max_files=svc.settings.max_files)
     return render(request, "documents.html.j2", context, status)
+
+
+def _todo(request: Request, case_id: str) -> dict[str, Any]:
+    """What to collect: the last check's list (ticked by the documents it read), else the claims' own list."""
+    from checklist.casefile import load_case
+    from checklist.checking import build_report
+    from checklist.report import report_data
+
+    svc = services(request)
+    last = svc.store.report(case_id)
+    if isinstance(last, dict) and isinstance(last.get("todo"), list):
+        return {"todo": last["todo"], "todo_jobs": (last.get("claims") or {}).get("jobs", []), "todo_as_of": last.get("as_of")}
+    try:
+        data = report_data(build_report(load_case(svc.store.folder(case_id)), svc.settings.today(), []))
+    except ChecklistError:
+        return {"todo": [], "todo_jobs": [], "todo_as_of": None}
+    return {"todo": data["todo"], "todo_jobs": data["claims"]["jobs"], "todo_as_of": None}
 
 
 # check and report
