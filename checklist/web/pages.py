@@ -30,9 +30,11 @@ from checklist.errors import ChecklistError
 from checklist.kinds import specs
 from checklist.models.report import Report
 from checklist.privacy import mask_sins_in_name
+from checklist.reviewfile import REVIEW_FILE
 from checklist.web.app import render, services, static_file
 from checklist.web.claims import ClaimsForm, form_from_data, parse_form
 from checklist.web.reading import key_fields
+from checklist.web.review import review_routes
 from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, TooLarge
 
 MAX_CASE_FILE = 256 * 1024
@@ -61,6 +63,7 @@ def routes() -> list[Route]:
         Route("/noc", noc_page),
         Route("/api/noc/search", noc_search),
         Route("/static/{name}", static_file),
+        *review_routes(),
     ]
 
 
@@ -326,19 +329,26 @@ def _build_report(request: Request, case_id: str) -> Report:
     """Check the case as it is on disk now, reusing the readings of unchanged files."""
     from checklist.casefile import load_case
     from checklist.checking import build_report
+    from checklist.reviewfile import load_review
 
     svc = services(request)
     folder = svc.store.folder(case_id)
     case = load_case(folder)
+    review = load_review(folder)  # the person's decisions, from this page or 'cec-checklist review'
     documents = [svc.cache.read(folder, stored.path) for stored in svc.store.documents(case_id)]
-    return build_report(case, svc.settings.today(), documents, svc.noc())
+    return build_report(case, svc.settings.today(), documents, svc.noc(), review)
 
 
 async def run_check(request: Request) -> Response:
-    from checklist.report import render_json
-
     case_id = _case_id(request)
     await _form(request)
+    return await check_now(request, case_id)
+
+
+async def check_now(request: Request, case_id: str) -> Response:
+    """Check the case, keep the report, and show it (after a form was accepted: "Check again" or a decision)."""
+    from checklist.report import render_json
+
     svc = services(request)
 
     def check() -> None:
@@ -348,25 +358,38 @@ async def run_check(request: Request) -> Response:
     try:
         await run_in_threadpool(check)
     except ChecklistError as exc:
-        return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. Fix the claims first."],
+        fix = "Fix review.yaml" if exc.path is not None and exc.path.name == REVIEW_FILE else "Fix the claims"
+        return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. {fix} first."],
                                 status=422)
     return _see(_case_url(case_id, "report"))
 
 
 async def report_page(request: Request) -> Response:
+    case_id = _case_id(request)
+    return await _report(request, case_id)
+
+
+async def report_with_error(request: Request, case_id: str, error: str) -> Response:
+    """The report page with what stopped a decision from being saved (a note left empty, a broken review.yaml)."""
+    return await _report(request, case_id, error=error, status=422)
+
+
+async def _report(request: Request, case_id: str, *, error: str | None = None, status: int = 200) -> Response:
     from checklist.report import html_view
     from checklist.report.changes import compare_reports
 
-    case_id = _case_id(request)
     store = services(request).store
     data = store.report(case_id)
     context = await _case_context(request, case_id, "report")
+    context["report_error"] = error
     if data is None:
-        return render(request, "report.html.j2", {**context, "report": None})
+        return render(request, "report.html.j2", {**context, "report": None}, status)
     previous = store.previous_report(case_id)
     changes = compare_reports(previous, data) if previous else None
-    context.update(report=True, changes=changes, stale=_stale(store.folder(case_id), data))
-    return render(request, "report.html.j2", {**data, "view": html_view(data), **context})
+    doc_pages = {public(doc.path): _case_url(case_id, f"documents/{doc.id}") for doc in store.documents(case_id)}
+    context.update(report=True, changes=changes, stale=_stale(store.folder(case_id), data), doc_pages=doc_pages,
+                   review_actions=True)
+    return render(request, "report.html.j2", {**data, "view": html_view(data), **context}, status)
 
 
 def _stale(folder: Path, data: dict[str, Any]) -> bool:
@@ -377,7 +400,8 @@ def _stale(folder: Path, data: dict[str, Any]) -> bool:
     files = discover(folder)
     if {public(path.relative_to(folder).as_posix()) for path in files} != {doc["path"] for doc in data.get("documents", [])}:
         return True  # the report holds public paths (SINs masked, names printable): compare like with like
-    return any(path.stat().st_mtime_ns > checked for path in [folder / CASE_FILE, *files] if path.exists())
+    decided = [folder / CASE_FILE, folder / REVIEW_FILE]
+    return any(path.stat().st_mtime_ns > checked for path in [*decided, *files] if path.exists())
 
 
 def _last_report(request: Request, case_id: str) -> dict[str, Any]:

@@ -863,7 +863,7 @@ def test_broken_files_become_rows_saying_they_could_not_be_read(site: Site) -> N
     assert response.status_code == 200, response.text
     assert f"{len(broken)} files added and read." in response.text
     assert "Could not be read" in response.text
-    row = re.compile(r'<td class="doc-name">([^<]+?)(?: <span.*?)?</td>\s*<td>\s*(.*?)\s*</td>', re.DOTALL)
+    row = re.compile(r'<td class="doc-name"><a [^>]*>([^<]+?)</a>(?: <span.*?)?</td>\s*<td>\s*(.*?)\s*</td>', re.DOTALL)
     rows = dict(row.findall(response.text))
     assert set(rows) == set(broken)
     for name in broken:

@@ -445,6 +445,6 @@ def test_issue20_a_file_name_that_is_not_utf8_breaks_no_page(browser: Browser) -
     assert report.status_code == 200 and "lettre_\ufffdt\ufffd.txt" in report.text
     assert "changed after this check" not in report.text  # the report's public path matches the file on disk
     assert "lettre_\ufffdt\ufffd.txt" in browser.get("/cases/unzipped/report.json").text
-    doc_id = documents.text.split('/documents/')[1].split("/")[0]
+    doc_id = documents.text.split('/remove"')[0].rsplit("/documents/", 1)[1]
     assert browser.post(f"/cases/unzipped/documents/{doc_id}/remove", follow_redirects=False).status_code == 303
     assert b"lettre_\xe9t\xe9.txt" not in os.listdir(os.fsencode(browser.cases_dir / "unzipped"))
