@@ -32,7 +32,7 @@ from checklist.models.report import Report
 from checklist.privacy import mask_sins_in_name
 from checklist.reviewfile import REVIEW_FILE
 from checklist.web.app import render, services, static_file
-from checklist.web.claims import ClaimsForm, form_from_data, parse_form
+from checklist.web.claims import ClaimsForm, form_from_data, parse_form, read_form
 from checklist.web.reading import key_fields
 from checklist.web.review import review_routes
 from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, TooLarge
@@ -173,7 +173,11 @@ def _read_claims(store: Any, case_id: str) -> tuple[ClaimsForm, str | None]:
 async def save_claims(request: Request) -> Response:
     case_id = _case_id(request)
     form = await _form(request)
-    case, claims = await run_in_threadpool(parse_form, {key: value for key, value in form.items() if isinstance(value, str)})
+    fields = {key: value for key, value in form.items() if isinstance(value, str)}
+    step = str(form.get("next") or "claims")
+    if step == "add-job" or step.startswith("remove-job-"):
+        return await _claims(request, case_id, rearranged(fields, step), None, unsaved=True)
+    case, claims = await run_in_threadpool(parse_form, fields)
     if case is None:
         return await _claims(request, case_id, claims, None, status=422)
     services(request).store.write_claims(case_id, case_yaml(case))
@@ -207,10 +211,23 @@ async def upload_case_file(request: Request) -> Response:
     return await _claims(request, case_id, claims, error, status=422)
 
 
+def rearranged(fields: dict[str, str], step: str) -> ClaimsForm:
+    """The form with one more empty job ("add-job") or without job N ("remove-job-N"), as typed, not saved."""
+    claims = read_form(fields)
+    if step == "add-job":
+        claims.blank_jobs = 1  # an empty row typed nothing into is dropped: there is always just one to fill
+    else:
+        index = step.removeprefix("remove-job-")
+        if index.isdigit() and int(index) < len(claims.jobs):
+            del claims.jobs[int(index)]
+    return claims
+
+
 async def _claims(request: Request, case_id: str, claims: ClaimsForm, file_error: str | None, *, saved: bool = False,
-            status: int = 200) -> Response:
+            status: int = 200, unsaved: bool = False) -> Response:
     context = await _case_context(request, case_id, "claims")
-    context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims))
+    context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims),
+                   unsaved=unsaved)
     return render(request, "claims.html.j2", context, status)
 
 

@@ -66,7 +66,7 @@ def fill_claims(page: Any, case: dict[str, Any]) -> None:
         page.fill(f"#{name}", str(case.get(name) or ""))
     for index, job in enumerate(case["jobs"]):
         if index:
-            page.click("button[value=claims]")  # save: a new empty job row appears
+            page.click("button[value=add-job]")  # "Add a job": a new empty job row appears
             page.wait_for_selector(f"#jobs-{index}-employer")
         page.fill(f"#jobs-{index}-employer", job["employer"])
         page.fill(f"#jobs-{index}-title", job["title"])
