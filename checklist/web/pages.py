@@ -33,6 +33,8 @@ from checklist.privacy import mask_sins_in_name
 from checklist.reviewfile import REVIEW_FILE
 from checklist.web.app import render, services, static_file
 from checklist.web.claims import ClaimsForm, form_from_data, parse_form, read_form
+from checklist.web.notices import Outcome, outcomes
+from checklist.web.passwords import is_locked, password_routes
 from checklist.web.reading import key_fields
 from checklist.web.review import review_routes
 from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, TooLarge
@@ -64,6 +66,7 @@ def routes() -> list[Route]:
         Route("/api/noc/search", noc_search),
         Route("/static/{name}", static_file),
         *review_routes(),
+        *password_routes(),
     ]
 
 
@@ -255,7 +258,16 @@ def _loose_yaml(text: str | None) -> Any:
 
 async def documents_page(request: Request) -> Response:
     case_id = _case_id(request)
-    return await _documents(request, case_id, notices=[], errors=[])
+    outcome = outcomes(request).get(case_id, request.query_params.get("done"))
+    if outcome is None:
+        return await _documents(request, case_id, notices=[], errors=[])
+    return await _documents(request, case_id, notices=outcome.notices, errors=outcome.errors, added=outcome.added)
+
+
+def _after(request: Request, case_id: str, outcome: Outcome) -> Response:
+    """Post/Redirect/Get: the documents page with what the POST did; a reload uploads nothing again."""
+    token = outcomes(request).put(outcome)
+    return _see(_case_url(case_id, f"documents?done={token}"))
 
 
 async def upload_documents(request: Request) -> Response:
@@ -275,22 +287,66 @@ async def upload_documents(request: Request) -> Response:
             errors.append(f"{name}: not kept; a case holds at most {svc.settings.max_documents} documents.")
             continue
         try:
-            stored = await run_in_threadpool(_add, svc, case_id, name, upload)
+            stored, same_as = await run_in_threadpool(_add, svc, case_id, name, upload)
         except TooLarge as exc:
             errors.append(f"{name}: not kept; {exc} (the limit per file).")
+            continue
+        if same_as is not None:
+            errors.append(f"{name}: not kept; it is the same file as {same_as.removeprefix(DOCUMENTS_DIR + '/')}, "
+                          "already in this case.")
             continue
         room -= 1
         added.append(stored.id)
         if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
             renamed.append(f"{name} is saved as {stored.path.rsplit('/', 1)[-1]}.")
-    notices = [f"{len(added)} file{'s' if len(added) != 1 else ''} added and read."] + renamed if added else []
-    status = 200 if added else 422
-    return await _documents(request, case_id, notices=notices, errors=errors, added=added, status=status)
+    summary = await run_in_threadpool(_reading_summary, svc, case_id, added)
+    return _after(request, case_id, Outcome(case_id, notices=[*summary, *renamed], errors=errors, added=added))
 
 
-def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> Any:
+def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> tuple[Any, str | None]:
+    """Keep an upload, unless the case holds the same bytes already: then (the upload, the path it repeats)."""
     with svc.lock(case_id):  # two tabs uploading "letter.pdf" at once still get two names
-        return svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes)
+        stored = svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes)
+        same_as = _same_file(svc, case_id, stored)
+        if same_as is not None:
+            svc.store.remove_document(case_id, stored.id)
+        return stored, same_as
+
+
+def _same_file(svc: Any, case_id: str, new: Any) -> str | None:
+    """Another document of the case with the same bytes (compared by SHA-256, only among files of the same size)."""
+    from checklist.reviewfile import file_sha256
+
+    folder = svc.store.folder(case_id)
+    others = [doc for doc in svc.store.documents(case_id) if doc.size == new.size and doc.id != new.id]
+    if not others:
+        return None
+    digest = file_sha256(folder / new.path)
+    return next((doc.path for doc in others if file_sha256(folder / doc.path) == digest), None)
+
+
+def _reading_summary(svc: Any, case_id: str, added: list[str]) -> list[str]:
+    """What reading the new files gave, honestly: "1 read, 4 could not be read: a.pdf (why); ..."."""
+    if not added:
+        return []
+    folder = svc.store.folder(case_id)
+    by_id = {doc.id: doc for doc in svc.store.documents(case_id)}
+    unread: list[str] = []
+    unknown = 0
+    for doc_id in added:
+        document = svc.cache.read(folder, by_id[doc_id].path)
+        if document.raw.error or document.kind.value == "unreadable":
+            reason = document.raw.error or "no text could be read"
+            unread.append(f"{by_id[doc_id].path.removeprefix(DOCUMENTS_DIR + '/')} ({reason})")
+        elif document.kind.value == "other":
+            unknown += 1
+    read = len(added) - len(unread)
+    parts = [f"{read} read"] if read else []
+    if unknown:
+        parts[0] += f" ({unknown} of them of no kind the checks know: open {'it' if unknown == 1 else 'each'} to set its kind)"
+    if unread:
+        parts.append(f"{len(unread)} could not be read: " + "; ".join(unread))
+    return [", ".join(parts) + "."]
 
 
 async def remove_document(request: Request) -> Response:
@@ -312,9 +368,10 @@ async def replace_document(request: Request) -> Response:
     try:
         await run_in_threadpool(svc.store.replace_document, case_id, doc.id, upload.file, svc.settings.max_file_bytes)
     except TooLarge as exc:
-        return await _documents(request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422)
-    return await _documents(request, case_id, notices=[f"{doc.path}: replaced by {upload.filename}."], errors=[],
-                            added=[doc.id])
+        return _after(request, case_id, Outcome(case_id, errors=[f"{upload.filename}: not kept; {exc}."]))
+    summary = await run_in_threadpool(_reading_summary, svc, case_id, [doc.id])
+    return _after(request, case_id, Outcome(case_id, notices=[f"{doc.path}: replaced by {upload.filename}.", *summary],
+                                            added=[doc.id]))
 
 
 async def _documents(request: Request, case_id: str, *, notices: list[str], errors: list[str],
@@ -330,6 +387,7 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
             rows.append({"id": stored.id, "path": stored.path, "name": stored.path.removeprefix(DOCUMENTS_DIR + "/"),
                          "size": stored.size, "kind": document.kind.value,
                          "error": document.raw.error, "fields": key_fields(document), "ocr": method == "ocr",
+                         "locked": is_locked(document.raw.file_format, document.raw.error),
                          "new": stored.id in (added or [])})
         return rows
 

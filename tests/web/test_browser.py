@@ -107,7 +107,7 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     files = [str(path) for path in discover(S01)] + [str(result)]  # never a report the README's command wrote
     page.set_input_files("#files", files)
     page.click("form[data-dropzone] button[type=submit]")
-    page.wait_for_selector("text=59 files added and read.")
+    page.wait_for_selector("text=59 read.")
     assert page.locator("tr.doc").count() == 59
     assert page.locator("h2:has-text('Reference letters')").count() == 1
 
@@ -165,7 +165,7 @@ def test_drop_files_on_the_drop_zone(chromium: Any, site: str) -> None:
         }""",
         [letter.name, data],
     )
-    page.wait_for_selector("text=1 file added and read.")
+    page.wait_for_selector("text=1 read.")
     assert page.locator("tr.doc").count() == 1
     page.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -12,6 +13,7 @@ from starlette.testclient import TestClient
 
 from checklist.casefile import load_case
 from checklist.web import WebSettings, create_app
+from tests.support.cases import letter_text
 from tests.support.files import ready_copy
 from tests.web.conftest import SAMPLES, Browser, ready_sample_files, sample_files, sample_form
 
@@ -227,7 +229,7 @@ def test_upload_reads_each_file_and_shows_kind_and_key_fields(browser: Browser) 
     response = browser.upload(case_id, sample_files(S01))
     assert response.status_code == 200
     page = response.text
-    assert "58 files added and read." in page
+    assert "58 read." in page
     assert "Reference letters <span class=\"muted\">(1)</span>" in page
     assert "Pay stubs <span class=\"muted\">(" in page and "T4 slips" in page and "Work permits" in page
     assert "Cedarline Data Systems Inc." in page and "hours/week</span> 37.5" in page
@@ -293,7 +295,7 @@ def test_upload_limits(tmp_path) -> None:  # type: ignore[no-untyped-def]
         assert sorted(p.name for p in folder.iterdir()) == ["ok.txt"]  # no partial or temporary file left
         too_many = browser.upload(case_id, [(f"{i}.txt", b"x") for i in range(4)])
         assert too_many.status_code == 400 and "At most 3 files go in one upload" in too_many.text
-        page = browser.upload(case_id, [("1.txt", b"x"), ("2.txt", b"x"), ("3.txt", b"x")]).text
+        page = browser.upload(case_id, [("1.txt", b"1"), ("2.txt", b"2"), ("3.txt", b"3")]).text
         assert "3.txt: not kept; a case holds at most 3 documents." in page
         huge = browser.upload(case_id, [("huge.txt", b"x" * 60_000)])
         assert huge.status_code == 413 and "larger than 0.05 MB in one go" in huge.text
@@ -479,3 +481,48 @@ def test_issue_17_add_a_job_and_remove_one_keep_what_was_typed_and_save_nothing(
     page = browser.get(f"/cases/{case_id}/claims").text
     assert 'id="jobs-2-employer"' not in page and 'value="add-job"' in page  # no empty row until "Add a job"
     assert page.index('value="claims"') < page.index('value="remove-job-0"')  # Enter in a field saves, never removes
+
+
+def test_issue_17_an_upload_answers_with_a_redirect_so_a_reload_uploads_nothing(browser: Browser) -> None:
+    case_id = browser.new_case()
+    response = browser.upload(case_id, [("a.txt", letter_text().encode())], follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith(f"/cases/{case_id}/documents?done=")
+    page = browser.get(response.headers["location"]).text
+    assert "1 read." in page and page.count('<span class="pill new">new</span>') == 1
+    assert browser.get(response.headers["location"]).status_code == 200  # the reload: a GET, nothing added
+    assert len(_store(browser).documents(case_id)) == 1
+    assert "1 read." not in browser.get(f"/cases/{case_id}/documents?done=forged").text
+    other = browser.new_case("Other")
+    assert "1 read." not in browser.get(response.headers["location"].replace(case_id, other)).text  # not another case's
+
+
+def test_issue_17_identical_uploads_are_refused_with_a_message(browser: Browser) -> None:
+    case_id = browser.new_case()
+    browser.upload(case_id, [("letter.txt", b"the same letter")])
+    page = browser.upload(case_id, [("copy of letter.txt", b"the same letter"), ("other.txt", b"another letter"),
+                                    ("other again.txt", b"another letter")]).text
+    assert "copy of letter.txt: not kept; it is the same file as letter.txt, already in this case." in page
+    assert "other again.txt: not kept; it is the same file as other.txt, already in this case." in page
+    stored = sorted(p.name for p in (browser.cases_dir / case_id / "documents").iterdir())
+    assert stored == ["letter.txt", "other.txt"]
+
+
+def test_issue_17_the_upload_summary_says_how_many_could_not_be_read_and_why(browser: Browser) -> None:
+    case_id = browser.new_case()
+    page = browser.upload(case_id, [("letter.txt", letter_text().encode()), ("broken.pdf", b"%PDF-1.7\n garbage"),
+                                    ("empty.docx", b"")]).text
+    found = re.search(r"1 read, 2 could not be read: ([^<]*)\.</p>", page)
+    assert found, page
+    assert "broken.pdf (" in found.group(1) and "empty.docx (" in found.group(1)
+    assert "added and read" not in page
+
+
+def test_issue_17_a_replacement_answers_with_a_redirect_and_says_what_was_read(browser: Browser) -> None:
+    case_id = browser.new_case()
+    browser.upload(case_id, [("a.txt", b"first")])
+    doc_id = _store(browser).documents(case_id)[0].id
+    response = browser.post(f"/cases/{case_id}/documents/{doc_id}/replace", files={"file": ("b.pdf", b"%PDF-1.7\n x")},
+                            follow_redirects=False)
+    assert response.status_code == 303
+    page = browser.get(response.headers["location"]).text
+    assert "documents/a.txt: replaced by b.pdf." in page and "1 could not be read: a.txt (" in page
