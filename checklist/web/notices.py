@@ -49,9 +49,13 @@ class Outcomes:
         return found if found is not None and found.case_id == case_id else None
 
 
+_MAKING = threading.Lock()
+
+
 def outcomes(request: Request) -> Outcomes:
-    """The app's outcomes, made on first use (handlers run on one event loop, so this needs no lock)."""
+    """The app's outcomes, made on first use (two first requests at once share one)."""
     state = request.app.state
-    if getattr(state, "outcomes", None) is None:
-        state.outcomes = Outcomes()
+    with _MAKING:
+        if getattr(state, "outcomes", None) is None:
+            state.outcomes = Outcomes()
     return state.outcomes  # type: ignore[no-any-return]

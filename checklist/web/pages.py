@@ -299,6 +299,8 @@ async def upload_documents(request: Request) -> Response:
         added.append(stored.id)
         if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
             renamed.append(f"{name} is saved as {stored.path.rsplit('/', 1)[-1]}.")
+    if not added:  # nothing changed: a reload only says the same again
+        return await _documents(request, case_id, notices=[], errors=errors, status=422)
     summary = await run_in_threadpool(_reading_summary, svc, case_id, added)
     return _after(request, case_id, Outcome(case_id, notices=[*summary, *renamed], errors=errors, added=added))
 
@@ -368,7 +370,7 @@ async def replace_document(request: Request) -> Response:
     try:
         await run_in_threadpool(svc.store.replace_document, case_id, doc.id, upload.file, svc.settings.max_file_bytes)
     except TooLarge as exc:
-        return _after(request, case_id, Outcome(case_id, errors=[f"{upload.filename}: not kept; {exc}."]))
+        return await _documents(request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422)
     summary = await run_in_threadpool(_reading_summary, svc, case_id, [doc.id])
     return _after(request, case_id, Outcome(case_id, notices=[f"{doc.path}: replaced by {upload.filename}.", *summary],
                                             added=[doc.id]))
