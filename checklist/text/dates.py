@@ -46,6 +46,8 @@ DATE_RE = re.compile(
     rf")(?![\w])",
     re.IGNORECASE,
 )
+# The date pattern without named groups, to embed in larger patterns.
+DATE_ANY = re.sub(r"\?P<\w+>", "?:", DATE_RE.pattern)
 # Day-first (True) or month-first (False) for numeric dates that could be either, decided per
 # document by `document_dates`; None leaves the old rule (a dot means day first).
 _DAY_FIRST: contextvars.ContextVar[bool | None] = contextvars.ContextVar("day_first", default=None)
@@ -141,6 +143,8 @@ def in_document_date_order(extractor: Callable[[Any], Any]) -> Callable[[Any], A
 
 MONTH_YEAR_RE = re.compile(rf"(?i)(?<![\w/.-])(?<!\d\s)(?<!\d\s\s)({_MONTH})\s*,?\s+(?:de\s+|of\s+)?({_YEAR})(?![\w/-])")
 YEAR_RE = re.compile(rf"(?<![\w/.$-])({_YEAR})(?![\w/.,-]|\s*\$)")
+# A date at any precision, for patterns that embed one: a full date, a month ("July 2022"), a year.
+LOOSE_DATE_ANY = rf"(?:{DATE_ANY}|{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}(?![\w/-])|(?<![\w/.$-]){_YEAR}(?![\w/.,-]|\s*\$))"
 
 
 def month_of(text: str) -> tuple[int, int] | None:
@@ -203,8 +207,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# The date pattern without named groups, to embed in larger patterns.
-DATE_ANY = re.sub(r"\?P<\w+>", "?:", DATE_RE.pattern)
 _COMPACT_RANGE = re.compile(rf"(?i)\b({_MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}}),?\s+((?:19|20)\d\d)\b")
 
 
