@@ -31,6 +31,7 @@ EMPLOYEE_PATTERNS = [
     rf"(?:certif|confirm|verif|attest|stat)\w*\s+that\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:is|was|has|had|worked|works|held|holds|served|joined|occupied|remains)\b",
     rf"\b(?:certifions|confirmons|attestons)\s+(?:par\s+la\s+présente\s+)?que\s+(?:{HONORIFIC}\s+)?{NAME}\s",
     rf"employment\s+of\s+(?:{HONORIFIC}\s+)?{NAME}\s*(?:with|at|by|as|from|,|\()",
+    rf"\b(?:employs|employed|hired|engaged)\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:as|since|from|on)\b",
     rf"\bque\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:occupe|est|a\s+été|a\s+occupé|travaille|était|a\s+travaillé|fait)",
     rf"(?:RE|Re|Objet|Subject|OBJET)\s*:[^\n]*?[–—:-]\s*(?:{HONORIFIC}\s+)?{NAME}\s*$",
     rf"\b(?:{HONORIFIC})\s+{NAME}\b",
@@ -42,7 +43,12 @@ EMPLOYER_PHRASE = re.compile(
 )
 TITLE_STOP = r"(?=\s+(?:since|from|at|with|in|on|until|starting|effective|between|for|and|depuis|du|au\s+sein|chez|à|dans|within|where|reporting|en\s+tant|de\s+(?:notre|la)|\(|-|–)\b|\s*[,.;(]|\s*$)"
 TITLE_PATTERNS = [
-    rf"\b(?:employed|works?|worked|working|hired|serv(?:es|ed|ing)|engaged)\b[^.]{{0,80}}?\bas\s+(?:an?\s+|the\s+|our\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\b(?:employed|works?|worked|working|hired|serv(?:es|ed|ing)|engaged|joined|appointed|re-?hired|contracted|retained)\b[^.]{{0,80}}?\bas\s+(?:an?\s+|the\s+|our\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\bin\s+the\s+(?:capacity|role|position)\s+of\s+(?:an?\s+|the\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    (
+        r"\b(?:à\s+titre\s+d[e'’]|en\s+qualité\s+d[e'’]|au\s+poste\s+d[e'’])\s*(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{2,60}?)"
+        r"(?=\s+(?:depuis|du|au\s+sein|chez|à|dans|pour|et|entre|de\s+(?:notre|l[’']entreprise)|en\s+(?:date|poste))\b|\s*[,.;(]|\s*$)"
+    ),
     rf"\b(?:position|role|title|job)\s+(?:of|as)\s+(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\b(?:poste|fonction|titre)\s+d[e'’]\s*(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\b(?:occupe|occupait|a\s+occupé|exerce)\s+(?:le\s+poste|la\s+fonction)?\s*(?:de|d['’])\s*([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
@@ -200,19 +206,29 @@ ORG_WORDS = re.compile(
     r"(?i)\b(?:clinic|clinique|restaurant|bistro|caf[ée]|group|groupe|services?|solutions|systems|technologies|hospital|"
     r"hôpital|centre|center|école|school|college|collège|university|université|pharmacy|pharmacie|bakery|boulangerie|"
     r"construction|consulting|conseil|studio|agency|agence|foods?|farms?|ferme|logistics|transport|health|santé|"
-    r"dental|dentaire|motors?|auto|garage|salon|hotel|hôtel|inn|store|magasin|shop|boutique|market|marché|cabinet|firm)\b"
+    r"dental|dentaire|motors?|auto|garage|salon|hotel|hôtel|inn|store|magasin|shop|boutique|market|marché|cabinet|firm|"
+    r"care|home|residence|résidence|manor|lodge|nursing|soins|foyer|church|église|municipality|municipalité|city|ville|"
+    r"association|society|société|foundation|fondation|institute|institut|laboratory|laboratoire|academy|académie)\b"
 )
 HEADING = re.compile(r"(?i)^(?:to\s+whom|à\s+qui|attestation|employment|reference|letter|lettre|confirmation|re\b|objet|subject|human\s+resources|ressources\s+humaines|date\b)")
 
 
 def _letterhead_name(view: TextView) -> Line | None:
-    """The organisation named on the first line of a letterhead (no legal form printed)."""
-    for line in view.lines[:2]:
+    """The organisation named on the first line of a letterhead (no legal form printed), or in a
+    sender block on top ("From: Name / Title / Organisation")."""
+    first = view.lines[0].stripped if view.lines else ""
+    sender = SENDER.match(first) or looks_like_person(first)
+    for line in view.lines[: 6 if sender else 2]:
         text = line.cells[0].text if line.cells else ""
-        if (text and not HEADING.match(text) and not re.search(r"\d|@|www\.", text)
+        if sender and (not ORG_WORDS.search(text) or TITLE_HINT.search(text)):
+            continue
+        if (text and not HEADING.match(text) and not SENDER.match(text) and not re.search(r"\d|@|www\.", text)
                 and 1 <= len(text.split()) <= 7 and (ORG_WORDS.search(text) or not looks_like_person(text))):
             return line
     return None
+
+
+SENDER = re.compile(r"(?i)^(?:from|de|expéditeur|sender)\s*:")
 
 
 def _with_period(name: str) -> str:
@@ -604,10 +620,20 @@ def _contacts(view: TextView, out: Collector) -> None:
                 out.set("employer_phone", match.group(0), line)
 
 
+# "Issued this 9th day of January, 2026", "Fait à Montréal, le 3 mars 2025", "Dated at Regina on ...".
+ISSUED_ON = re.compile(
+    rf"(?i)^(?:issued|dated|signed|given|fait|sign[ée]e?|donn[ée]e?)\b[^\n]{{0,60}}?({DATE_ANY})"
+)
+
+
 def _letter_date(view: TextView, out: Collector) -> None:
-    label = view.labelled(re.compile(r"(?i)^date\s*:"), parse_date, below=0)
+    label = view.labelled(re.compile(r"(?i)^(?:date|dated|issued(?:\s+on)?|date\s+of\s+issue)\s*:"), parse_date, below=0)
     if label:
         out.set("letter_date", label.value, label)
+        return
+    issued = view.find(ISSUED_ON)
+    if issued:
+        out.set("letter_date", parse_date(issued.value.group(1)), issued)  # type: ignore[attr-defined]
         return
     for line in view.lines[:15]:
         for cell in line.cells:
