@@ -1828,6 +1828,18 @@ def _score(x: float) -> str:
     return f"{x:.1f}" if isinstance(x, float) else str(x)
 
 
+def _labelled(c, rows, y: float, *, value_x: float, label_font=("Helvetica", 9),
+              value_font=("Helvetica-Bold", 10), step: float = 16, suffix: str = "") -> float:
+    """Label / value lines one under the other, as score reports print candidate details; the next y."""
+    for label, value in rows:
+        c.setFont(*label_font)
+        c.drawString(50, y, label + suffix)
+        c.setFont(*value_font)
+        c.drawString(value_x, y, value)
+        y -= step
+    return y
+
+
 # L1 -- CELPIP-General official score report: a component table with the CLB beside each level
 def language_celpip_pdf(path: Path, t: LanguageResult) -> None:
     c = new_canvas(path)
@@ -1841,13 +1853,8 @@ def language_celpip_pdf(path: Path, t: LanguageResult) -> None:
     c.setFont("Helvetica", 10)
     c.drawRightString(PAGE_W - 50, top - 14, "CELPIP-General Test")
     y = top - 52
-    for label, value in (("Test Taker", f"{t.holder_given} {t.holder_family}"), ("Test Date", long_date(t.test_date)),
-                         ("Registration Number", t.number), ("Test Location", "Toronto - Downtown")):
-        c.setFont("Helvetica", 9)
-        c.drawString(50, y, label)
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(190, y, value)
-        y -= 16
+    y = _labelled(c, (("Test Taker", f"{t.holder_given} {t.holder_family}"), ("Test Date", long_date(t.test_date)),
+                      ("Registration Number", t.number), ("Test Location", "Toronto - Downtown")), y, value_x=190)
     y -= 14
     rows = [["Test Component", "CELPIP Level", "CLB Level"]]
     rows += [[k.title(), _score(t.scores[k]), str(t.clb[k])] for k in SKILL_ORDER]
@@ -1871,14 +1878,10 @@ def language_ielts_pdf(path: Path, t: LanguageResult) -> None:
     c.setFont("Helvetica", 10)
     c.drawString(50, top - 22, "GENERAL TRAINING")
     y = top - 56
-    for label, value in (("Centre Number", "CA512"), ("Date", upper_date(t.test_date)),
-                         ("Candidate Number", t.number), ("Family Name", t.holder_family.upper()),
-                         ("First Name(s)", t.holder_given.upper()), ("Candidate ID", "P" + t.number[-7:])):
-        c.setFont("Helvetica", 8.5)
-        c.drawString(50, y, label)
-        c.setFont("Courier-Bold", 10.5)
-        c.drawString(170, y, value)
-        y -= 15
+    y = _labelled(c, (("Centre Number", "CA512"), ("Date", upper_date(t.test_date)),
+                      ("Candidate Number", t.number), ("Family Name", t.holder_family.upper()),
+                      ("First Name(s)", t.holder_given.upper()), ("Candidate ID", "P" + t.number[-7:])), y,
+                  value_x=170, label_font=("Helvetica", 8.5), value_font=("Courier-Bold", 10.5), step=15)
     y -= 18
     bands = [float(t.scores[k]) for k in SKILL_ORDER]
     overall = round(sum(bands) / 4 * 2) / 2
@@ -1912,13 +1915,9 @@ def language_tcf_pdf(path: Path, t: LanguageResult) -> None:
     c.setFont("Helvetica", 9)
     c.drawString(50, top - 40, "Test de connaissance du français pour le Canada")
     y = top - 74
-    for label, value in (("Nom", t.holder_family.upper()), ("Prénom(s)", t.holder_given),
-                         ("Date de la session", t.test_date.strftime("%d/%m/%Y")), ("Numéro de candidat", t.number)):
-        c.setFont("Helvetica", 9)
-        c.drawString(50, y, label + " :")
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(190, y, value)
-        y -= 16
+    y = _labelled(c, (("Nom", t.holder_family.upper()), ("Prénom(s)", t.holder_given),
+                      ("Date de la session", t.test_date.strftime("%d/%m/%Y")), ("Numéro de candidat", t.number)),
+                  y, value_x=190, suffix=" :")
     y -= 14
     names = {"listening": "Compréhension de l'oral", "reading": "Compréhension écrite",
              "writing": "Expression écrite", "speaking": "Expression orale"}
