@@ -17,7 +17,7 @@ from checklist import __version__
 from checklist.casefile import load_case
 from checklist.classify import classify
 from checklist.extract import extract
-from checklist.ingest import discover, read_document, set_aside
+from checklist.ingest import discover, read_document, scan
 from checklist.ingest.cache import ReadingCache
 from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit
 from checklist.models.case import Case
@@ -96,11 +96,13 @@ def read_documents(
     limits: ReadLimits | None = None,
     on_document: Callable[[str], None] | None = None,
     cache: bool = False,
+    paths: list[Path] | None = None,
 ) -> list[Document]:
+    """The documents of the case folder (or of `paths`, already found in it), read, classified and extracted."""
     limits = limits or ReadLimits()
     readings = ReadingCache(case_dir, limits) if cache else None
     documents = []
-    for path in discover(case_dir):
+    for path in discover(case_dir) if paths is None else paths:
         documents.append(understand(path, case_dir, limits, readings))
         if on_document:
             on_document(documents[-1].path)
@@ -119,9 +121,10 @@ def check_case(case_dir: Path, options: CheckOptions | None = None, **shorthand:
     case = load_case(case_dir)
     review = load_review(case_dir)
     noc = options.noc if options.noc is not None else load_noc(options.noc_dir)
-    documents = read_documents(case_dir, options.limits, options.on_document, cache=options.cache)
+    found, aside = scan(case_dir)  # one walk of the folder: the documents and the tool's own files
+    documents = read_documents(case_dir, options.limits, options.on_document, cache=options.cache, paths=found)
     report = build_report(case, options.day, documents, noc, review)
-    return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in set_aside(case_dir)]})
+    return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in aside]})
 
 
 def load_noc(noc_dir: Path | None) -> Any | None:

@@ -37,7 +37,6 @@ NO_SAMPLE = {
     K.STUDY_PERMIT: "samples/cases holds no study permit",
     K.VISITOR_RECORD: "samples/cases holds no visitor record",
     K.IRCC_LETTER: "samples/cases holds no IRCC letter (acknowledgement of receipt, interim authorization)",
-    K.LANGUAGE_TEST: "samples/cases holds no language test result (tests add one with tests.support.files.ready_copy)",
 }
 NOT_IN_DEVSET = {K.VISITOR_RECORD: "../shared/devset-v2 holds no visitor record"}
 
