@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from checklist import network
 from checklist.casefile import CASE_FILE
 from checklist.display import public
 from checklist.output import output_error
@@ -67,9 +68,15 @@ def safe_name(relative: str, taken: set[str]) -> str:
 _NOC: Any = None
 
 
-def _init_worker(noc_dir: Path | None) -> None:
+def _init_worker(noc_dir: Path | None, offline: bool = False) -> None:
+    """Load NOC data once per worker; a worker of an offline run is offline too (a spawned process starts fresh)."""
     global _NOC
     from checklist.checking import load_noc
+
+    if offline:
+        from checklist.network import deny_network
+
+        deny_network()
 
     try:
         _NOC = load_noc(noc_dir)
@@ -124,7 +131,8 @@ def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, 
                 on_done(row)
             yield row
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(noc_dir,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(noc_dir, network.denied())) as pool:
         futures = {pool.submit(check_one, case, root, name, out_dir, as_of): (case, name) for case, name in jobs}
         for future in as_completed(futures):
             case, name = futures[future]

@@ -547,8 +547,10 @@ def noc_install(sources: list[str], dest: Optional[Path], debug: bool) -> None:
     Government of Canada's open data portal when no SOURCE is given, else copied from folders, zips or URLs."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
+    from checklist.network import allow_network
     from checklist.noc import install_noc_data
 
+    allow_network()  # the one command that downloads, and only what the user named (or the official files)
     checked: list[tuple[str, str]] = []
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
@@ -621,6 +623,10 @@ def serve(
 def main(
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
 ) -> None:
+    """Every command runs offline: no name lookup, no connection but loopback (`noc install` lifts it)."""
+    from checklist.network import deny_network
+
+    deny_network()
     if version:
         typer.echo(__version__)
         raise typer.Exit(0)

@@ -46,7 +46,7 @@ from checklist.display import public
 from checklist.errors import ChecklistError
 from checklist.kinds import spec
 from checklist.models.report import Report
-from checklist.output import output_error, write_output
+from checklist.output import SOFFICE_TEMP_PREFIX, output_error, write_output
 
 log = logging.getLogger(__name__)
 DEFAULT_LIMIT = portal.MAX_BYTES
@@ -262,7 +262,7 @@ def word_to_pdf(path: Path) -> bytes | None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return None
-    with tempfile.TemporaryDirectory(prefix="cec-soffice-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=SOFFICE_TEMP_PREFIX) as tmp:
         source = Path(tmp) / ("document" + path.suffix.lower())
         shutil.copyfile(path, source)  # a plain name: the user's file name never reaches the command line
         command = [soffice, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",

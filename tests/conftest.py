@@ -11,7 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 
+import pytest
+
+from checklist.network import allow_network
 from tests.support import noc as _noc
 
 _TEMP_DIRS: list[str] = []
@@ -25,6 +29,13 @@ def pytest_sessionstart(session: object) -> None:
     os.environ.pop("CEC_CHECKLIST_NOC_DATA", None)
     if _noc.USING_FIXTURE:
         _noc.use_fixture_count()
+
+
+@pytest.fixture(autouse=True)
+def _network_restored() -> Iterator[None]:
+    """The CLI denies the network for its process (`checklist.network`); a test's run must not outlive the test."""
+    yield
+    allow_network()
 
 
 def pytest_report_header(config: object) -> str:

@@ -7,6 +7,7 @@ import errno
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -255,3 +256,15 @@ def test_init_keeps_the_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     result = runner.invoke(app, ["init", str(tmp_path / "new")])
     assert result.exit_code == 2 and "disk is full" in result.output
     assert os.listdir(tmp_path / "new") == []
+
+
+def test_issue20_a_new_write_removes_what_a_killed_run_left_for_the_same_target(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    stale = tmp_path / f".report.html{output.TEMP_MARK}deadbeef"
+    stale.write_text("half a report from a killed run")
+    then = time.time() - 3600
+    os.utime(stale, (then, then))
+    fresh = tmp_path / f".report.html{output.TEMP_MARK}0badcafe"  # another run writing now
+    fresh.write_text("being written")
+    write_output(target, "complete")
+    assert target.read_text() == "complete" and not stale.exists() and fresh.exists()

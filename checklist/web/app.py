@@ -28,6 +28,7 @@ from checklist import __version__
 from checklist.display import mask_logs, public
 from checklist.errors import ChecklistError
 from checklist.ingest.limits import ReadLimits
+from checklist.output import OutputError, is_storage_error, output_error, remove_stale_temp_dirs
 from checklist.report.environment import environment, template_dir
 from checklist.web.reading import DocumentCache
 from checklist.web.security import (
@@ -37,6 +38,8 @@ from checklist.web.security import (
     BodyLimitMiddleware,
     Csrf,
     SecurityHeadersMiddleware,
+    default_secret_file,
+    load_secret,
 )
 from checklist.web.store import CaseStore, UnknownCase, UnknownDocument
 
@@ -58,6 +61,7 @@ class WebSettings:
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
     limits: ReadLimits = field(default_factory=ReadLimits)
     today: Callable[[], dt.date] = dt.date.today  # the day checks count to (tests pin it to a sample's day)
+    secret_file: Path | None = None  # the form secret; None: `web-form-secret` in the user data folder
 
 
 class Services:
@@ -67,7 +71,7 @@ class Services:
         self.settings = settings
         self.store = CaseStore(settings.cases_dir)
         self.cache = DocumentCache(settings.limits)
-        self.csrf = Csrf()
+        self.csrf = Csrf(load_secret(settings.secret_file or default_secret_file()))
         self._noc: Any = None
         self._noc_error: str | None = None
         self._noc_loaded = False
@@ -146,6 +150,35 @@ async def server_error(request: Request, exc: Exception) -> Response:
         status_code=500, headers={name.decode(): value.decode() for name, value in SECURITY_HEADERS})
 
 
+STORAGE_WORDS = {
+    "full": "the disk is full",
+    "read-only": "the cases folder is on a read-only disk",
+    "denied": "this program may not write in the cases folder",
+}
+
+
+async def storage_error(request: Request, exc: Exception) -> Response:
+    """A full or read-only disk, said as such (507 or 503), not as an unexpected failure.
+
+    Every file the app writes is written whole or not at all (`checklist.output`), so the
+    page can promise that nothing was half-written and that the last report is still there.
+    """
+    if isinstance(exc, OSError) and not is_storage_error(exc):
+        return await server_error(request, exc)
+    error = exc if isinstance(exc, OutputError) else output_error(exc, getattr(exc, "filename", None) or "")  # type: ignore[arg-type]
+    if error.reason not in STORAGE_WORDS:
+        return await server_error(request, exc)
+    log.error("cannot write on %s: %s", public(request.url.path), public(str(error)))
+    status = 507 if error.reason == "full" else 503
+    message = (f"Not saved: {STORAGE_WORDS[error.reason]}. Nothing was half-written: your claims, your documents "
+               "and the last report are as they were before this step. "
+               + ("Free some space, then try again." if error.reason == "full" else
+                  "Make the folder writable (or start the page with --cases on another disk), then try again."))
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": public(message)}, status_code=status)
+    return render(request, "error.html.j2", {"status": status, "message": message, "heading": "Could not save"}, status)
+
+
 def create_app(settings: WebSettings) -> Starlette:
     from checklist.web.pages import routes
 
@@ -154,8 +187,10 @@ def create_app(settings: WebSettings) -> Starlette:
         Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
         Middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes),
     ]
-    handlers = {HTTPException: http_error, UnknownCase: http_error, UnknownDocument: http_error, Exception: server_error}
+    handlers = {HTTPException: http_error, UnknownCase: http_error, UnknownDocument: http_error,
+                OutputError: storage_error, OSError: storage_error, Exception: server_error}
     mask_logs()
     app = Starlette(routes=routes(), middleware=middleware, exception_handlers=handlers)  # type: ignore[arg-type]
     app.state.services = Services(settings)
+    remove_stale_temp_dirs()  # upload packs a killed server was building
     return app

@@ -29,13 +29,17 @@ from checklist.display import public, readable
 from checklist.errors import ChecklistError
 from checklist.kinds import specs
 from checklist.models.report import Report
+from checklist.output import PACK_TEMP_PREFIX, OutputError
 from checklist.privacy import mask_sins_in_name
 from checklist.web.app import render, services, static_file
 from checklist.web.claims import ClaimsForm, form_from_data, parse_form
 from checklist.web.reading import key_fields
-from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, TooLarge
+from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, CaseFull, Changed, TooLarge, UnknownDocument
 
 MAX_CASE_FILE = 256 * 1024
+CLAIMS_CHANGED = ("The claims were changed in another tab (or another program) since this page was shown, so this "
+                  "was not saved. Your input is still in the form below: compare it with the saved claims "
+                  "(reload the page in another tab to see them) and save again to keep yours.")
 MAX_FIELDS = 2000
 
 
@@ -107,14 +111,16 @@ def _context_of(store: Any, case_id: str, step: str) -> dict[str, Any]:
 # cases
 
 async def home(request: Request) -> Response:
-    return render(request, "cases.html.j2", {"cases": services(request).store.summaries(), "name_error": None})
+    cases = await run_in_threadpool(services(request).store.summaries)  # never on the event loop: a cold index reads
+    return render(request, "cases.html.j2", {"cases": cases, "name_error": None})
 
 
 async def create_case(request: Request) -> Response:
     form = await _form(request)
     name = str(form.get("name") or "").strip()
     if not name:
-        context = {"cases": services(request).store.summaries(), "name_error": "Give the case a name, such as the applicant's name."}
+        cases = await run_in_threadpool(services(request).store.summaries)
+        context = {"cases": cases, "name_error": "Give the case a name, such as the applicant's name."}
         return render(request, "cases.html.j2", context, 422)
     case_id = services(request).store.create(name[:120])
     return _see(_case_url(case_id, "claims"))
@@ -173,7 +179,10 @@ async def save_claims(request: Request) -> Response:
     case, claims = await run_in_threadpool(parse_form, {key: value for key, value in form.items() if isinstance(value, str)})
     if case is None:
         return await _claims(request, case_id, claims, None, status=422)
-    services(request).store.write_claims(case_id, case_yaml(case))
+    try:
+        await run_in_threadpool(_write_claims, services(request), case_id, case_yaml(case), form.get("version"))
+    except Changed:
+        return await _claims(request, case_id, claims, None, status=409, conflict=CLAIMS_CHANGED)
     target = "documents" if form.get("next") == "documents" else "claims?saved=1"
     return _see(_case_url(case_id, target))
 
@@ -198,16 +207,28 @@ async def upload_case_file(request: Request) -> Response:
         except ChecklistError as exc:
             error = str(exc)
         else:
-            store.write_claims(case_id, text)
+            try:
+                await run_in_threadpool(_write_claims, services(request), case_id, text, form.get("version"))
+            except Changed:
+                claims, _ = await run_in_threadpool(_read_claims, store, case_id)
+                return await _claims(request, case_id, claims, None, status=409, conflict=CLAIMS_CHANGED.replace(
+                    "Your input is still in the form below", "The saved claims are shown below; upload the file again"))
             return _see(_case_url(case_id, "claims?saved=1"))
     claims, _ = await run_in_threadpool(_read_claims, store, case_id)
     return await _claims(request, case_id, claims, error, status=422)
 
 
+def _write_claims(svc: Any, case_id: str, text: str, version: Any) -> None:
+    """Save under the case's lock, if case.yaml is still the version the form was shown with."""
+    with svc.lock(case_id):
+        svc.store.write_claims(case_id, text, expected=version if isinstance(version, str) else None)
+
+
 async def _claims(request: Request, case_id: str, claims: ClaimsForm, file_error: str | None, *, saved: bool = False,
-            status: int = 200) -> Response:
+            status: int = 200, conflict: str | None = None) -> Response:
     context = await _case_context(request, case_id, "claims")
-    context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims))
+    context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims),
+                   conflict=conflict, version=services(request).store.claims_version(case_id))
     return render(request, "claims.html.j2", context, status)
 
 
@@ -248,18 +269,16 @@ async def upload_documents(request: Request) -> Response:
     errors: list[str] = []
     added: list[str] = []
     renamed: list[str] = []
-    room = svc.settings.max_documents - len(svc.store.documents(case_id))
     for upload in uploads:
         name = upload.filename or ""
-        if room <= 0:
-            errors.append(f"{name}: not kept; a case holds at most {svc.settings.max_documents} documents.")
-            continue
         try:
             stored = await run_in_threadpool(_add, svc, case_id, name, upload)
         except TooLarge as exc:
             errors.append(f"{name}: not kept; {exc} (the limit per file).")
             continue
-        room -= 1
+        except CaseFull as exc:
+            errors.append(f"{name}: not kept; {exc}.")
+            continue
         added.append(stored.id)
         if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
             renamed.append(f"{name} is saved as {stored.path.rsplit('/', 1)[-1]}.")
@@ -269,15 +288,31 @@ async def upload_documents(request: Request) -> Response:
 
 
 def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> Any:
-    with svc.lock(case_id):  # two tabs uploading "letter.pdf" at once still get two names
-        return svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes)
+    with svc.lock(case_id):  # two tabs uploading at once still get two names, and the case's limit holds
+        return svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes,
+                                      svc.settings.max_documents)
 
 
 async def remove_document(request: Request) -> Response:
     case_id = _case_id(request)
-    await _form(request)
-    services(request).store.remove_document(case_id, request.path_params["doc_id"])
+    form = await _form(request)
+    svc = services(request)
+
+    def remove() -> None:
+        with svc.lock(case_id):  # never while a check of this case reads it
+            svc.store.remove_document(case_id, request.path_params["doc_id"], expected=_version(form))
+
+    try:
+        await run_in_threadpool(remove)
+    except Changed as exc:  # (already removed: UnknownDocument, the "no such document" page)
+        return await _documents(request, case_id, notices=[], status=409, errors=[
+            f"{exc}: not removed; it was replaced in another tab since this page was shown. Look at it below first."])
     return _see(_case_url(case_id, "documents"))
+
+
+def _version(form: FormData) -> str | None:
+    value = form.get("version")
+    return value if isinstance(value, str) else None
 
 
 async def replace_document(request: Request) -> Response:
@@ -289,8 +324,16 @@ async def replace_document(request: Request) -> Response:
     if not isinstance(upload, UploadFile) or not upload.filename:
         return await _documents(request, case_id, notices=[], errors=[f"{doc.path}: choose the new file to replace it with."],
                                 status=422)
+    def replace() -> None:
+        with svc.lock(case_id):
+            svc.store.replace_document(case_id, doc.id, upload.file, svc.settings.max_file_bytes, _version(form))
+
     try:
-        await run_in_threadpool(svc.store.replace_document, case_id, doc.id, upload.file, svc.settings.max_file_bytes)
+        await run_in_threadpool(replace)
+    except (Changed, UnknownDocument):
+        message = (f"{doc.path}: not replaced; it was changed or removed in another tab since this page was shown. "
+                   "Look at it below, then choose the new file again.")
+        return await _documents(request, case_id, notices=[], errors=[message], status=409)
     except TooLarge as exc:
         return await _documents(request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422)
     return await _documents(request, case_id, notices=[f"{doc.path}: replaced by {upload.filename}."], errors=[],
@@ -305,12 +348,15 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
     def read_all() -> list[dict[str, Any]]:
         rows = []
         for stored in svc.store.documents(case_id):
-            document = svc.cache.read(folder, stored.path)
+            try:
+                document = svc.cache.read(folder, stored.path)
+            except FileNotFoundError:  # removed in another tab while this page was being made
+                continue
             method = document.raw.pages[0].method.value if document.raw.pages else None
             rows.append({"id": stored.id, "path": stored.path, "name": stored.path.removeprefix(DOCUMENTS_DIR + "/"),
                          "size": stored.size, "kind": document.kind.value,
                          "error": document.raw.error, "fields": key_fields(document), "ocr": method == "ocr",
-                         "new": stored.id in (added or [])})
+                         "new": stored.id in (added or []), "version": stored.version})
         return rows
 
     context = await _case_context(request, case_id, "documents")
@@ -330,7 +376,12 @@ def _build_report(request: Request, case_id: str) -> Report:
     svc = services(request)
     folder = svc.store.folder(case_id)
     case = load_case(folder)
-    documents = [svc.cache.read(folder, stored.path) for stored in svc.store.documents(case_id)]
+    documents = []
+    for stored in svc.store.documents(case_id):
+        try:
+            documents.append(svc.cache.read(folder, stored.path))
+        except FileNotFoundError:  # removed by hand since the folder was listed: the check is of what is there
+            continue
     return build_report(case, svc.settings.today(), documents, svc.noc())
 
 
@@ -347,6 +398,8 @@ async def run_check(request: Request) -> Response:
 
     try:
         await run_in_threadpool(check)
+    except OutputError:
+        raise  # a full or read-only disk has its own page (web.app.storage_error)
     except ChecklistError as exc:
         return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. Fix the claims first."],
                                 status=422)
@@ -421,7 +474,7 @@ async def pack_zip(request: Request) -> Response:
     svc = services(request)
 
     def build() -> bytes:
-        with svc.lock(case_id), tempfile.TemporaryDirectory(prefix="cec-pack-") as tmp:
+        with svc.lock(case_id), tempfile.TemporaryDirectory(prefix=PACK_TEMP_PREFIX) as tmp:
             out = Path(tmp) / "upload"
             pack_case(svc.store.folder(case_id), out, _build_report(request, case_id))
             buffer = io.BytesIO()
@@ -432,6 +485,8 @@ async def pack_zip(request: Request) -> Response:
 
     try:
         content = await run_in_threadpool(build)
+    except OutputError:
+        raise
     except ChecklistError as exc:
         raise HTTPException(409, f"Cannot build the upload pack: {exc}") from None
     return _download(content, "application/zip", f"cec-upload-{case_id}-{dt.date.today().isoformat()}.zip")

@@ -1,7 +1,8 @@
 """What keeps a page on 127.0.0.1 from being used by other web pages.
 
 - CSRF: signed double submit. A random cookie (HttpOnly, SameSite=Strict)
-  and a form field holding its HMAC under a secret made at start-up; another
+  and a form field holding its HMAC under a secret kept in the user data folder
+  (0600, made on first start), so a form open across a restart still saves; another
   site can neither read the cookie nor compute the field. Cross-site requests
   (by Origin or Sec-Fetch-Site) are refused before that.
 - Host check (in the app): only the loopback names, so a DNS-rebinding page
@@ -16,8 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+import stat
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -39,8 +43,43 @@ SECURITY_HEADERS = [
 ]
 
 
+SECRET_BYTES = 32
+
+
+def load_secret(path: Path) -> bytes:
+    """The form secret kept in `path` (readable by this user only), made on first use.
+
+    A file that others could read, or that is not exactly a secret, is replaced by a
+    new one: forms open at that moment must be reloaded, which is the safe side.
+    """
+    try:
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode) and not info.st_mode & 0o077 and info.st_size == SECRET_BYTES:
+            return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_bytes(SECRET_BYTES)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        os.write(fd, secret)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    return secret
+
+
+def default_secret_file() -> Path:
+    """`web-form-secret` in the user data folder (beside the cases and the NOC data)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("cec-checklist", appauthor=False)) / "web-form-secret"
+
+
 class Csrf:
-    """Issues and verifies the form token for one run of the server."""
+    """Issues and verifies the form token (the secret outlives a run of the server: `load_secret`)."""
 
     def __init__(self, secret: bytes | None = None) -> None:
         self.secret = secret or secrets.token_bytes(32)

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ import yaml
 from checklist.casefile import CASE_FILE, load_yaml
 from checklist.display import name_bytes, readable
 from checklist.ingest import discover
-from checklist.output import open_output, write_output
+from checklist.output import open_output, remove_leftovers, write_output
 from checklist.privacy import mask_sins_in_name
 
 STATE_DIR = ".cec-checklist"
@@ -53,11 +54,43 @@ class TooLarge(ValueError):
     """An upload is larger than the per-file limit."""
 
 
+class CaseFull(ValueError):
+    """The case already holds the most documents a case may hold."""
+
+
+class Changed(Exception):
+    """What a form was about to change was changed elsewhere (another tab, the CLI) since the form was shown.
+
+    Every form that changes a file carries the file's `version` from when the page
+    was rendered; the save goes through only if the file still has that version.
+    """
+
+
 @dataclass(frozen=True)
 class StoredDocument:
     id: str
     path: str  # relative to the case folder, POSIX
     size: int
+    version: str = ""  # see `version_of`; forms that replace or remove the file carry it
+
+
+def version_of(path: Path) -> str:
+    """A short token that changes whenever the file does ("none" while it does not exist).
+
+    Inode, size and modification time: every write here is an atomic rename, which
+    gives the file a new inode, so two saves within one clock tick still differ.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "none"
+    return hashlib.sha256(f"{info.st_ino}-{info.st_size}-{info.st_mtime_ns}".encode()).hexdigest()[:16]
+
+
+def _expect(path: Path, expected: str | None) -> None:
+    """Refuse the change when the form's version is not the file's (None: the caller asked no question)."""
+    if expected is not None and expected != version_of(path):
+        raise Changed(path.name)
 
 
 @dataclass(frozen=True)
@@ -135,6 +168,9 @@ class CaseStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
+        self._index: dict[str, tuple[tuple[Any, ...], CaseSummary]] = {}  # public id -> (signature, summary)
+        self._index_lock = threading.Lock()
+        remove_leftovers(root)  # hidden partial uploads and reports a killed server left
 
     # cases
     def ids(self) -> list[str]:
@@ -175,24 +211,30 @@ class CaseStore:
 
     def name(self, case_id: str) -> str:
         """The name given at creation, else the applicant in case.yaml (a folder made with the CLI), else the id."""
-        meta = self._read_json(case_id, "meta.json") or {}
-        if meta.get("name"):
-            return str(meta["name"])
-        try:
-            data = load_yaml(self.claims_text(case_id) or "")
-        except (yaml.YAMLError, ValueError, RecursionError):
-            data = None
-        applicant = data.get("applicant") if isinstance(data, dict) else None
-        return str(applicant) if isinstance(applicant, str) and applicant.strip() else case_id
+        return _name_in(self.folder(case_id), case_id)
 
     def summaries(self) -> list[CaseSummary]:
+        """Every case for the home page, from an index: a case is read again only when its folder changed.
+
+        One listing of the cases folder, then per case a few `stat` calls (`_signature`);
+        the web app's own writes change the signature too, as do the CLI's and a file
+        manager's. Call it in a worker thread: a cold index reads every case once.
+        """
+        folders = self._folders()
         out = []
-        for case_id in self.ids():
-            last = self.report(case_id)
-            out.append(CaseSummary(
-                id=case_id, name=self.name(case_id), has_claims=(self.folder(case_id) / CASE_FILE).is_file(),
-                documents=len(self.documents(case_id)), last_ready=None if last is None else bool(last.get("ready")),
-            ))
+        for case_id in sorted(folders):
+            folder = self.root / folders[case_id]
+            signature = _signature(folder)
+            with self._index_lock:
+                cached = self._index.get(case_id)
+            if cached is None or cached[0] != signature:
+                cached = (signature, _summary_in(folder, case_id))
+                with self._index_lock:
+                    self._index[case_id] = cached
+            out.append(cached[1])
+        with self._index_lock:
+            for gone in set(self._index) - set(folders):
+                del self._index[gone]
         return out
 
     # claims
@@ -200,17 +242,18 @@ class CaseStore:
         path = self.folder(case_id) / CASE_FILE
         return path.read_text(encoding="utf-8-sig", errors="replace") if path.is_file() else None
 
-    def write_claims(self, case_id: str, text: str) -> None:
-        _atomic_write(self.folder(case_id) / CASE_FILE, text.encode("utf-8"))
+    def claims_version(self, case_id: str) -> str:
+        return version_of(self.folder(case_id) / CASE_FILE)
+
+    def write_claims(self, case_id: str, text: str, expected: str | None = None) -> None:
+        """Save case.yaml; with `expected`, only if it is still the version the form was shown with (hold the case's lock)."""
+        path = self.folder(case_id) / CASE_FILE
+        _expect(path, expected)
+        _atomic_write(path, text.encode("utf-8"))
 
     # documents
     def documents(self, case_id: str) -> list[StoredDocument]:
-        folder = self.folder(case_id)
-        found = []
-        for path in discover(folder):
-            relative = path.relative_to(folder).as_posix()
-            found.append(StoredDocument(id=document_id(relative), path=relative, size=path.stat().st_size))
-        return found
+        return _documents_in(self.folder(case_id))
 
     def document(self, case_id: str, doc_id: str) -> StoredDocument:
         for doc in self.documents(case_id):
@@ -218,20 +261,33 @@ class CaseStore:
                 return doc
         raise UnknownDocument(doc_id)
 
-    def add_document(self, case_id: str, file_name: str, stream: IO[bytes], max_bytes: int) -> StoredDocument:
+    def add_document(
+        self, case_id: str, file_name: str, stream: IO[bytes], max_bytes: int, max_documents: int | None = None
+    ) -> StoredDocument:
+        """Store an upload under a free name; with `max_documents`, only if the case has room (hold the case's lock)."""
+        if max_documents is not None and len(self.documents(case_id)) >= max_documents:
+            raise CaseFull(f"a case holds at most {max_documents} documents")
         target_dir = self.folder(case_id) / DOCUMENTS_DIR
         target_dir.mkdir(exist_ok=True)
         name = _unique(target_dir, clean_file_name(file_name))
         return self._store(case_id, target_dir / name, stream, max_bytes)
 
-    def replace_document(self, case_id: str, doc_id: str, stream: IO[bytes], max_bytes: int) -> StoredDocument:
+    def replace_document(
+        self, case_id: str, doc_id: str, stream: IO[bytes], max_bytes: int, expected: str | None = None
+    ) -> StoredDocument:
         """New content under the old name, so the report's references stay the same."""
         doc = self.document(case_id, doc_id)
+        _expect(self.folder(case_id) / doc.path, expected)
         return self._store(case_id, self.folder(case_id) / doc.path, stream, max_bytes)
 
-    def remove_document(self, case_id: str, doc_id: str) -> StoredDocument:
+    def remove_document(self, case_id: str, doc_id: str, expected: str | None = None) -> StoredDocument:
         doc = self.document(case_id, doc_id)
-        (self.folder(case_id) / doc.path).unlink()
+        path = self.folder(case_id) / doc.path
+        _expect(path, expected)
+        try:
+            path.unlink()
+        except FileNotFoundError:  # gone between the listing and now
+            raise UnknownDocument(doc_id) from None
         return doc
 
     def _store(self, case_id: str, target: Path, stream: IO[bytes], max_bytes: int) -> StoredDocument:
@@ -240,7 +296,8 @@ class CaseStore:
             raise UnknownDocument(target.name)  # cannot happen with cleaned names; refuse rather than trust
         _atomic_copy(stream, target, max_bytes)
         relative = target.relative_to(folder).as_posix()
-        return StoredDocument(id=document_id(relative), path=relative, size=target.stat().st_size)
+        return StoredDocument(id=document_id(relative), path=relative, size=target.stat().st_size,
+                              version=version_of(target))
 
     # checks
     def save_report(self, case_id: str, report_json: str) -> None:
@@ -249,9 +306,14 @@ class CaseStore:
         state.mkdir(exist_ok=True)
         last = state / "report.json"
 
-        def keep_last() -> None:  # only once the new report is safely on disk
+        def keep_last() -> None:
+            """Once the new report is safely on disk: a copy of the last one becomes the previous one.
+
+            A copy, not a move: if the disk fills now, or the rename after this fails,
+            the last report is still in place (a move would leave the case with none).
+            """
             if last.is_file():
-                last.replace(state / "previous-report.json")
+                _atomic_write(state / "previous-report.json", last.read_bytes())
 
         _atomic_write(last, report_json.encode("utf-8"), before_replace=keep_last)
 
@@ -262,16 +324,74 @@ class CaseStore:
         return self._read_json(case_id, "previous-report.json")
 
     def _read_json(self, case_id: str, name: str) -> Any:
-        path = self.folder(case_id) / STATE_DIR / name
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        return _read_json_in(self.folder(case_id), name)
 
     def _write_state(self, case_id: str, name: str, text: str) -> None:
         state = self.folder(case_id) / STATE_DIR
         state.mkdir(exist_ok=True)
         _atomic_write(state / name, text.encode("utf-8"))
+
+
+def _read_json_in(folder: Path, name: str) -> Any:
+    try:
+        return json.loads((folder / STATE_DIR / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _name_in(folder: Path, case_id: str) -> str:
+    meta = _read_json_in(folder, "meta.json") or {}
+    if meta.get("name"):
+        return str(meta["name"])
+    path = folder / CASE_FILE
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8-sig", errors="replace")) if path.is_file() else None
+    except (OSError, yaml.YAMLError, ValueError, RecursionError):
+        data = None
+    applicant = data.get("applicant") if isinstance(data, dict) else None
+    return str(applicant) if isinstance(applicant, str) and applicant.strip() else case_id
+
+
+def _documents_in(folder: Path) -> list[StoredDocument]:
+    found = []
+    for path in discover(folder):
+        relative = path.relative_to(folder).as_posix()
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:  # removed since the folder was listed (another tab, the file manager)
+            continue
+        found.append(StoredDocument(id=document_id(relative), path=relative, size=size, version=version_of(path)))
+    return found
+
+
+def _summary_in(folder: Path, case_id: str) -> CaseSummary:
+    last = _read_json_in(folder, "report.json")
+    return CaseSummary(id=case_id, name=_name_in(folder, case_id), has_claims=(folder / CASE_FILE).is_file(),
+                       documents=len(_documents_in(folder)),
+                       last_ready=None if not isinstance(last, dict) else bool(last.get("ready")))
+
+
+def _signature(folder: Path) -> tuple[Any, ...]:
+    """What changes whenever a case's summary may: every folder's listing time, and the files the summary reads.
+
+    Adding, removing or replacing a document (an atomic rename) changes its folder's
+    time; case.yaml, the name and the report are stat'ed themselves (an edit in place
+    keeps the folder's time).
+    """
+    marks: list[Any] = []
+    for path in (folder / CASE_FILE, folder / STATE_DIR / "meta.json", folder / STATE_DIR / "report.json"):
+        try:
+            info = path.stat()
+            marks.append((info.st_ino, info.st_size, info.st_mtime_ns))
+        except OSError:
+            marks.append(None)
+    for current, dirs, _ in os.walk(folder):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        try:
+            marks.append((current, os.stat(current).st_mtime_ns))
+        except OSError:
+            marks.append((current, None))
+    return tuple(marks)
 
 
 def _unique(folder: Path, name: str) -> str:

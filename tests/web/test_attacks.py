@@ -525,12 +525,14 @@ def test_token_of_another_cookie_is_refused(shared: Site) -> None:
     assert snapshot(site.root) == before
 
 
-def test_token_of_an_earlier_server_run_is_refused(site: Site) -> None:
+def test_token_made_under_another_secret_is_refused(site: Site, tmp_path: Path) -> None:
+    """Forms survive a restart (the secret is kept), but not a server holding a different secret."""
     case_id = site.new_case("victim")
     cookie = site.client.cookies.get("cec_csrf")
     assert cookie
     restarted = create_app(WebSettings(cases_dir=site.cases, noc_dir=NOC_DIR if HAVE_NOC else None,
-                                       allowed_hosts=("testserver",)))
+                                       allowed_hosts=("testserver",),
+                                       secret_file=tmp_path / "other" / "web-form-secret"))
     with TestClient(restarted, cookies={"cec_csrf": cookie}) as client:
         response = client.post(f"/cases/{case_id}/delete", data={"csrf_token": site.token}, follow_redirects=False)
     assert response.status_code == 403
