@@ -70,6 +70,11 @@ def mask_sins_in_name(name: str) -> str:
     return mask_sins(name, "-")
 
 
+def sin_spans(text: str) -> list[tuple[int, int]]:
+    """Where the SINs are in `text` (start, end): for covering them where the text itself cannot change (a page image)."""
+    return [(start, end) for start, end, _ in _sins(text)]
+
+
 def _sins(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, digits) of each SIN, in order."""
     for run in RUN_RE.finditer(text):

@@ -3,9 +3,12 @@
 Field names are flat (`applicant`, `jobs-0-employer`, `study-1-end`) so the
 form works without JavaScript. A row left blank is ignored, which is how a
 form without scripts grows: the page always offers one empty row more.
-Validation is the CLI's own (`casefile.validation_errors`), so the page and
-`cec-checklist check` say the same thing about the same value; errors are
-keyed by the CLI's dotted field names (`jobs[0].end`).
+Validation is the CLI's own model (`Case`), so the page and `cec-checklist
+check` accept and refuse the same values; but the page says it in the form's
+own words ("Enter the first day of this job."), beside the field the person
+typed in, all at once: the checks that compare two fields (a last day before
+the first) run even when another field of the row is wrong. Errors are keyed
+by the CLI's dotted field names (`jobs[0].end`).
 """
 
 from __future__ import annotations
@@ -15,14 +18,31 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from checklist.casefile import validation_errors
+from pydantic import ValidationError
+
+from checklist.casefile import _dotted, _explain
+from checklist.errors import shown
 from checklist.models.case import Case
 
 MAX_ROWS = 40
 JOB_TEXT = ("employer", "title", "noc", "start", "end", "hours_per_week")
 JOB_FLAGS = ("current", "self_employed")
 STUDY_TEXT = ("start", "end")
-NO_END = "enter the last day of this job, or tick “I still work here”"
+NO_END = "Enter the last day of this job, or tick “I still work here”."
+DATE_FORMAT = "year-month-day, such as 2023-06-01"
+REQUIRED = {
+    "applicant": "Enter your full name, as on your passport.",
+    "employer": "Enter the employer's name.",
+    "title": "Enter your job title.",
+    "noc": "Enter the NOC 2021 code of this job: five digits, such as 21232.",
+    "start": "Enter the first day of this job.",
+    "end": NO_END,
+    "hours_per_week": "Enter the hours you worked per week, such as 37.5.",
+    "study.start": "Enter the first day of this study period.",
+    "study.end": "Enter the last day of this study period.",
+}
+WHEN = {"ita_date": "the ITA date", "application_date": "the application date", "start": "the first day",
+        "end": "the last day"}
 
 
 @dataclass
@@ -35,6 +55,7 @@ class ClaimsForm:
     jobs: list[dict[str, Any]] = field(default_factory=list)
     study: list[dict[str, Any]] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=dict)
+    blank_jobs: int = 0  # empty job rows to show after the jobs ("Add a job"); a form without jobs shows one
 
     def error(self, name: str) -> list[str]:
         return self.errors.get(name, [])
@@ -61,12 +82,18 @@ def form_from_data(data: Any) -> ClaimsForm:
                       application_date=_text(data.get("application_date")), jobs=jobs, study=study)
 
 
-def parse_form(form: Mapping[str, str]) -> tuple[Case | None, ClaimsForm]:
-    """The case the form describes, or None and the form with its errors."""
+def read_form(form: Mapping[str, str]) -> ClaimsForm:
+    """The form as typed, without judging it (for "Add a job" and "Remove", which save nothing)."""
     claims = ClaimsForm(applicant=_get(form, "applicant"), ita_date=_get(form, "ita_date"),
                         application_date=_get(form, "application_date"))
     claims.jobs = [row for row in _rows(form, "jobs", JOB_TEXT, JOB_FLAGS) if not row.pop("remove")]
     claims.study = [row for row in _rows(form, "study", STUDY_TEXT, ()) if not row.pop("remove")]
+    return claims
+
+
+def parse_form(form: Mapping[str, str]) -> tuple[Case | None, ClaimsForm]:
+    """The case the form describes, or None and the form with its errors."""
+    claims = read_form(form)
     data = {
         "applicant": claims.applicant,
         "ita_date": claims.ita_date or None,
@@ -77,11 +104,59 @@ def parse_form(form: Mapping[str, str]) -> tuple[Case | None, ClaimsForm]:
     for index, row in enumerate(claims.jobs):
         if not row["current"] and not row["end"]:
             claims.add_error(f"jobs[{index}].end", NO_END)
-    for name, message in validation_errors(data):
-        claims.add_error(name, message)
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as exc:
+        case = None
+        for error in exc.errors():
+            name, message = plain_error(error)
+            if message not in claims.error(name):
+                claims.add_error(name, message)
+    for prefix, rows in (("jobs", claims.jobs), ("study", claims.study)):
+        for index, row in enumerate(rows):
+            _order_of_days(claims, f"{prefix}[{index}]", row)
     if claims.errors:
         return None, claims
-    return Case.model_validate(data), claims
+    return case, claims
+
+
+def plain_error(error: Any) -> tuple[str, str]:
+    """(dotted field, message in the form's words) for one of the model's errors; the CLI's words otherwise."""
+    loc = tuple(error["loc"])
+    kind, value, field = error["type"], error.get("input"), str(loc[-1]) if loc else ""
+    if kind == "value_error" and len(loc) == 2 and " is before start " in str(error["msg"]):
+        return _dotted((*loc, "end")), _before(loc, error["input"])
+    key = f"study.{field}" if loc[:1] == ("study",) else field
+    if kind == "missing" or (kind == "string_too_short" and not str(value or "").strip()):
+        return _dotted(loc), REQUIRED.get(key, _explain(error))
+    if kind == "too_short" and loc == ("jobs",):
+        return "jobs", "Enter at least one job: the check compares your documents with the jobs you claim."
+    if kind.startswith("date"):
+        return _dotted(loc), f"Enter {WHEN.get(field, 'a date')} as {DATE_FORMAT} (“{shown(value)[1:-1]}” is not a date)."
+    if field == "hours_per_week":
+        return _dotted(loc), "Enter the hours per week as a number more than 0 and at most 168, such as 37.5."
+    if field == "noc":
+        return _dotted(loc), (f"A NOC 2021 code has five digits, such as 21232 (“{shown(value)[1:-1]}” is not one). "
+                              "Type the job title to search for it.")
+    return _dotted(loc), _explain(error)
+
+
+def _before(loc: tuple[Any, ...], data: Any) -> str:
+    start, end = (data.get("start"), data.get("end")) if isinstance(data, dict) else (None, None)
+    what = "this job" if loc[0] == "jobs" else "this study period"
+    return f"The last day ({end}) is before the first day ({start}) of {what}."
+
+
+def _order_of_days(claims: ClaimsForm, row_name: str, row: dict[str, Any]) -> None:
+    """A last day before the first, said even when another field of the row stops the model from comparing them."""
+    try:
+        start, end = dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"])
+    except (KeyError, TypeError, ValueError):
+        return
+    if end < start and not row.get("current"):
+        message = _before((row_name.split("[")[0],), {"start": start, "end": end})
+        if message not in claims.error(f"{row_name}.end"):
+            claims.add_error(f"{row_name}.end", message)
 
 
 def _rows(form: Mapping[str, str], prefix: str, text: tuple[str, ...], flags: tuple[str, ...]) -> list[dict[str, Any]]:

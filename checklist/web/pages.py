@@ -31,9 +31,13 @@ from checklist.kinds import specs
 from checklist.models.report import Report
 from checklist.output import PACK_TEMP_PREFIX, OutputError
 from checklist.privacy import mask_sins_in_name
+from checklist.reviewfile import REVIEW_FILE
 from checklist.web.app import render, services, static_file
-from checklist.web.claims import ClaimsForm, form_from_data, parse_form
+from checklist.web.claims import ClaimsForm, form_from_data, parse_form, read_form
+from checklist.web.notices import Outcome, outcomes
+from checklist.web.passwords import is_locked, password_routes
 from checklist.web.reading import key_fields
+from checklist.web.review import review_routes
 from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, CaseFull, Changed, TooLarge, UnknownDocument
 
 MAX_CASE_FILE = 256 * 1024
@@ -65,6 +69,8 @@ def routes() -> list[Route]:
         Route("/noc", noc_page),
         Route("/api/noc/search", noc_search),
         Route("/static/{name}", static_file),
+        *review_routes(),
+        *password_routes(),
     ]
 
 
@@ -176,7 +182,11 @@ def _read_claims(store: Any, case_id: str) -> tuple[ClaimsForm, str | None]:
 async def save_claims(request: Request) -> Response:
     case_id = _case_id(request)
     form = await _form(request)
-    case, claims = await run_in_threadpool(parse_form, {key: value for key, value in form.items() if isinstance(value, str)})
+    fields = {key: value for key, value in form.items() if isinstance(value, str)}
+    step = str(form.get("next") or "claims")
+    if step == "add-job" or step.startswith("remove-job-"):
+        return await _claims(request, case_id, rearranged(fields, step), None, unsaved=True)
+    case, claims = await run_in_threadpool(parse_form, fields)
     if case is None:
         return await _claims(request, case_id, claims, None, status=422)
     try:
@@ -224,11 +234,23 @@ def _write_claims(svc: Any, case_id: str, text: str, version: Any) -> None:
         svc.store.write_claims(case_id, text, expected=version if isinstance(version, str) else None)
 
 
+def rearranged(fields: dict[str, str], step: str) -> ClaimsForm:
+    """The form with one more empty job ("add-job") or without job N ("remove-job-N"), as typed, not saved."""
+    claims = read_form(fields)
+    if step == "add-job":
+        claims.blank_jobs = 1  # an empty row typed nothing into is dropped: there is always just one to fill
+    else:
+        index = step.removeprefix("remove-job-")
+        if index.isdigit() and int(index) < len(claims.jobs):
+            del claims.jobs[int(index)]
+    return claims
+
+
 async def _claims(request: Request, case_id: str, claims: ClaimsForm, file_error: str | None, *, saved: bool = False,
-            status: int = 200, conflict: str | None = None) -> Response:
+            status: int = 200, conflict: str | None = None, unsaved: bool = False) -> Response:
     context = await _case_context(request, case_id, "claims")
     context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims),
-                   conflict=conflict, version=services(request).store.claims_version(case_id))
+                   conflict=conflict, unsaved=unsaved, version=services(request).store.claims_version(case_id))
     return render(request, "claims.html.j2", context, status)
 
 
@@ -256,7 +278,16 @@ def _loose_yaml(text: str | None) -> Any:
 
 async def documents_page(request: Request) -> Response:
     case_id = _case_id(request)
-    return await _documents(request, case_id, notices=[], errors=[])
+    outcome = outcomes(request).get(case_id, request.query_params.get("done"))
+    if outcome is None:
+        return await _documents(request, case_id, notices=[], errors=[])
+    return await _documents(request, case_id, notices=outcome.notices, errors=outcome.errors, added=outcome.added)
+
+
+def _after(request: Request, case_id: str, outcome: Outcome) -> Response:
+    """Post/Redirect/Get: the documents page with what the POST did; a reload uploads nothing again."""
+    token = outcomes(request).put(outcome)
+    return _see(_case_url(case_id, f"documents?done={token}"))
 
 
 async def upload_documents(request: Request) -> Response:
@@ -272,26 +303,71 @@ async def upload_documents(request: Request) -> Response:
     for upload in uploads:
         name = upload.filename or ""
         try:
-            stored = await run_in_threadpool(_add, svc, case_id, name, upload)
+            stored, same_as = await run_in_threadpool(_add, svc, case_id, name, upload)
         except TooLarge as exc:
             errors.append(f"{name}: not kept; {exc} (the limit per file).")
             continue
         except CaseFull as exc:
             errors.append(f"{name}: not kept; {exc}.")
             continue
+        if same_as is not None:
+            errors.append(f"{name}: not kept; it is the same file as {same_as.removeprefix(DOCUMENTS_DIR + '/')}, "
+                          "already in this case.")
+            continue
         added.append(stored.id)
         if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
             renamed.append(f"{name} is saved as {stored.path.rsplit('/', 1)[-1]}.")
-    notices = [f"{len(added)} file{'s' if len(added) != 1 else ''} added and read."] + renamed if added else []
-    status = 200 if added else 422
-    return await _documents(request, case_id, notices=notices, errors=errors, added=added, status=status)
+    if not added:  # nothing changed: a reload only says the same again
+        return await _documents(request, case_id, notices=[], errors=errors, status=422)
+    summary = await run_in_threadpool(_reading_summary, svc, case_id, added)
+    return _after(request, case_id, Outcome(case_id, notices=[*summary, *renamed], errors=errors, added=added))
 
 
-def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> Any:
+def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> tuple[Any, str | None]:
+    """Keep an upload, unless the case holds the same bytes already: then (the upload, the path it repeats)."""
     with svc.lock(case_id):  # two tabs uploading at once still get two names, and the case's limit holds
-        return svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes,
-                                      svc.settings.max_documents)
+        stored = svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes,
+                                        svc.settings.max_documents)
+        same_as = _same_file(svc, case_id, stored)
+        if same_as is not None:
+            svc.store.remove_document(case_id, stored.id)
+        return stored, same_as
 
+
+def _same_file(svc: Any, case_id: str, new: Any) -> str | None:
+    """Another document of the case with the same bytes (compared by SHA-256, only among files of the same size)."""
+    from checklist.reviewfile import file_sha256
+
+    folder = svc.store.folder(case_id)
+    others = [doc for doc in svc.store.documents(case_id) if doc.size == new.size and doc.id != new.id]
+    if not others:
+        return None
+    digest = file_sha256(folder / new.path)
+    return next((doc.path for doc in others if file_sha256(folder / doc.path) == digest), None)
+
+
+def _reading_summary(svc: Any, case_id: str, added: list[str]) -> list[str]:
+    """What reading the new files gave, honestly: "1 read, 4 could not be read: a.pdf (why); ..."."""
+    if not added:
+        return []
+    folder = svc.store.folder(case_id)
+    by_id = {doc.id: doc for doc in svc.store.documents(case_id)}
+    unread: list[str] = []
+    unknown = 0
+    for doc_id in added:
+        document = svc.cache.read(folder, by_id[doc_id].path)
+        if document.raw.error or document.kind.value == "unreadable":
+            reason = document.raw.error or "no text could be read"
+            unread.append(f"{by_id[doc_id].path.removeprefix(DOCUMENTS_DIR + '/')} ({reason})")
+        elif document.kind.value == "other":
+            unknown += 1
+    read = len(added) - len(unread)
+    parts = [f"{read} read"] if read else []
+    if unknown:
+        parts[0] += f" ({unknown} of them of no kind the checks know: open {'it' if unknown == 1 else 'each'} to set its kind)"
+    if unread:
+        parts.append(f"{len(unread)} could not be read: " + "; ".join(unread))
+    return [", ".join(parts) + "."]
 
 async def remove_document(request: Request) -> Response:
     case_id = _case_id(request)
@@ -336,8 +412,9 @@ async def replace_document(request: Request) -> Response:
         return await _documents(request, case_id, notices=[], errors=[message], status=409)
     except TooLarge as exc:
         return await _documents(request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422)
-    return await _documents(request, case_id, notices=[f"{doc.path}: replaced by {upload.filename}."], errors=[],
-                            added=[doc.id])
+    summary = await run_in_threadpool(_reading_summary, svc, case_id, [doc.id])
+    return _after(request, case_id, Outcome(case_id, notices=[f"{doc.path}: replaced by {upload.filename}.", *summary],
+                                            added=[doc.id]))
 
 
 async def _documents(request: Request, case_id: str, *, notices: list[str], errors: list[str],
@@ -356,6 +433,7 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
             rows.append({"id": stored.id, "path": stored.path, "name": stored.path.removeprefix(DOCUMENTS_DIR + "/"),
                          "size": stored.size, "kind": document.kind.value,
                          "error": document.raw.error, "fields": key_fields(document), "ocr": method == "ocr",
+                         "locked": is_locked(document.raw.file_format, document.raw.error),
                          "new": stored.id in (added or []), "version": stored.version})
         return rows
 
@@ -372,24 +450,31 @@ def _build_report(request: Request, case_id: str) -> Report:
     """Check the case as it is on disk now, reusing the readings of unchanged files."""
     from checklist.casefile import load_case
     from checklist.checking import build_report
+    from checklist.reviewfile import load_review
 
     svc = services(request)
     folder = svc.store.folder(case_id)
     case = load_case(folder)
+    review = load_review(folder)  # the person's decisions, from this page or 'cec-checklist review'
     documents = []
     for stored in svc.store.documents(case_id):
         try:
             documents.append(svc.cache.read(folder, stored.path))
         except FileNotFoundError:  # removed by hand since the folder was listed: the check is of what is there
             continue
-    return build_report(case, svc.settings.today(), documents, svc.noc())
+    return build_report(case, svc.settings.today(), documents, svc.noc(), review)
 
 
 async def run_check(request: Request) -> Response:
-    from checklist.report import render_json
-
     case_id = _case_id(request)
     await _form(request)
+    return await check_now(request, case_id)
+
+
+async def check_now(request: Request, case_id: str) -> Response:
+    """Check the case, keep the report, and show it (after a form was accepted: "Check again" or a decision)."""
+    from checklist.report import render_json
+
     svc = services(request)
 
     def check() -> None:
@@ -401,25 +486,38 @@ async def run_check(request: Request) -> Response:
     except OutputError:
         raise  # a full or read-only disk has its own page (web.app.storage_error)
     except ChecklistError as exc:
-        return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. Fix the claims first."],
+        fix = "Fix review.yaml" if exc.path is not None and exc.path.name == REVIEW_FILE else "Fix the claims"
+        return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. {fix} first."],
                                 status=422)
     return _see(_case_url(case_id, "report"))
 
 
 async def report_page(request: Request) -> Response:
+    case_id = _case_id(request)
+    return await _report(request, case_id)
+
+
+async def report_with_error(request: Request, case_id: str, error: str) -> Response:
+    """The report page with what stopped a decision from being saved (a note left empty, a broken review.yaml)."""
+    return await _report(request, case_id, error=error, status=422)
+
+
+async def _report(request: Request, case_id: str, *, error: str | None = None, status: int = 200) -> Response:
     from checklist.report import html_view
     from checklist.report.changes import compare_reports
 
-    case_id = _case_id(request)
     store = services(request).store
     data = store.report(case_id)
     context = await _case_context(request, case_id, "report")
+    context["report_error"] = error
     if data is None:
-        return render(request, "report.html.j2", {**context, "report": None})
+        return render(request, "report.html.j2", {**context, "report": None}, status)
     previous = store.previous_report(case_id)
     changes = compare_reports(previous, data) if previous else None
-    context.update(report=True, changes=changes, stale=_stale(store.folder(case_id), data))
-    return render(request, "report.html.j2", {**data, "view": html_view(data), **context})
+    doc_pages = {public(doc.path): _case_url(case_id, f"documents/{doc.id}") for doc in store.documents(case_id)}
+    context.update(report=True, changes=changes, stale=_stale(store.folder(case_id), data), doc_pages=doc_pages,
+                   review_actions=True)
+    return render(request, "report.html.j2", {**data, "view": html_view(data), **context}, status)
 
 
 def _stale(folder: Path, data: dict[str, Any]) -> bool:
@@ -430,7 +528,8 @@ def _stale(folder: Path, data: dict[str, Any]) -> bool:
     files = discover(folder)
     if {public(path.relative_to(folder).as_posix()) for path in files} != {doc["path"] for doc in data.get("documents", [])}:
         return True  # the report holds public paths (SINs masked, names printable): compare like with like
-    return any(path.stat().st_mtime_ns > checked for path in [folder / CASE_FILE, *files] if path.exists())
+    decided = [folder / CASE_FILE, folder / REVIEW_FILE]
+    return any(path.stat().st_mtime_ns > checked for path in [*decided, *files] if path.exists())
 
 
 def _last_report(request: Request, case_id: str) -> dict[str, Any]:

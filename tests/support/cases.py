@@ -45,3 +45,23 @@ def small_case(folder: Path, *, applicant: str = APPLICANT, letter_name: str | b
         (folder / letter_name).parent.mkdir(parents=True, exist_ok=True)
         (folder / letter_name).write_bytes(content)
     return folder
+
+
+CLAIMED_START = "Start date:             2021-06-14"
+MISREAD_START = "Start date:             2022-06-14"
+
+
+def misread_web_case(cases_dir: Path, name: str = "farah") -> Path:
+    """A case folder as the web app keeps one (documents/letter.pdf), the letter's start date a year off.
+
+    The letter is a text PDF (so the review page has a page image); the misread date gives a false
+    letter.claim-mismatch blocker that a correction in review.yaml clears (issue 14).
+    """
+    from tests.support.files import make_pdf
+
+    folder = cases_dir / name
+    (folder / "documents").mkdir(parents=True)
+    (folder / "case.yaml").write_text(CASE_YAML.format(applicant=APPLICANT, employer=EMPLOYER), encoding="utf-8")
+    lines = letter_text().replace(CLAIMED_START, MISREAD_START).splitlines()
+    make_pdf(folder / "documents" / "letter.pdf", [lines[:40]])
+    return folder

@@ -33,7 +33,7 @@ def walk(page: Any, url: str, sample: Path, out: Path, width: str) -> None:
     page.click("text=Create case")
     page.fill("#applicant", "")
     page.fill("#ita_date", "")
-    page.click("button[value=claims]")
+    page.click("button.secondary[value=claims]")
     shoot(page, out, f"{width}-2-claims-errors")
     fill_claims(page, case)
     page.click("button[value=documents]")

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from checklist.ingest import discover
+from tests.support.cases import misread_web_case
 from tests.support.noc import NOC_DIR
 from tests.web.conftest import SAMPLE_DAY, SAMPLES
 from tests.web.live import live_server
@@ -64,7 +65,7 @@ def fill_claims(page: Any, case: dict[str, Any]) -> None:
         page.fill(f"#{name}", str(case.get(name) or ""))
     for index, job in enumerate(case["jobs"]):
         if index:
-            page.click("button[value=claims]")  # save: a new empty job row appears
+            page.click("button[value=add-job]")  # "Add a job": a new empty job row appears
             page.wait_for_selector(f"#jobs-{index}-employer")
         page.fill(f"#jobs-{index}-employer", job["employer"])
         page.fill(f"#jobs-{index}-title", job["title"])
@@ -103,7 +104,7 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     files = [str(path) for path in discover(S01)]  # never a report the README's command wrote
     page.set_input_files("#files", files)
     page.click("form[data-dropzone] button[type=submit]")
-    page.wait_for_selector("text=59 files added and read.")
+    page.wait_for_selector("text=59 read.")
     assert page.locator("tr.doc").count() == 59
     assert page.locator("h2:has-text('Reference letters')").count() == 1
 
@@ -161,6 +162,36 @@ def test_drop_files_on_the_drop_zone(chromium: Any, site: str) -> None:
         }""",
         [letter.name, data],
     )
-    page.wait_for_selector("text=1 file added and read.")
+    page.wait_for_selector("text=1 read.")
     assert page.locator("tr.doc").count() == 1
     page.close()
+
+
+def test_issue_14_a_misread_start_date_corrected_in_the_page_clears_the_false_blocker(
+    chromium: Any, site: str, tmp_path: Path
+) -> None:
+    """The person opens the letter from the finding, sees the page beside its fields, corrects the date."""
+    misread_web_case(tmp_path / "cases")  # the server lists case folders as they are on disk
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site) else None)
+    page.goto(site + "/cases/farah/documents")
+    page.click("text=Check my documents")
+    mismatch = page.locator("li.finding.blocker", has=page.locator("code", has_text="letter.claim-mismatch"))
+    assert mismatch.count() == 1
+
+    mismatch.locator("text=Look at letter.pdf and correct it").click()
+    page.wait_for_selector("#field-start_date")
+    image = page.locator(".doc-page img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 600", arg=image.element_handle())
+    assert page.input_value("#field-start_date") == "2022-06-14"
+    assert "Start date: 2022-06-14" in " ".join((page.text_content(".review-form") or "").split())
+
+    page.fill("#field-start_date", "June 14, 2021")
+    page.click("text=Save and check again")
+    page.wait_for_selector("header.verdict")
+    assert page.locator("li.finding", has=page.locator("code", has_text="letter.claim-mismatch")).count() == 0
+    assert page.locator(".changes li.fixed", has_text="letter.claim-mismatch").count() == 1
+    assert "confirmed by you" in (page.text_content(".report") or "")
+    assert not outside

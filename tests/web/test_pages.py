@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import shutil
 import zipfile
 
@@ -13,6 +14,7 @@ from starlette.testclient import TestClient
 
 from checklist.casefile import load_case
 from checklist.web import WebSettings, create_app
+from tests.support.cases import letter_text
 from tests.web.conftest import SAMPLES, Browser, sample_files, sample_form
 
 S01 = SAMPLES / "s01_clean_promotion"
@@ -95,21 +97,21 @@ def test_saved_claims_come_back_into_the_form(browser: Browser) -> None:
     assert 'name="jobs-1-title" type="text" value="Software Developer"' in page
     assert 'name="jobs-1-current" value="1" checked' in page
     assert "Software developers and programmers (TEER 1)" in page  # the NOC title beside the code
-    assert 'id="jobs-2-employer"' in page  # one empty row to add a job
+    assert 'id="jobs-2-employer"' not in page and 'value="add-job"' in page  # "Add a job" adds a row
 
 
 @pytest.mark.parametrize(("field", "value", "error_field", "message"), [
-    ("applicant", "", "applicant", "this field is required"),
-    ("ita_date", "2025-02-30", "ita_date", "not a date: '2025-02-30' (write dates as YYYY-MM-DD)"),
-    ("jobs-0-noc", "212", "jobs[0].noc", "NOC must be a NOC 2021 code of five digits, got '212'"),
-    ("jobs-0-start", "yesterday", "jobs[0].start", "not a date: 'yesterday' (write dates as YYYY-MM-DD)"),
-    ("jobs-0-end", "2020-01-01", "jobs[0]", "end (2020-01-01) is before start (2023-09-01)"),
-    ("jobs-0-end", "", "jobs[0].end", "enter the last day of this job, or tick “I still work here”"),
-    ("jobs-0-hours_per_week", "forty", "jobs[0].hours_per_week", "Input should be a valid number"),
-    ("jobs-0-hours_per_week", "200", "jobs[0].hours_per_week", "Input should be less than or equal to 168"),
-    ("jobs-0-hours_per_week", "", "jobs[0].hours_per_week", "this field is required"),
-    ("jobs-0-employer", "", "jobs[0].employer", "this field is required"),
-    ("study-0-start", "2024-01-01", "study[0].end", "this field is required"),
+    ("applicant", "", "applicant", "Enter your full name, as on your passport."),
+    ("ita_date", "2025-02-30", "ita_date", "Enter the ITA date as year-month-day, such as 2023-06-01 (“2025-02-30” is not a date)."),
+    ("jobs-0-noc", "212", "jobs[0].noc", "A NOC 2021 code has five digits, such as 21232 (“212” is not one)."),
+    ("jobs-0-start", "yesterday", "jobs[0].start", "Enter the first day as year-month-day, such as 2023-06-01 (“yesterday” is not a date)."),
+    ("jobs-0-end", "2020-01-01", "jobs[0].end", "The last day (2020-01-01) is before the first day (2023-09-01) of this job."),
+    ("jobs-0-end", "", "jobs[0].end", "Enter the last day of this job, or tick “I still work here”."),
+    ("jobs-0-hours_per_week", "forty", "jobs[0].hours_per_week", "Enter the hours per week as a number more than 0 and at most 168"),
+    ("jobs-0-hours_per_week", "200", "jobs[0].hours_per_week", "Enter the hours per week as a number more than 0 and at most 168"),
+    ("jobs-0-hours_per_week", "", "jobs[0].hours_per_week", "Enter the hours you worked per week, such as 37.5."),
+    ("jobs-0-employer", "", "jobs[0].employer", "Enter the employer's name."),
+    ("study-0-start", "2024-01-01", "study[0].end", "Enter the last day of this study period."),
 ])
 def test_each_invalid_value_is_shown_next_to_its_field_and_nothing_is_written(
         browser: Browser, field: str, value: str, error_field: str, message: str) -> None:
@@ -127,17 +129,31 @@ def test_each_invalid_value_is_shown_next_to_its_field_and_nothing_is_written(
     assert f'value="{value}"' in html or value == ""  # what was typed is kept
 
 
-def test_form_errors_use_the_cli_words(browser: Browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The page and 'cec-checklist check' say the same about the same bad value."""
+def test_the_form_refuses_what_the_cli_refuses_in_its_own_words(browser: Browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The page and 'cec-checklist check' refuse the same value; the page says it as the form does (issue 17)."""
     from checklist.casefile import parse_case
     from checklist.errors import CaseFileError
 
     text = (S01 / "case.yaml").read_text(encoding="utf-8").replace('noc: "21232"', 'noc: "212"', 1)
     with pytest.raises(CaseFileError) as cli:
         parse_case(text, tmp_path / "case.yaml")
+    assert cli.value.field == "jobs[0].noc"
     case_id = browser.new_case()
-    page = browser.post(f"/cases/{case_id}/claims", {**sample_form(S01), "jobs-0-noc": "212"}).text.replace("&#39;", "'")
-    assert cli.value.message in page
+    page = browser.post(f"/cases/{case_id}/claims", {**sample_form(S01), "jobs-0-noc": "212"}).text
+    assert 'id="jobs-0-noc-error">A NOC 2021 code has five digits' in page and "got &#39;212&#39;" not in page
+
+
+def test_issue_17_every_mistake_of_the_form_is_shown_at_once_beside_its_field(browser: Browser) -> None:
+    """Errors came in rounds: a last day before the first was said only once the row's other fields were right."""
+    case_id = browser.new_case()
+    form = {**sample_form(S01), "applicant": "", "jobs-0-title": "", "jobs-0-end": "2020-01-01", "jobs-1-hours_per_week": "200",
+            "study-0-start": "2021-01-01", "study-0-end": "2020-01-01"}
+    page = browser.post(f"/cases/{case_id}/claims", form).text
+    assert "Not saved: 5 fields to correct" in page
+    for name in ("applicant", "jobs-0-title", "jobs-0-end", "jobs-1-hours_per_week", "study-0-end"):
+        assert f'id="{name}-error"' in page, name
+    assert "end (" not in page and "start (" not in page  # the form's labels, not the file's keys
+    assert 'value="2020-01-01"' in page and 'value="200"' in page  # what was typed is kept
 
 
 def test_blank_rows_are_ignored_and_remove_drops_a_job(browser: Browser) -> None:
@@ -153,7 +169,7 @@ def test_no_job_at_all_is_an_error(browser: Browser) -> None:
     case_id = browser.new_case()
     form = {key: value for key, value in sample_form(S01).items() if not key.startswith("jobs-")}
     response = browser.post(f"/cases/{case_id}/claims", form)
-    assert response.status_code == 422 and "claim at least one job" in response.text
+    assert response.status_code == 422 and "Enter at least one job" in response.text
 
 
 def test_study_periods_and_self_employment_are_written(browser: Browser) -> None:
@@ -213,7 +229,7 @@ def test_upload_reads_each_file_and_shows_kind_and_key_fields(browser: Browser) 
     response = browser.upload(case_id, sample_files(S01))
     assert response.status_code == 200
     page = response.text
-    assert "59 files added and read." in page
+    assert "59 read." in page
     assert "Reference letters <span class=\"muted\">(1)</span>" in page
     assert "Pay stubs <span class=\"muted\">(" in page and "T4 slips" in page and "Work permits" in page
     assert "Cedarline Data Systems Inc." in page and "hours/week</span> 37.5" in page
@@ -279,7 +295,7 @@ def test_upload_limits(tmp_path) -> None:  # type: ignore[no-untyped-def]
         assert sorted(p.name for p in folder.iterdir()) == ["ok.txt"]  # no partial or temporary file left
         too_many = browser.upload(case_id, [(f"{i}.txt", b"x") for i in range(4)])
         assert too_many.status_code == 400 and "At most 3 files go in one upload" in too_many.text
-        page = browser.upload(case_id, [("1.txt", b"x"), ("2.txt", b"x"), ("3.txt", b"x")]).text
+        page = browser.upload(case_id, [("1.txt", b"1"), ("2.txt", b"2"), ("3.txt", b"3")]).text
         assert "3.txt: not kept; a case holds at most 3 documents." in page
         huge = browser.upload(case_id, [("huge.txt", b"x" * 60_000)])
         assert huge.status_code == 413 and "larger than 0.05 MB in one go" in huge.text
@@ -445,6 +461,68 @@ def test_issue20_a_file_name_that_is_not_utf8_breaks_no_page(browser: Browser) -
     assert report.status_code == 200 and "lettre_\ufffdt\ufffd.txt" in report.text
     assert "changed after this check" not in report.text  # the report's public path matches the file on disk
     assert "lettre_\ufffdt\ufffd.txt" in browser.get("/cases/unzipped/report.json").text
-    doc_id = documents.text.split('/documents/')[1].split("/")[0]
+    doc_id = documents.text.split('/remove"')[0].rsplit("/documents/", 1)[1]
     assert browser.post(f"/cases/unzipped/documents/{doc_id}/remove", follow_redirects=False).status_code == 303
     assert b"lettre_\xe9t\xe9.txt" not in os.listdir(os.fsencode(browser.cases_dir / "unzipped"))
+
+
+def test_issue_17_add_a_job_and_remove_one_keep_what_was_typed_and_save_nothing(browser: Browser) -> None:
+    case_id = browser.new_case()
+    form = {**sample_form(S01), "applicant": ""}  # even with a mistake elsewhere: nothing is judged yet
+    page = browser.post(f"/cases/{case_id}/claims", {**form, "next": "add-job"})
+    assert page.status_code == 200 and 'id="jobs-2-employer"' in page.text and 'id="jobs-3-employer"' not in page.text
+    assert 'value="Cedarline Data Systems Inc."' in page.text and "Not saved yet" in page.text
+    assert 'aria-invalid' not in page.text
+    removed = browser.post(f"/cases/{case_id}/claims", {**form, "next": "remove-job-0"}).text
+    assert 'id="jobs-1-employer"' not in removed and 'name="jobs-0-title" type="text" value="Software Developer"' in removed
+    assert not (browser.cases_dir / case_id / "case.yaml").exists()
+    saved = browser.post(f"/cases/{case_id}/claims", sample_form(S01), follow_redirects=False)
+    assert saved.status_code == 303
+    page = browser.get(f"/cases/{case_id}/claims").text
+    assert 'id="jobs-2-employer"' not in page and 'value="add-job"' in page  # no empty row until "Add a job"
+    assert page.index('value="claims"') < page.index('value="remove-job-0"')  # Enter in a field saves, never removes
+
+
+def test_issue_17_an_upload_answers_with_a_redirect_so_a_reload_uploads_nothing(browser: Browser) -> None:
+    case_id = browser.new_case()
+    response = browser.upload(case_id, [("a.txt", letter_text().encode())], follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith(f"/cases/{case_id}/documents?done=")
+    page = browser.get(response.headers["location"]).text
+    assert "1 read." in page and page.count('<span class="pill new">new</span>') == 1
+    assert browser.get(response.headers["location"]).status_code == 200  # the reload: a GET, nothing added
+    assert len(_store(browser).documents(case_id)) == 1
+    assert "1 read." not in browser.get(f"/cases/{case_id}/documents?done=forged").text
+    other = browser.new_case("Other")
+    assert "1 read." not in browser.get(response.headers["location"].replace(case_id, other)).text  # not another case's
+
+
+def test_issue_17_identical_uploads_are_refused_with_a_message(browser: Browser) -> None:
+    case_id = browser.new_case()
+    browser.upload(case_id, [("letter.txt", b"the same letter")])
+    page = browser.upload(case_id, [("copy of letter.txt", b"the same letter"), ("other.txt", b"another letter"),
+                                    ("other again.txt", b"another letter")]).text
+    assert "copy of letter.txt: not kept; it is the same file as letter.txt, already in this case." in page
+    assert "other again.txt: not kept; it is the same file as other.txt, already in this case." in page
+    stored = sorted(p.name for p in (browser.cases_dir / case_id / "documents").iterdir())
+    assert stored == ["letter.txt", "other.txt"]
+
+
+def test_issue_17_the_upload_summary_says_how_many_could_not_be_read_and_why(browser: Browser) -> None:
+    case_id = browser.new_case()
+    page = browser.upload(case_id, [("letter.txt", letter_text().encode()), ("broken.pdf", b"%PDF-1.7\n garbage"),
+                                    ("empty.docx", b"")]).text
+    found = re.search(r"1 read, 2 could not be read: ([^<]*)\.</p>", page)
+    assert found, page
+    assert "broken.pdf (" in found.group(1) and "empty.docx (" in found.group(1)
+    assert "added and read" not in page
+
+
+def test_issue_17_a_replacement_answers_with_a_redirect_and_says_what_was_read(browser: Browser) -> None:
+    case_id = browser.new_case()
+    browser.upload(case_id, [("a.txt", b"first")])
+    doc_id = _store(browser).documents(case_id)[0].id
+    response = browser.post(f"/cases/{case_id}/documents/{doc_id}/replace", files={"file": ("b.pdf", b"%PDF-1.7\n x")},
+                            follow_redirects=False)
+    assert response.status_code == 303
+    page = browser.get(response.headers["location"]).text
+    assert "documents/a.txt: replaced by b.pdf." in page and "1 could not be read: a.txt (" in page
