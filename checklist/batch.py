@@ -9,6 +9,7 @@ and a summary.csv.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import logging
 import re
@@ -21,6 +22,7 @@ from typing import Any
 
 from checklist import network
 from checklist.casefile import CASE_FILE
+from checklist.desk import desk_facts, sort_key
 from checklist.display import public
 from checklist.output import output_error
 
@@ -33,11 +35,20 @@ class CaseRow:
 
     case: str
     name: str
+    case_name: str = ""
     applicant: str = ""
+    verdict: str = "error"
     ready: bool | None = None
+    ita_date: dt.date | None = None
+    deadline: dt.date | None = None
+    days_left: int | None = None
     hours: float | None = None
     blockers: int = 0
     warnings: int = 0
+    top_blockers: str = ""  # the open blocker codes, most frequent first, "; " between
+    reviewed: int = 0
+    acknowledged: int = 0
+    checked: dt.date | None = None
     report: str = ""
     error: str = ""
 
@@ -99,15 +110,19 @@ def check_one(case_dir: Path, root: Path, name: str, out_dir: Path, as_of: Any =
     except Exception as exc:  # noqa: BLE001 - one broken case never stops the others
         return CaseRow(case=relative, name=name, error=public(str(exc) or type(exc).__name__))
     counts = report.counts()
-    return CaseRow(case=relative, name=name, applicant=public(report.applicant), ready=report.ready,
-                   hours=report.experience.qualifying_hours, blockers=counts["blocker"], warnings=counts["warning"],
-                   report=f"{name}.html")
+    desk = desk_facts(report.model_dump(mode="json"), report.as_of)
+    return CaseRow(case=relative, name=name, case_name=public(report.case_name or ""), applicant=public(report.applicant),
+                   verdict=desk.verdict, ready=report.ready, ita_date=desk.ita_date, deadline=desk.deadline,
+                   days_left=desk.days_left, hours=report.experience.qualifying_hours, blockers=counts["blocker"],
+                   warnings=counts["warning"], top_blockers="; ".join(desk.top_blockers), reviewed=desk.reviewed,
+                   acknowledged=desk.acknowledged, checked=desk.checked, report=f"{name}.html")
 
 
 def run_batch(
     root: Path, out_dir: Path, workers: int = 1, noc_dir: Path | None = None, as_of: Any = None,
-    on_done: Callable[[CaseRow], None] | None = None,
+    on_done: Callable[[CaseRow], None] | None = None, sort: str = "case",
 ) -> list[CaseRow]:
+    """Check every case under `root` into `out_dir`; the rows (and the index) in `sort` order (see desk.SORT_KEYS)."""
     cases = find_cases(root)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -117,7 +132,8 @@ def run_batch(
     jobs = [(case, safe_name(case.relative_to(root).as_posix() or root.name, taken)) for case in cases]
     rows = list(_run(jobs, root, out_dir, workers, noc_dir, as_of, on_done))
     rows.sort(key=lambda row: row.case)
-    write_summary(rows, out_dir)
+    rows.sort(key=lambda row: sort_key(sort, row.case, row.deadline, row.blockers, row.hours))
+    write_summary(rows, out_dir, sort)
     return rows
 
 
@@ -146,7 +162,7 @@ def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, 
             yield row
 
 
-def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
+def write_summary(rows: list[CaseRow], out_dir: Path, sort: str = "case") -> None:
     from checklist.output import write_output
     from checklist.report.environment import render_template
 
@@ -156,7 +172,7 @@ def write_summary(rows: list[CaseRow], out_dir: Path) -> None:
     for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in asdict(row).items()})
     write_output(out_dir / "summary.csv", public(buffer.getvalue()))
-    html = render_template("batch_index.html.j2", {"rows": [asdict(row) for row in rows],
+    html = render_template("batch_index.html.j2", {"rows": [asdict(row) for row in rows], "sort": sort,
                                                     "ready": sum(1 for r in rows if r.ready), "total": len(rows)})
     write_output(out_dir / "index.html", public(html))
 

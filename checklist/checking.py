@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checklist import __version__
+from checklist.actions.todo import build_todo
 from checklist.casefile import load_case
 from checklist.classify import classify
 from checklist.extract import extract
@@ -150,9 +151,10 @@ def build_report(
     deadline = case.ita_date + dt.timedelta(days=ITA_DAYS) if case.ita_date else None
     findings = acknowledge(run_checks(ctx), review)
     start, end = ctx.window
-    return Report(
+    report = Report(
         tool_version=__version__,
         applicant=case.applicant,
+        case_name=case.case_name,
         as_of=as_of,
         window=Window(start=start, end=end),
         ita_deadline=deadline,
@@ -173,6 +175,7 @@ def build_report(
         other_status=[{"start": o.start, "end": o.end, "document": o.document, "why": o.why}
                       for o in ctx.authorization.others],
     )
+    return report.model_copy(update={"todo": build_todo(case, report)})
 
 
 def _duty_table(ctx: Context) -> list[dict[str, Any]]:

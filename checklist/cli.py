@@ -138,11 +138,47 @@ def check(
 
 
 @app.command()
+def todo(
+    case_dir: CaseDir,
+    fmt: Annotated[str, typer.Option("-f", "--format", help="text, md or json.")] = "text",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    noc_data: NocData = None,
+    debug: Debug = False,
+) -> None:
+    """What to collect, per job and per year, from case.yaml; each item ticks itself once a document that
+    satisfies it is in the folder and has been read.
+
+    Exit code 0: everything required is collected. 1: something is still to collect. 2: an error."""
+    from checklist.checking import check_case
+    from checklist.report import render_todo_json, render_todo_markdown
+    from checklist.report.terminal import print_todo
+
+    _setup(debug)
+    if fmt not in ("text", "md", "json"):
+        err.print(f"[bold red]error:[/] format {fmt!r} is not available; choose one of: text, md, json")
+        raise typer.Exit(2)
+    day = _parse_date(as_of)
+    try:
+        if not case_dir.is_dir():
+            raise ChecklistError("is not a folder", path=case_dir, hint="give the case folder that holds case.yaml")
+        report = check_case(case_dir, as_of=day, noc_dir=noc_data)
+    except ChecklistError as exc:
+        raise _fail(exc, debug) from None
+    out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
+    if fmt == "text":
+        print_todo(report, out)
+    else:
+        out.print(render_todo_markdown(report) if fmt == "md" else render_todo_json(report), markup=False, end="")
+    raise typer.Exit(0 if all(item.done for item in report.todo if item.required) else 1)
+
+
+@app.command()
 def batch(
     root: Annotated[Path, typer.Argument(help="A folder whose sub-folders are cases (each with a case.yaml).", show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the reports, index.html and summary.csv.")] = Path("cec-reports"),
     jobs: Annotated[int, typer.Option("-j", "--jobs", help="Cases checked in parallel (processes).", min=1)] = 1,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window for every case (YYYY-MM-DD).")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="Order of the index and CSV: case, deadline (nearest first), blockers (most first) or hours (fewest first).")] = "case",
     noc_data: NocData = None,
     debug: Debug = False,
 ) -> None:
@@ -150,9 +186,13 @@ def batch(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from checklist.batch import find_cases, run_batch
+    from checklist.desk import SORT_KEYS
 
     _setup(debug)
     day = _parse_date(as_of)
+    if sort not in SORT_KEYS:
+        err.print(f"[bold red]error:[/] --sort must be one of {', '.join(SORT_KEYS)}, got {sort!r}", markup=True)
+        raise typer.Exit(2)
     if not root.is_dir():
         raise _fail(ChecklistError("is not a folder", path=root), debug)
     cases = find_cases(root)
@@ -163,7 +203,7 @@ def batch(
     with Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("checking cases", total=len(cases))
         try:
-            rows = run_batch(root, output, jobs, noc_data, day, on_done=lambda row: progress.advance(task))
+            rows = run_batch(root, output, jobs, noc_data, day, on_done=lambda row: progress.advance(task), sort=sort)
         except ChecklistError as exc:
             raise _fail(exc, debug) from None
     ready = sum(1 for row in rows if row.ready)

@@ -191,7 +191,7 @@ def read_me_first(report: Report, result: PackResult, positions: list[dict[str, 
         return rows
 
     page = render_template("pack_readme.html.j2", {
-        "applicant": report.applicant, "tool_version": __version__, "ready": report.ready,
+        "applicant": report.applicant, "case_name": report.case_name, "tool_version": __version__, "ready": report.ready,
         "positions": [{"label": p["label"], "findings": [{"severity": f.severity.value, "code": f.code, "title": f.title,
                                                           "message": f.message} for f in p["findings"]],
                        "files": [{"name": f.name, "slot": f.slot, "pages": f.pages, "size": human_size(f.size),

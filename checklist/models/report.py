@@ -79,12 +79,29 @@ class EvidenceItem(BaseModel):
     status: str  # present | missing | in_doubt | not_needed
     detail: str = ""
     documents: list[str] = Field(default_factory=list)
+    key: str = ""  # letter | pay_stubs | t4 | noa | permit: what the item is, for the to-do list
+    year: int | None = None  # the tax year of a T4 or NOA item
+    missing: list[str] = Field(default_factory=list)  # what is not covered: months (YYYY-MM) or day ranges
 
 
 class JobEvidence(BaseModel):
     model_config = ConfigDict(frozen=True)
     job: int
     items: list[EvidenceItem]
+
+
+class TodoItem(BaseModel):
+    """One thing to collect, known from the claims alone; `done` once a document that satisfies it was read."""
+
+    model_config = ConfigDict(frozen=True)
+    key: str  # letter | pay_stubs | t4 | noa | status | language
+    label: str
+    job: int | None = None  # None: the case as a whole (the language test)
+    required: bool = True  # False: supporting proof IRCC may ask for (notices of assessment)
+    done: bool = False
+    missing: list[str] = Field(default_factory=list)  # what still misses, in words a person can act on
+    confirm: list[str] = Field(default_factory=list)  # what the tool cannot see or could not read: check by eye
+    documents: list[str] = Field(default_factory=list)
 
 
 class Claims(BaseModel):
@@ -123,7 +140,8 @@ class Report(BaseModel):
     model_config = ConfigDict(frozen=True)
     schema_version: int = SCHEMA_VERSION
     tool_version: str
-    applicant: str
+    applicant: str  # the legal name, as on the documents (the one the name checks compare)
+    case_name: str | None = None  # the consultant's own name for the case: shown, never compared
     as_of: dt.date
     window: Window
     ita_deadline: dt.date | None = None
@@ -138,8 +156,14 @@ class Report(BaseModel):
     evidence: list[JobEvidence] = Field(default_factory=list)
     authorization: list[AuthorizationPeriod] = Field(default_factory=list)  # the periods the checks counted as authorized
     other_status: list[dict[str, Any]] = Field(default_factory=list)  # status documents that authorize no counted work
+    todo: list[TodoItem] = Field(default_factory=list)  # what to collect, per job and year, ticked by the documents read
     # files under the case folder that are the tool's own (reports, packs, case files): {"path", "reason"}
     set_aside: list[dict[str, str]] = Field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        """What a person calls the case: its case_name when given, else the applicant."""
+        return self.case_name or self.applicant
 
     def counts(self) -> dict[str, int]:
         out = {"blocker": 0, "warning": 0, "info": 0}

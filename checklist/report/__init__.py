@@ -76,3 +76,14 @@ STATUS_NAMES = {"present": "present", "missing": "missing", "in_doubt": "in doub
 KIND_NAMES = {kind.kind.value: kind.label for kind in specs()}
 
 RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown, "html": render_html}
+
+
+def render_todo_markdown(report: Report) -> str:
+    """The to-do list alone, in Markdown (`cec-checklist todo -f md`): the report's own section."""
+    data = report_data(report)
+    jobs = (data.get("claims") or {}).get("jobs", [])
+    return mask_sins(render_template("todo_list.md.j2", {"todo": data["todo"], "todo_jobs": jobs}).strip() + "\n")
+
+
+def render_todo_json(report: Report) -> str:
+    return mask_sins(json.dumps(report_data(report)["todo"], indent=2, ensure_ascii=False)) + "\n"

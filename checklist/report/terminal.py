@@ -24,7 +24,7 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
     verdict = "[bold green]READY[/]" if report.ready else "[bold red]NOT READY[/]"
     hours = report.experience.qualifying_hours
     console.print(
-        f"{verdict}  {escape(public(report.applicant))}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
+        f"{verdict}  {escape(public(report.display_name))}: {hours:,.1f} of {report.experience.required_hours:,} qualifying hours "
         f"({report.window.start} to {report.window.end})"
     )
     if not report.noc_data:
@@ -56,3 +56,24 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
                       f"(cec-checklist's own: reports, packs, case files): {escape(names)}[/]")
     console.print(f"{count_noun(counts['blocker'], 'blocker')}, {count_noun(counts['warning'], 'warning')}, "
                   f"{count_noun(counts['info'], 'note')}")
+
+
+def print_todo(report: Report, console: Console) -> None:
+    """What to collect, job by job: a tick or a circle, then what still misses and what to check by eye."""
+    jobs = report.claims.jobs if report.claims else []
+    done = sum(1 for item in report.todo if item.done)
+    console.print(f"[bold]What to collect[/] for {escape(public(report.display_name))}: {done} of {len(report.todo)} items collected")
+    for job in [None, *range(len(jobs))]:
+        items = [item for item in report.todo if item.job == job]
+        if not items:
+            continue
+        heading = "For the whole application" if job is None else f"Job {job + 1}: {jobs[job]['employer']} ({jobs[job]['title']})"
+        console.print(f"\n[bold]{escape(public(heading))}[/]")
+        for item in items:
+            mark = "[green]✓[/]" if item.done else "[red]○[/]"
+            extra = "" if item.required else " [dim](supporting)[/]"
+            console.print(f"  {mark} {escape(public(item.label))}{extra}")
+            for line in item.missing:
+                console.print(f"      [red]missing:[/] {escape(public(line))}")
+            for line in item.confirm:
+                console.print(f"      [dim]check by eye: {escape(public(line))}[/]")

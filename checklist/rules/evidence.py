@@ -15,6 +15,7 @@ from checklist.models.document import DocumentKind
 from checklist.models.findings import Finding
 from checklist.models.report import EvidenceItem, JobEvidence
 from checklist.rules.context import Context
+from checklist.rules.hours import uncovered_ranges
 from checklist.rules.matching import job_days, same_person
 
 PRESENT, MISSING, DOUBT = "present", "missing", "in_doubt"
@@ -35,19 +36,20 @@ def _status(paths: list[str], doubted: set[str], ctx: Context) -> str:
 def _items(ctx: Context, index: int, doubted: set[str]) -> list[EvidenceItem]:
     letter = ctx.letter(index)
     letters = [letter.path] if letter else []
-    items = [EvidenceItem(label="Reference letter", status=_status(letters, doubted, ctx), documents=letters)]
+    items = [EvidenceItem(label="Reference letter", status=_status(letters, doubted, ctx), documents=letters, key="letter")]
     items.append(_stubs(ctx, index, doubted))
     years = _years(ctx, index)
     t4s = {doc.fields_as(T4Fields).tax_year: doc.path for i in _group(ctx, index) for doc in ctx.for_job(i, DocumentKind.T4)}
     for year in years:
         paths = [t4s[year]] if year in t4s else []
-        items.append(EvidenceItem(label=f"T4 {year}", status=_status(paths, doubted, ctx), documents=paths))
+        items.append(EvidenceItem(label=f"T4 {year}", status=_status(paths, doubted, ctx), documents=paths, key="t4",
+                                  year=year))
     noas = {fields.tax_year: doc.path for doc in ctx.of_kind(DocumentKind.NOA)
             if not (fields := doc.fields_as(NoaFields)).employee_name or same_person(fields.employee_name, ctx.case.applicant)}
     for year in years:
         paths = [noas[year]] if year in noas else []
         status = _status(paths, doubted, ctx) if paths else "not_provided"  # supporting, not required
-        items.append(EvidenceItem(label=f"NOA {year}", status=status, documents=paths))
+        items.append(EvidenceItem(label=f"NOA {year}", status=status, documents=paths, key="noa", year=year))
     items.append(_permits(ctx, index))
     return items
 
@@ -84,20 +86,24 @@ def _stubs(ctx: Context, index: int, doubted: set[str]) -> EvidenceItem:
     if paths and covered < len(expected) and status == PRESENT:
         status = DOUBT
     return EvidenceItem(label="Pay stubs", status=status, detail=f"{covered} of {len(expected)} months covered",
-                        documents=paths)
+                        documents=paths, key="pay_stubs",
+                        missing=[f"{year}-{month:02d}" for year, month in sorted(expected - months)])
 
 
 def _permits(ctx: Context, index: int) -> EvidenceItem:
     span = job_days(ctx.case.jobs[index], ctx.until, ctx.window[0])
     periods = ctx.authorization.periods
     if not periods:
-        return EvidenceItem(label="Work permit", status=MISSING, detail="no work authorization")
+        return EvidenceItem(label="Work permit", status=MISSING, detail="no work authorization", key="permit")
     if span is None:
-        return EvidenceItem(label="Work permit", status="not_needed")
+        return EvidenceItem(label="Work permit", status="not_needed", key="permit")
     total = (span[1] - span[0]).days + 1
-    uncovered = sum(1 for n in range(total) if not ctx.authorized(index, span[0] + dt.timedelta(days=n)))
+    days = [span[0] + dt.timedelta(days=n) for n in range(total)]
+    open_days = [day for day in days if not ctx.authorized(index, day)]
+    uncovered = len(open_days)
     paths = sorted({d for p in periods if p.start <= span[1] and p.end >= span[0] for d in p.documents})
     status = PRESENT if uncovered == 0 else DOUBT if uncovered < total else MISSING
     return EvidenceItem(label="Work permit", status=status,
                         detail="all days covered" if not uncovered else f"{uncovered} of {total} days not covered",
-                        documents=paths)
+                        documents=paths, key="permit", missing=[f"{a} to {b}" if a != b else str(a) for a, b in uncovered_ranges(open_days)])
+

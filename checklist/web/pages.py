@@ -38,13 +38,19 @@ from checklist.web.notices import Outcome, outcomes
 from checklist.web.passwords import is_locked, password_routes
 from checklist.web.reading import key_fields
 from checklist.web.review import review_routes
-from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, CaseFull, Changed, TooLarge, UnknownDocument
+from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, CaseFull, CaseSummary, Changed, TooLarge, UnknownDocument
 
 MAX_CASE_FILE = 256 * 1024
 CLAIMS_CHANGED = ("The claims were changed in another tab (or another program) since this page was shown, so this "
                   "was not saved. Your input is still in the form below: compare it with the saved claims "
                   "(reload the page in another tab to see them) and save again to keep yours.")
 MAX_FIELDS = 2000
+
+
+def _summaries(request: Request) -> list[CaseSummary]:
+    """The case list with days left counted from the app's today (tests pin it)."""
+    svc = services(request)
+    return svc.store.summaries(svc.settings.today())
 
 
 def routes() -> list[Route]:
@@ -117,7 +123,7 @@ def _context_of(store: Any, case_id: str, step: str) -> dict[str, Any]:
 # cases
 
 async def home(request: Request) -> Response:
-    cases = await run_in_threadpool(services(request).store.summaries)  # never on the event loop: a cold index reads
+    cases = await run_in_threadpool(_summaries, request)  # never on the event loop: a cold index reads
     return render(request, "cases.html.j2", {"cases": cases, "name_error": None})
 
 
@@ -125,7 +131,7 @@ async def create_case(request: Request) -> Response:
     form = await _form(request)
     name = str(form.get("name") or "").strip()
     if not name:
-        cases = await run_in_threadpool(services(request).store.summaries)
+        cases = await run_in_threadpool(_summaries, request)
         context = {"cases": cases, "name_error": "Give the case a name, such as the applicant's name."}
         return render(request, "cases.html.j2", context, 422)
     case_id = services(request).store.create(name[:120])
@@ -438,10 +444,28 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
         return rows
 
     context = await _case_context(request, case_id, "documents")
+    context.update(await run_in_threadpool(_todo, request, case_id))
     context.update(documents=await run_in_threadpool(read_all), notices=notices, errors=errors,
                    kinds=[{"name": kind.kind.value, "plural": kind.plural} for kind in specs()],
                    max_mb=svc.settings.max_file_bytes / 1024 / 1024, max_files=svc.settings.max_files)
     return render(request, "documents.html.j2", context, status)
+
+
+def _todo(request: Request, case_id: str) -> dict[str, Any]:
+    """What to collect: the last check's list (ticked by the documents it read), else the claims' own list."""
+    from checklist.casefile import load_case
+    from checklist.checking import build_report
+    from checklist.report import report_data
+
+    svc = services(request)
+    last = svc.store.report(case_id)
+    if isinstance(last, dict) and isinstance(last.get("todo"), list):
+        return {"todo": last["todo"], "todo_jobs": (last.get("claims") or {}).get("jobs", []), "todo_as_of": last.get("as_of")}
+    try:
+        data = report_data(build_report(load_case(svc.store.folder(case_id)), svc.settings.today(), []))
+    except ChecklistError:
+        return {"todo": [], "todo_jobs": [], "todo_as_of": None}
+    return {"todo": data["todo"], "todo_jobs": data["claims"]["jobs"], "todo_as_of": None}
 
 
 # check and report

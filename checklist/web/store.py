@@ -14,6 +14,7 @@ inside `documents/` before anything is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ from typing import IO, Any
 import yaml
 
 from checklist.casefile import CASE_FILE, load_yaml
+from checklist.desk import DeskFacts, desk_facts
 from checklist.display import name_bytes, readable
 from checklist.ingest import discover
 from checklist.output import open_output, remove_leftovers, write_output
@@ -100,6 +102,7 @@ class CaseSummary:
     has_claims: bool
     documents: int
     last_ready: bool | None
+    desk: DeskFacts | None = None  # the last check's deadline, blockers, reviews (None: never checked)
 
 
 CASES_ENV_VAR = "CEC_CHECKLIST_CASES_DIR"
@@ -210,25 +213,29 @@ class CaseStore:
         shutil.rmtree(self.folder(case_id))
 
     def name(self, case_id: str) -> str:
-        """The name given at creation, else the applicant in case.yaml (a folder made with the CLI), else the id."""
+        """case_name in case.yaml, else the name given at creation, else the applicant (a folder made with the
+        CLI), else the id: the display name, never the legal name the checks compare."""
         return _name_in(self.folder(case_id), case_id)
 
-    def summaries(self) -> list[CaseSummary]:
+    def summaries(self, today: dt.date | None = None) -> list[CaseSummary]:
         """Every case for the home page, from an index: a case is read again only when its folder changed.
 
         One listing of the cases folder, then per case a few `stat` calls (`_signature`);
         the web app's own writes change the signature too, as do the CLI's and a file
-        manager's. Call it in a worker thread: a cold index reads every case once.
+        manager's. Call it in a worker thread: a cold index reads every case once. The
+        desk line's days left count from `today` (default: the clock), so the day is
+        part of what an index entry was made for.
         """
+        day = today or dt.date.today()
         folders = self._folders()
         out = []
         for case_id in sorted(folders):
             folder = self.root / folders[case_id]
-            signature = _signature(folder)
+            signature = (_signature(folder), day)
             with self._index_lock:
                 cached = self._index.get(case_id)
             if cached is None or cached[0] != signature:
-                cached = (signature, _summary_in(folder, case_id))
+                cached = (signature, _summary_in(folder, case_id, day))
                 with self._index_lock:
                     self._index[case_id] = cached
             out.append(cached[1])
@@ -340,16 +347,17 @@ def _read_json_in(folder: Path, name: str) -> Any:
 
 
 def _name_in(folder: Path, case_id: str) -> str:
-    meta = _read_json_in(folder, "meta.json") or {}
-    if meta.get("name"):
-        return str(meta["name"])
     path = folder / CASE_FILE
     try:
         data = load_yaml(path.read_text(encoding="utf-8-sig", errors="replace")) if path.is_file() else None
     except (OSError, yaml.YAMLError, ValueError, RecursionError):
         data = None
-    applicant = data.get("applicant") if isinstance(data, dict) else None
-    return str(applicant) if isinstance(applicant, str) and applicant.strip() else case_id
+    data = data if isinstance(data, dict) else {}
+    meta = _read_json_in(folder, "meta.json") or {}
+    for name in (data.get("case_name"), meta.get("name"), data.get("applicant")):
+        if isinstance(name, str) and name.strip():
+            return mask_sins_in_name(name.strip())
+    return case_id
 
 
 def _documents_in(folder: Path) -> list[StoredDocument]:
@@ -364,11 +372,12 @@ def _documents_in(folder: Path) -> list[StoredDocument]:
     return found
 
 
-def _summary_in(folder: Path, case_id: str) -> CaseSummary:
+def _summary_in(folder: Path, case_id: str, today: dt.date) -> CaseSummary:
     last = _read_json_in(folder, "report.json")
     return CaseSummary(id=case_id, name=_name_in(folder, case_id), has_claims=(folder / CASE_FILE).is_file(),
                        documents=len(_documents_in(folder)),
-                       last_ready=None if not isinstance(last, dict) else bool(last.get("ready")))
+                       last_ready=None if not isinstance(last, dict) else bool(last.get("ready")),
+                       desk=desk_facts(last, today) if isinstance(last, dict) else None)
 
 
 def _signature(folder: Path) -> tuple[Any, ...]:
