@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/noc/run.py [--noc-data DIR] [--show-misses] [--json OUT]
+    .venv/bin/python bench/noc/run.py [--set tuning|independent] [--noc-data DIR] [--show-misses] [--json OUT]
 
 Reads the labelled descriptions (``descriptions_*.yaml``) and the
 letter/claim pairs (``pairs.yaml``) beside this script and reports, for the
@@ -46,11 +46,16 @@ from checklist.noc import NocData, load_noc_data, match_duties  # noqa: E402
 DEFAULT_NOC = REPO.parent / "shared" / "noc2021"
 
 
-def load_bench() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+SETS = {"tuning": HERE, "independent": HERE / "independent"}
+"""The tuning set (tune on it) and the frozen independent set (never tune on it; report it separately)."""
+
+
+def load_bench(name: str = "tuning") -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    folder = SETS[name]
     descriptions: list[dict[str, Any]] = []
-    for path in sorted(HERE.glob("descriptions_*.yaml")):
+    for path in sorted(folder.glob("descriptions*.yaml")):
         descriptions.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
-    pairs = yaml.safe_load((HERE / "pairs.yaml").read_text(encoding="utf-8"))
+    pairs = yaml.safe_load((folder / "pairs.yaml").read_text(encoding="utf-8"))
     return descriptions, pairs
 
 
@@ -176,11 +181,13 @@ def evaluate_views(decide, descriptions: list[dict[str, Any]], pairs: dict[str, 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--noc-data", type=Path, default=DEFAULT_NOC)
+    ap.add_argument("--set", choices=sorted(SETS), default="tuning",
+                    help="tuning (bench/noc/*.yaml) or independent (the frozen held-out set)")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
-    descriptions, pairs = load_bench()
+    descriptions, pairs = load_bench(args.set)
     t0 = time.perf_counter()
     data = load_noc_data(args.noc_data)
     load_s = time.perf_counter() - t0
@@ -188,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     baseline = Baseline(data)
     groups = {d["code"] for d in descriptions}
     print(
-        f"bench: {len(descriptions)} descriptions, {len(groups)} unit groups, "
+        f"bench ({args.set}): {len(descriptions)} descriptions, {len(groups)} unit groups, "
         f"TEERs {sorted({c[1] for c in groups})}, broad categories {sorted({c[0] for c in groups})}, "
         f"{len(pairs['correct'])} correct + {len(pairs['mismatched'])} mismatched pairs"
     )

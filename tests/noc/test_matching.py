@@ -173,4 +173,54 @@ def test_duty_match_fields_are_stable() -> None:
         "duties", "matched_duties", "best_fits", "claimed_rank", "claimed_score", "fit_ratio", "copied", "mismatch",
         "weak_coverage", "copied_from_noc", "reasons",
     }
-    assert set(DutyEvidence.model_fields) == {"main_duty", "letter_duty", "score", "matched"}
+    assert set(DutyEvidence.model_fields) == {"main_duty", "letter_duty", "score", "matched", "closeness"}
+
+
+def test_bookkeeper_claimed_as_accountant_is_a_mismatch(noc_data) -> None:  # type: ignore[no-untyped-def]
+    from tests.noc.letters import BOOKKEEPER
+
+    for title in ("Bookkeeper", None):
+        m = match_duties(noc_data, "11100", BOOKKEEPER, title)
+        assert m.mismatch and not m.lead_statement_matched
+        assert m.best_fits[0].code == "12200"
+    assert not match_duties(noc_data, "12200", BOOKKEEPER, "Bookkeeper").mismatch
+
+
+def test_cook_claimed_as_food_service_supervisor_is_a_mismatch(noc_data) -> None:  # type: ignore[no-untyped-def]
+    from tests.noc.letters import COOK
+
+    for title in ("Cook", "Food Service Supervisor", None):
+        m = match_duties(noc_data, "62020", COOK, title)
+        assert m.mismatch and not m.lead_statement_matched
+        assert any("supervising staff" in r for r in m.reasons)
+
+
+def test_true_cook_letter_is_not_a_mismatch(noc_data) -> None:  # type: ignore[no-untyped-def]
+    from tests.noc.letters import COOK
+
+    for title in ("Line Cook", None):
+        assert not match_duties(noc_data, "63200", COOK, title).mismatch
+
+
+def test_a_real_supervisor_letter_matches_its_lead_statement(noc_data) -> None:  # type: ignore[no-untyped-def]
+    from tests.noc.letters import KITCHEN_SUPERVISOR
+
+    m = match_duties(noc_data, "62020", KITCHEN_SUPERVISOR, "Cafeteria Supervisor")
+    assert not m.mismatch and m.lead_statement_matched
+    assert any(d.matched and d.main_duty.startswith("Supervise") for d in m.duties)
+
+
+def test_the_duty_table_never_shows_an_unstated_duty_as_evidenced(noc_data) -> None:  # type: ignore[no-untyped-def]
+    from tests.noc.letters import BOOKKEEPER, COOK
+
+    for code, letter in (("62020", COOK), ("11100", BOOKKEEPER), ("63200", COOK)):
+        m = match_duties(noc_data, code, letter, None)
+        for row in m.duties:
+            if row.matched:
+                assert row.letter_duty in letter and row.closeness != "not stated"
+            else:
+                assert row.letter_duty is None and row.closeness == "not stated"
+        # the supervisor's supervising duties share words with a cook's letter, never its action
+        if code == "62020":
+            assert not [d for d in m.duties if d.matched and "upervise" in d.main_duty]
+            assert m.matched_duties == 0
