@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from checklist.models.document import DocumentKind
 from checklist.models.fields import KindFields, NoFields
+from checklist.text.dates import in_document_date_order
 
 if TYPE_CHECKING:
     from checklist.kinds.collector import Collector
@@ -51,3 +52,6 @@ class KindSpec:
                 raise ValueError(f"kind {self.kind.value}: '{name}' is not a field of {self.fields.__name__}")
         if (self.extractor is None) != (self.fields is NoFields):
             raise ValueError(f"kind {self.kind.value}: a kind with fields needs an extractor, and only such a kind")
+        if self.extractor is not None and not getattr(self.extractor, "reads_document_dates", False):
+            # Every extractor reads numeric dates in the order its document uses (03/11/2020).
+            object.__setattr__(self, "extractor", in_document_date_order(self.extractor))

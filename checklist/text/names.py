@@ -66,9 +66,16 @@ def companies_by_line(lines: list[Line]) -> list[tuple[str, Line]]:
     return [(tidy_company(match.group(1)), line) for line in lines for match in company_names(line.stripped)]
 
 
+_CONNECTOR = re.compile(r"(?:^|\s)(?:[Ee]ntre|[Bb]etween|[Ff]or|[Pp]our|[Ff]rom|[Ww]ith|[Cc]hez|[Bb]y|[Pp]ar|[Aa]t|on\s+behalf\s+of|au\s+nom\s+de)\s+(?=[A-ZÀ-Ý0-9])")
+
+
 def tidy_company(name: str) -> str:
+    """A company name without the words around it that a pattern took in ("For X Inc.", "DURÉE ... Entre X inc.")."""
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
     name = re.sub(r"(?i)^(?:employer|employeur|company|compagnie|entreprise|between|entre|from|de|to|à|name)\s*:?\s+(?=[A-ZÀ-Ý0-9])", "", name)
+    parts = _CONNECTOR.split(name)
+    if len(parts) > 1 and len(words(parts[-1])) >= 2:
+        name = parts[-1]
     return re.sub(r"\.\.+$", ".", name)
 
 

@@ -50,17 +50,26 @@ def read_row(line: Line, header: dict[str, Cell]) -> Row:
     label_parts: list[str] = []
     for cell in line.cells:
         lettered = bool(re.search(r"[A-Za-zÀ-ÿ]{3}", cell.text))
+        tail = _amount_tail(cell.text) if lettered else 0
+        if lettered and not values:
+            label_parts.append(re.sub(r"[-\d.,$ ]+$", "", cell.text[:tail]).strip())
+        elif not find_numbers(cell.text) and not values:
+            label_parts.append(cell.text.strip())
         for number in find_numbers(cell.text):
-            if lettered:
+            if number.start < tail:
                 continue  # "Temps supplémentaire 1,5": the number belongs to the label
             span = Cell(number.text, cell.start + number.start, cell.start + number.end)
             column = nearest(span, header)
             if column and column not in values:
                 values[column] = float(number.value)  # type: ignore[arg-type]
-        if not find_numbers(cell.text) or re.search(r"[A-Za-zÀ-ÿ]{3}", cell.text):
-            if not values:
-                label_parts.append(re.sub(r"[-\d.,$ ]+$", "", cell.text).strip())
     return Row(line, " ".join(p for p in label_parts if p), values)
+
+
+def _amount_tail(text: str) -> int:
+    """Where the amounts that a label's cell ends with begin ("Temps supplémentaire 3,00": the 3,00,
+    written with cents, sits under a column; a bare "1,5" is part of the label)."""
+    match = re.search(r"(?:\s+-?\d{1,3}(?:[ ,.\u00a0]\d{3})*[.,]\d{2})+\s*$", text)
+    return match.start() if match and re.search(r"[A-Za-zÀ-ÿ]{3}", text[: match.start()]) else len(text)
 
 
 def nearest(span: Cell, header: dict[str, Cell]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from checklist.kinds.collector import Collector
-from checklist.text.contacts import STREET_RE
+from checklist.text.contacts import POSTAL_RE, STREET_RE
 from checklist.text.dates import find_dates
 from checklist.text.money import find_numbers
 from checklist.text.names import looks_like_person
@@ -36,14 +36,29 @@ def extract_noa(view: TextView) -> Collector:
     return out
 
 
+TOTAL_INCOME = re.compile(r"(?i)\btotal\s+income\b(?!\s+tax)|\brevenu\s+total\b(?!\s+d)")
+OTHER_LINE = re.compile(r"(?<!\d)(?:23600|26000|43500|43700|48400|48500|42000|42100|42800)(?!\d)")
+
+
 def _total_income(view: TextView, out: Collector) -> None:
+    """Line 15000 (150 before 2019), in dollars and cents or whole dollars; never a neighbouring
+    line ("Total income tax deducted", 43700) that shares its words."""
     for line in view.lines:
         text = line.stripped
-        if LINE_15000.match(text) or re.search(r"(?i)\btotal\s+income\b|\brevenu\s+total\b", text):
-            numbers = [n for n in find_numbers(text) if n.text not in {"15000", "150"} and re.search(r"[.,]\d\d$", n.text)]
-            if numbers:
-                out.set("total_income", float(numbers[0].value), line)  # type: ignore[arg-type]
-                return
+        by_number = LINE_15000.match(text) or re.search(r"(?<!\d)15000(?!\d)", text)
+        if not (by_number or TOTAL_INCOME.search(text)) or OTHER_LINE.search(text) or re.search(r"(?i)tax\s+deducted|impôt", text):
+            continue
+        amount = _line_amount(text)
+        if amount is not None:
+            out.set("total_income", amount, line)
+            return
+
+
+def _line_amount(text: str) -> float | None:
+    """The amount a summary line ends with: not its line number, not a bare small number."""
+    numbers = [n for n in find_numbers(text.replace("$", "")) if n.text not in {"15000", "150"}
+               and (re.search(r"[.,]\d\d$|\d[, \u00a0]\d{3}", n.text) or float(n.value) >= 1000)]  # type: ignore[arg-type]
+    return float(numbers[-1].value) if numbers else None  # type: ignore[arg-type]
 
 
 def _taxpayer(view: TextView, out: Collector) -> None:
@@ -54,6 +69,8 @@ def _taxpayer(view: TextView, out: Collector) -> None:
     for position, line in enumerate(view.lines[:30]):
         text = line.cells[0].text if line.cells else ""
         below = view.lines[position + 1].stripped if position + 1 < len(view.lines) else ""
-        if looks_like_person(text) and STREET_RE.search(below):
+        after = " ".join(l.stripped for l in view.lines[position + 1 : position + 3])
+        civic = re.match(r"\d{1,6}[A-Za-z]?(?:-\d+)?\s+[A-Za-zÀ-ÿ]", below) and POSTAL_RE.search(after)
+        if looks_like_person(text) and (STREET_RE.search(below) or civic):
             out.set("employee_name", clean_value(text).title(), line)
             return

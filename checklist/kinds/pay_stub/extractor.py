@@ -17,17 +17,17 @@ from checklist.text.view import Line, TextView
 COLUMNS = {
     "ytd_hours": re.compile(r"(?i)(?:ytd|year[- ]to[- ]date|cumul\w*)\s+(?:hours?|hrs|heures)|(?:hours?|heures)\s+(?:ytd|cumul\w*)"),
     "ytd": re.compile(r"(?i)\bytd\b|y\.t\.d\.|year[- ]to[- ]date|\bcumul|depuis\s+le\s+d[ée]but|à\s+ce\s+jour|\bannuel"),
-    "hours": re.compile(r"(?i)^(?:hours?|hrs\.?|heures|qty|quantity|units|unités|nb\s+d[’']heures)$"),
+    "hours": re.compile(r"(?i)^(?:(?:current|this\s+period|période)\s+)?(?:hours?|hrs\.?|heures|qty|quantity|quantité|units|unités|nb\s+d[’']heures)(?:\s*/\s*(?:units?|unités|qty))?(?:\s+(?:worked|travaillées))?$"),
     "rate": re.compile(r"(?i)^(?:rate|taux|\$/h(?:r|our)?)$"),
     "current": re.compile(r"(?i)^(?:current|this\s+period|amount|montant|courant(?:e)?|période|period|actuel|\$)"),
 }
-STOP_ROW = re.compile(r"(?i)^(?:gross|total|deductions?|taxes|statutory|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)")
+STOP_ROW = re.compile(r"(?i)^(?:gross|total|deductions?|taxes|statutory\s+(?:deductions|withholdings)|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)")
 GROSS_LABEL = re.compile(r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))")
 EARNING_LINE = re.compile(r"(?i)(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:hrs?|hours?|h|heures)\.?\s*(?:@|x|×|at|à)\s*\$?\s*(\d{1,4}(?:[.,]\d{2,4}))")
 LABEL_START = re.compile(r"(?i)^(?:period\s+(?:beginning|begin|start(?:ing)?|from)|pay\s+period\s+(?:start|begin(?:ning)?|from)|start\s+date|début(?:\s+de\s+(?:la\s+)?période)?|période\s+du|from|du)\s*:?")
 LABEL_END = re.compile(r"(?i)^(?:period\s+(?:ending|end(?:ed)?|to)|pay\s+period\s+(?:end(?:ing)?|to)|end\s+date|fin(?:\s+de\s+(?:la\s+)?période)?|to|au)\s*:?")
 LABEL_PERIOD = re.compile(r"(?i)^(?:pay\s+period|period|période(?:\s+de\s+paie)?|for\s+the\s+period|pour\s+la\s+période)\s*:?")
-LABEL_PAYDATE = re.compile(r"(?i)^(?:pay\s+date|payment\s+date|cheque\s+date|check\s+date|deposit\s+date|date\s+paid|paid\s+on|date\s+de\s+(?:paie|paiement|dépôt|versement)|date\s+du\s+paiement|versé\s+le)\s*:?")
+LABEL_PAYDATE = re.compile(r"(?i)^(?:pay\s*date|payment\s+date|pay\s*day|cheque\s+date|check\s+date|deposit\s+date|advice\s+date|date\s+paid|paid\s+(?:on|date)|date\s+de\s+(?:paiement|paie|dépôt|versement)|date\s+du\s+(?:paiement|dépôt|versement)|versé\s+le|payé\s+le)\b\s*:?")
 LABEL_EMPLOYEE = re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*(?::|$)")
 LABEL_EMPLOYER = re.compile(r"(?i)^(?:employer|company|employeur|entreprise|compagnie)\s*:")
 HEADINGS = re.compile(r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings(?:\s+and\s+deductions)?|pay\s*slip|payroll\s+statement|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)\s*[-–:|]?\s*")

@@ -10,10 +10,10 @@ from checklist.kinds.collector import Collector
 from checklist.kinds.reference_letter.circumstances import leave_spans, read_circumstances
 from checklist.kinds.reference_letter.fields import Position
 from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
-from checklist.text.dates import DATE_ANY, DATE_RE, find_dates, parse_date
+from checklist.text.dates import DATE_ANY, DATE_RE, LOOSE_DATE_ANY, find_dates, loose_date, parse_date
 from checklist.text.hours import parse_hours_per_week
 from checklist.text.language import detect_language
-from checklist.text.money import find_money, nearest_period, parse_amount, salary_period
+from checklist.text.money import find_money, nearest_period, parse_amount
 from checklist.text.names import (
     HONORIFIC,
     POST_NOMINAL,
@@ -31,6 +31,7 @@ EMPLOYEE_PATTERNS = [
     rf"(?:certif|confirm|verif|attest|stat)\w*\s+that\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:is|was|has|had|worked|works|held|holds|served|joined|occupied|remains)\b",
     rf"\b(?:certifions|confirmons|attestons)\s+(?:par\s+la\s+présente\s+)?que\s+(?:{HONORIFIC}\s+)?{NAME}\s",
     rf"employment\s+of\s+(?:{HONORIFIC}\s+)?{NAME}\s*(?:with|at|by|as|from|,|\()",
+    rf"\b(?:employs|employed|hired|engaged)\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:as|since|from|on)\b",
     rf"\bque\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:occupe|est|a\s+été|a\s+occupé|travaille|était|a\s+travaillé|fait)",
     rf"(?:RE|Re|Objet|Subject|OBJET)\s*:[^\n]*?[–—:-]\s*(?:{HONORIFIC}\s+)?{NAME}\s*$",
     rf"\b(?:{HONORIFIC})\s+{NAME}\b",
@@ -42,24 +43,37 @@ EMPLOYER_PHRASE = re.compile(
 )
 TITLE_STOP = r"(?=\s+(?:since|from|at|with|in|on|until|starting|effective|between|for|and|depuis|du|au\s+sein|chez|à|dans|within|where|reporting|en\s+tant|de\s+(?:notre|la)|\(|-|–)\b|\s*[,.;(]|\s*$)"
 TITLE_PATTERNS = [
-    rf"\b(?:employed|works?|worked|working|hired|serv(?:es|ed|ing)|engaged)\b[^.]{{0,80}}?\bas\s+(?:an?\s+|the\s+|our\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\b(?:employed|works?|worked|working|hired|serv(?:es|ed|ing)|engaged|joined|appointed|re-?hired|contracted|retained)\b[^.]{{0,80}}?\bas\s+(?:an?\s+|the\s+|our\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    rf"\bin\s+the\s+(?:capacity|role|position)\s+of\s+(?:an?\s+|the\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
+    (
+        r"\b(?:à\s+titre\s+d[e'’]|en\s+qualité\s+d[e'’]|au\s+poste\s+d[e'’])\s*(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{2,60}?)"
+        r"(?=\s+(?:depuis|du|au\s+sein|chez|à|dans|pour|et|entre|de\s+(?:notre|l[’']entreprise)|en\s+(?:date|poste))\b|\s*[,.;(]|\s*$)"
+    ),
     rf"\b(?:position|role|title|job)\s+(?:of|as)\s+(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\b(?:poste|fonction|titre)\s+d[e'’]\s*(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\b(?:occupe|occupait|a\s+occupé|exerce)\s+(?:le\s+poste|la\s+fonction)?\s*(?:de|d['’])\s*([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\bas\s+(?:an?\s+)([A-Z][\w/&'’\-À-ÿ]*(?:\s+[A-Z&][\w/&'’\-À-ÿ]*){{0,5}}){TITLE_STOP}",
 ]
+# The title a promotion or a later position gave: "was promoted to X", "puis celui de X".
+CURRENT_TITLE = (
+    r"(?i)\b(?:(?:was\s+)?promoted\s+to|(?:currently|now)\s+(?:holds?|occupies|serves?\s+as|works?\s+as)|"
+    r"puis\s+(?:celui|le\s+poste)\s+de|(?:a\s+été\s+)?promue?\s+(?:au\s+poste\s+de|à\s+titre\s+de|comme)|"
+    r"occupe\s+(?:actuellement|maintenant|présentement)\s+le\s+poste\s+de)"
+    r"(?:\s+the\s+(?:position|role|title)\s+of)?\s+(?:an?\s+|the\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{2,60}?)"
+    r"(?=\s+(?:since|from|at|with|in|on|until|effective|depuis|du|au\s+sein|chez|à|dans|qu[’'e])\b|\s*[,.;(]|\s*$)"
+)
 NOT_TITLE = re.compile(r"(?i)^(?:follows|full[- ]time|part[- ]time|permanent|temporary|an? employee|employee|our employee|a member|needed|required|of|per|soon|well|such|much|long|well as)\b|^(?-i:it|they|we|he|she|you|i)\b")
 LABELS = {
     "title": re.compile(r"(?i)^(?:job\s+title|position(?:\s+(?:title|held))?|title|designation|occupation|poste(?:\s+occupé)?|titre(?:\s+du\s+poste)?|fonction)(?:\s*\d{1,2})?\b\s*:?"),
     "period": re.compile(r"(?i)^(?:period(?:\s+of\s+employment)?|période(?:\s+d[’']emploi)?|dates?(?:\s+of\s+employment)?|employment\s+dates|durée)\s*:"),
-    "start": re.compile(r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|joining|employment)|hire\s+date|employed\s+since|employment\s+start|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"),
-    "end": re.compile(r"(?i)^(?:(?:end\s+date|last\s+day(?:\s+of\s+(?:work|employment))?|termination\s+date|date\s+de\s+(?:fin|départ))\b\s*:?|(?:to|until|au|fin)\s*:)"),
-    "hours": re.compile(r"(?i)^(?:hours(?:\s+(?:per|/)\s*week|\s+of\s+work)?|weekly\s+hours|heures(?:\s+par\s+semaine)?|horaire)\b\s*:?"),
+    "start": re.compile(r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|hiring|joining|appointment|employment)|(?:hire|joining|hiring)\s+date|employed\s+since|employment\s+start(?:\s+date)?|in\s+service\s+since|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"),
+    "end": re.compile(r"(?i)^(?:(?:(?:employment\s+)?end\s+date|last\s+(?:working\s+)?day(?:\s+of\s+(?:work|employment))?|(?:termination|separation|relieving|leaving)\s+date|date\s+of\s+(?:relieving|leaving|separation|termination|departure|exit)|date\s+de\s+(?:fin|départ|cessation)(?:\s+d[’']emploi)?)\b\s*:?|(?:to|until|au|fin)\s*:)"),
+    "hours": re.compile(r"(?i)^(?:(?:working\s+|work\s+|regular\s+|scheduled\s+|normal\s+)?hours(?:\s+(?:per|/)\s*week|\s+of\s+work|\s+worked)?|weekly\s+hours|heures(?:\s+(?:par\s+semaine|hebdomadaires|de\s+travail))?|horaire(?:\s+de\s+travail)?)\b\s*:?"),
     "salary": re.compile(r"(?i)^(?:salary|annual\s+salary|wage|hourly\s+(?:wage|rate)|rate(?:\s+of\s+pay)?|pay|compensation|remuneration|salaire(?:\s+annuel)?|rémunération|taux\s+horaire)\b\s*:?"),
 }
 CURRENT_RE = re.compile(
     r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|until\s+(?:today|now)|to\s+this\s+day|is\s+still|still\s+(?:works|employed|part\s+of|with\s+us)|remains\s+(?:with|on|an?|our)|occupe\s+toujours|est\s+toujours|"
-    r"till\s+date|present\b|ongoing|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
+    r"till\s+date|present\b|ongoing|\b(?:has|have)\s+(?:been\s+)?(?:work|employ|serv)\w*\b[^.]{0,150}?\bsince\b|\bdepuis\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+\s+\d{4}|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
 )
 PRESENT_WORD = re.compile(r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$")
 DUTY_HEADING = re.compile(
@@ -79,14 +93,18 @@ DUTY_STOP = re.compile(
 )
 CLOSING_RE = re.compile(
     r"(?i)^(?:authori[sz]ed\s+by|issued\s+by|signed\s+by|certified\s+by|sincerely|yours\s+(?:truly|sincerely|faithfully)|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|cordially|"
-    r"veuillez\s+agréer|recevez|cordialement|salutations|bien\s+à\s+vous|meilleures\s+salutations|with\s+regards|thank\s+you)\b"
+    r"veuillez\s+agréer|recevez|cordialement|salutations|bien\s+à\s+vous|meilleures\s+salutations|with\s+regards|thank\s+you|"
+    r"fait\s+à|sign[ée]e?\s+à|issued\s+(?:this|at|on)|dated\s+(?:this|at)|for\s+and\s+on\s+behalf|authori[sz]ed\s+signatory)\b"
 )
 BENEFITS_RE = re.compile(
     r"(?i)\b(?:benefits?|health|dental|insurance|rrsp|pension|vacation|paid\s+(?:time\s+off|leave)|group\s+plan|avantages?\s+sociaux|"
     r"assurances?\s+collectives?|dentaires?|reer|régime\s+de\s+retraite|vacances|congés\s+payés|avantages)\b"
 )
 NO_BENEFITS_RE = re.compile(r"(?i)\b(?:not\s+eligible|no\s+benefits|without\s+benefits|aucun\s+avantage|n[’']est\s+pas\s+admissible)\b")
-PAY_CONTEXT = re.compile(r"(?i)salary|wage|rate|pay|earn|compensat|remunerat|income|salaire|rémunér|taux|gagne|traitement|paid")
+PAY_CONTEXT = re.compile(
+    r"(?i)salary|wage|rate|pay|earn|compensat|remunerat|income|salaire|rémunér|taux|gagne|traitement|paid|receiv|reçoi|"
+    r"per\s+(?:hour|annum|year|month|week)|hourly|an\s+hour|a\s+year|/\s*h(?:ou)?r|de\s+l[’']heure|par\s+(?:heure|année|an|mois|semaine)"
+)
 NOC_RE = re.compile(r"(?i)\b(?:NOC|CNP|TEER)\b(?:\s*(?:2021|code|no\.?|#|:))*\s*[:#]?\s*(\d{5})\b")
 TITLE_HINT = re.compile(
     r"(?i)\b(?:manager|director|supervisor|officer|president|owner|partner|lead|head|coordinator|administrator|superintendent|"
@@ -95,6 +113,12 @@ TITLE_HINT = re.compile(
 )
 
 
+# Lines of a signature block that are no signer's name.
+NOT_SIGNER = re.compile(
+    r"(?i)^(?:authori[sz]ed\s+signatory|signataire\s+autoris[ée]e?|signature|for\s+and\s+on\s+behalf|on\s+behalf|human\s+resources|"
+    r"ressources\s+humaines|hr\s+department|payroll\s+department)\b|\b(?:certificat|attestation|certificate|letter|lettre|"
+    r"verification|confirmation)\b"
+)
 ABBREVIATION = re.compile(r"\b(Inc|Ltd|Corp|Co|Ltée|Ltee|inc|ltée|Mr|Mrs|Ms|Dr|St|Ave|Mme|No|approx|Sr|Jr)\.")
 
 
@@ -109,9 +133,7 @@ def extract_letter(view: TextView) -> Collector:
         prose = prose[:begin] + " " * (end - begin) + prose[end:]
     _employer(view, prose, starts, out)
     _employee(view, prose, starts, out)
-    positions = _table_positions(view)
-    if not positions:
-        positions = _section_positions(view, out)
+    positions = _table_positions(view) or _line_positions(view) or _section_positions(view, out)
     _title(view, prose, starts, out, positions)
     _dates(view, prose, starts, out, positions)
     _hours(view, prose, starts, out, positions)
@@ -184,19 +206,29 @@ ORG_WORDS = re.compile(
     r"(?i)\b(?:clinic|clinique|restaurant|bistro|caf[ée]|group|groupe|services?|solutions|systems|technologies|hospital|"
     r"hôpital|centre|center|école|school|college|collège|university|université|pharmacy|pharmacie|bakery|boulangerie|"
     r"construction|consulting|conseil|studio|agency|agence|foods?|farms?|ferme|logistics|transport|health|santé|"
-    r"dental|dentaire|motors?|auto|garage|salon|hotel|hôtel|inn|store|magasin|shop|boutique|market|marché|cabinet|firm)\b"
+    r"dental|dentaire|motors?|auto|garage|salon|hotel|hôtel|inn|store|magasin|shop|boutique|market|marché|cabinet|firm|"
+    r"care|home|residence|résidence|manor|lodge|nursing|soins|foyer|church|église|municipality|municipalité|city|ville|"
+    r"association|society|société|foundation|fondation|institute|institut|laboratory|laboratoire|academy|académie)\b"
 )
 HEADING = re.compile(r"(?i)^(?:to\s+whom|à\s+qui|attestation|employment|reference|letter|lettre|confirmation|re\b|objet|subject|human\s+resources|ressources\s+humaines|date\b)")
 
 
 def _letterhead_name(view: TextView) -> Line | None:
-    """The organisation named on the first line of a letterhead (no legal form printed)."""
-    for line in view.lines[:2]:
+    """The organisation named on the first line of a letterhead (no legal form printed), or in a
+    sender block on top ("From: Name / Title / Organisation")."""
+    first = view.lines[0].stripped if view.lines else ""
+    sender = SENDER.match(first) or looks_like_person(first)
+    for line in view.lines[: 6 if sender else 2]:
         text = line.cells[0].text if line.cells else ""
-        if (text and not HEADING.match(text) and not re.search(r"\d|@|www\.", text)
+        if sender and (not ORG_WORDS.search(text) or TITLE_HINT.search(text)):
+            continue
+        if (text and not HEADING.match(text) and not SENDER.match(text) and not re.search(r"\d|@|www\.", text)
                 and 1 <= len(text.split()) <= 7 and (ORG_WORDS.search(text) or not looks_like_person(text))):
             return line
     return None
+
+
+SENDER = re.compile(r"(?i)^(?:from|de|expéditeur|sender)\s*:")
 
 
 def _with_period(name: str) -> str:
@@ -225,6 +257,11 @@ def _title(view: TextView, prose: str, starts: list[int], out: Collector, positi
     hit = view.labelled(LABELS["title"], _title_value, below=0)
     if hit:
         out.set("job_title", hit.value, hit)
+    for match in reversed(list(re.finditer(CURRENT_TITLE, prose))):  # the latest of several positions
+        title = _title_value(match.group(1))
+        if title:
+            out.set("job_title", title, _at(view, starts, match))
+            return
     for pattern in TITLE_PATTERNS:
         for match in re.finditer(pattern, prose):
             title = _title_value(match.group(1))
@@ -233,8 +270,13 @@ def _title(view: TextView, prose: str, starts: list[int], out: Collector, positi
                 return
 
 
+LEADING_DETERMINER = re.compile(r"(?i)^(?:(?:our|my|his|her|their|the|an?|notre|son|sa|un|une|le|la)\s+|l[’'])")
+
+
 def _title_value(text: str) -> str | None:
     title = clean_value(re.sub(r"(?i)\b(?:on\s+a\s+)?(?:full|part)[- ]time\b|\b(?:permanent|temporary|contract)\b", "", text))
+    if title:  # "works as our Logistics Coordinator": the determiner is the letter's, not the title's
+        title = clean_value(LEADING_DETERMINER.sub("", title))
     if not title or NOT_TITLE.match(title) or len(title.split()) > 7 or DATE_RE.search(title) or re.search(r"\d{3}", title):
         return None
     return title
@@ -252,29 +294,25 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
             out.set("currently_employed", True, view.lines[0], snippet="table of positions: to present")
         if first:
             return
-    date = DATE_ANY
+    date = LOOSE_DATE_ANY  # "since July 2022", "from 2022 to present" keep their precision
     ranges = [
-        rf"(?i)\b(?:from|between|du|de)\s+(?:the\s+|le\s+)?({date})\s*(?:,\s*)?(?:to|until|till|through|and|-|–|—|au|à|jusqu[’']au)\s+(?:the\s+|le\s+)?({date}|present|the\s+present|date|today|now|à\s+ce\s+jour|aujourd[’']hui)",
-        rf"(?i)({date})\s*(?:-|–|—|to)\s*({date}|present)",
+        rf"(?i)\b(?:from|between|du|de|d[’']|served\s+from)\s*(?:the\s+|le\s+)?({date})\s*(?:,\s*)?(?:to|until|till|through|and|-|–|—|au|à|jusqu[’']au|jusqu[’']en)\s+(?:the\s+|le\s+)?({date}|present|the\s+present|date|today|now|à\s+ce\s+jour|aujourd[’']hui)",
+        rf"(?i)({DATE_ANY})\s*(?:-|–|—|to)\s*({DATE_ANY}|present)",
     ]
+    starts_re = rf"(?i)\b(?:since|depuis(?:\s+le)?|starting(?:\s+on)?|started(?:\s+on)?|commenced(?:\s+(?:employment|work))?(?:\s+on)?|joined(?:\s+\w+){{0,4}}\s+on|began(?:\s+\w+){{0,3}}\s+on|hired\s+on|(?:with\s+)?effect(?:ive)?(?:\s+(?:from|on|as\s+of))?|start(?:ing)?\s+date\s+(?:of|was|is)|en\s+poste\s+depuis|à\s+compter\s+du|en\s+fonction\s+(?:depuis\s+)?le)\s+(?:the\s+|le\s+)?({date})"
+    since = [d for d in (loose_date(m.group(1)) for m in re.finditer(starts_re, prose)) if d]
     for pattern in ranges:
-        match = re.search(pattern, prose)
-        if match:
-            out.set("start_date", parse_date(match.group(1)), _at(view, starts, match))
-            end = parse_date(match.group(match.lastindex or 2)) if DATE_RE.search(match.group(0)[match.end(1) - match.start():]) else None
-            end_text = match.group(0)[match.end(1) - match.start(0):]
-            end_dates = find_dates(end_text)
-            if end_dates:
-                out.set("end_date", end_dates[0].value, _at(view, starts, match))
+        found = list(re.finditer(pattern, prose))
+        if found:
+            _span_of_ranges(view, starts, found, out, max(since, default=None))
             break
-    starts_re = rf"(?i)\b(?:since|depuis(?:\s+le)?|starting|started(?:\s+on)?|commenced(?:\s+(?:employment|work))?(?:\s+on)?|joined(?:\s+\w+){{0,4}}\s+on|began(?:\s+\w+){{0,3}}\s+on|hired\s+on|effective|start(?:ing)?\s+date\s+(?:of|was|is)|en\s+poste\s+depuis)\s+(?:the\s+|le\s+)?({date})"
     match = re.search(starts_re, prose)
-    if match:
-        out.set("start_date", parse_date(match.group(1)), _at(view, starts, match))
+    if match and (out.values.get("start_date") is None or parse_date(match.group(1))):
+        out.set("start_date", loose_date(match.group(1)), _at(view, starts, match))
     ends_re = rf"(?i)\b(?:until|ended\s+on|end(?:ed)?\s+date\s+(?:of|was)|last\s+day(?:\s+of\s+(?:work|employment))?\s+(?:was|is|will\s+be)|resigned(?:\s+\w+){{0,3}}\s+(?:on|effective)|terminated\s+on|left(?:\s+\w+){{0,3}}\s+on|jusqu[’']au)\s+(?:the\s+|le\s+)?({date})"
     match = re.search(ends_re, prose)
     if match:
-        out.set("end_date", parse_date(match.group(1)), _at(view, starts, match))
+        out.set("end_date", loose_date(match.group(1), end=True), _at(view, starts, match))
     for key in ("start", "end"):
         hit = view.labelled(LABELS[key], _date_cell, below=1)
         if hit:
@@ -287,6 +325,34 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
         out.set("currently_employed", True, line_at(view, starts, current.start()), snippet=current.group(0))
     elif positions and positions[-1].start_date and not positions[-1].end_date:
         out.set("currently_employed", True, view.lines[0], snippet="table: to present")
+
+
+def _span_of_ranges(
+    view: TextView, starts: list[int], found: list[re.Match[str]], out: Collector, since: dt.date | None
+) -> None:
+    """The employment a letter's date ranges cover: from the earliest start to the latest end, or to
+    the present when any range runs to the present or a later position is held "since" a date after
+    the last range (one range per position held)."""
+    spans = [(loose_date(m.group(1)), _range_end(m.group(2)), m) for m in found]
+    spans = [span for span in spans if span[0] is not None]
+    if not spans:
+        return
+    first = min(spans, key=lambda span: span[0])  # type: ignore[arg-type,return-value]
+    out.set("start_date", first[0], _at(view, starts, first[2]))
+    open_ended = [span for span in spans if span[1] is None]
+    if open_ended:
+        out.set("currently_employed", True, _at(view, starts, open_ended[-1][2], 2))
+        return
+    last = max(spans, key=lambda span: span[1])  # type: ignore[arg-type,return-value]
+    if since is not None and last[1] is not None and since > last[1]:
+        out.set("currently_employed", True, _at(view, starts, last[2], 2), snippet=f"held since {since} after the range")
+        return
+    out.set("end_date", last[1], _at(view, starts, last[2], 2))
+
+
+def _range_end(text: str) -> dt.date | None:
+    """The end of a range ("March 2022": its last day); None for "present" and its kin."""
+    return None if PRESENT_WORD.match(text.strip()) or re.match(r"(?i)the\s+present|date|today|now", text) else loose_date(text, end=True)
 
 
 def _date_cell(text: str) -> object | None:
@@ -310,7 +376,7 @@ def _hours_cell(text: str) -> float | None:
     found = parse_hours_per_week(text)
     if found:
         return float(found.value)  # type: ignore[arg-type]
-    match = re.fullmatch(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?|heures?)?", text.strip(), re.I)
+    match = re.fullmatch(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?|heures?)?\.?(?:\s*(?:per|a|/|par)\s*(?:week|wk|semaine|sem))?", text.strip(), re.IGNORECASE)
     return float(match.group(1).replace(",", ".")) if match else None
 
 
@@ -336,9 +402,11 @@ def _salary(view: TextView, prose: str, starts: list[int], out: Collector, posit
 
 
 def _money_cell(text: str) -> tuple[float, str | None] | None:
+    """The first amount in a cell and the period whose words sit nearest it ("40 h/week, $58,000 per year")."""
     money = find_money(text)
     if money:
-        return float(money[0].value), salary_period(text, float(money[0].value))  # type: ignore[arg-type]
+        first = money[0]
+        return float(first.value), nearest_period(text[: first.start], text[first.end :], float(first.value))  # type: ignore[arg-type]
     return None
 
 
@@ -515,7 +583,7 @@ def _signature_block(lines: list[Line], out: Collector) -> None:
         bare = POST_NOMINAL.sub("", text).strip(" ,")
         name, _, title = bare.partition(",")
         name = re.sub(rf"^{HONORIFIC}\s+", "", name.strip())
-        if not looks_like_person(name):
+        if not looks_like_person(name) or NOT_SIGNER.search(name) or ORG_WORDS.search(name) or (name.isupper() and len(name.split()) > 2):
             continue
         text = bare
         out.set("signatory_name", clean_person(name), line)
@@ -527,10 +595,21 @@ def _signature_block(lines: list[Line], out: Collector) -> None:
             if candidate.startswith(text + ","):
                 candidate = candidate[len(text) + 1 :]
             candidate = re.sub(r"(?i)^(?:title|titre|position|poste)\s*:?\s+", "", candidate)
-            if candidate != text and TITLE_HINT.search(candidate) and not EMAIL_RE.search(candidate) and len(candidate) < 80:
+            if candidate != text and _is_signer_title(candidate):
                 out.set("signatory_title", clean_value(candidate), next_line)
                 return
         return
+
+
+def _is_signer_title(text: str) -> bool:
+    """A line under a signer's name that is their title: a title word, or a short line of words that
+    is no company, address, phone or e-mail ("Contrôleuse", "Partner")."""
+    if EMAIL_RE.search(text) or PHONE_RE.search(text) or len(text) >= 80:
+        return False
+    if TITLE_HINT.search(text):
+        return True
+    return (len(text.split()) <= 4 and not re.search(r"\d|www\.|@", text) and not company_names(text)
+            and not ORG_WORDS.search(text) and not looks_like_person(text))
 
 
 def _contacts(view: TextView, out: Collector) -> None:
@@ -546,10 +625,20 @@ def _contacts(view: TextView, out: Collector) -> None:
                 out.set("employer_phone", match.group(0), line)
 
 
+# "Issued this 9th day of January, 2026", "Fait à Montréal, le 3 mars 2025", "Dated at Regina on ...".
+ISSUED_ON = re.compile(
+    rf"(?i)^(?:issued|dated|signed|given|fait|sign[ée]e?|donn[ée]e?)\b[^\n]{{0,60}}?({DATE_ANY})"
+)
+
+
 def _letter_date(view: TextView, out: Collector) -> None:
-    label = view.labelled(re.compile(r"(?i)^date\s*:"), parse_date, below=0)
+    label = view.labelled(re.compile(r"(?i)^(?:date|dated|issued(?:\s+on)?|date\s+of\s+issue)\s*:"), parse_date, below=0)
     if label:
         out.set("letter_date", label.value, label)
+        return
+    issued = view.find(ISSUED_ON)
+    if issued:
+        out.set("letter_date", parse_date(issued.value.group(1)), issued)  # type: ignore[attr-defined]
         return
     for line in view.lines[:15]:
         for cell in line.cells:
@@ -611,6 +700,41 @@ def _range(text: str) -> tuple[object, object] | None:
         return None
     end = dates[1].value if len(dates) > 1 else None
     return dates[0].value, end
+
+
+# --- positions listed one per line ("Cook (May 2021 to June 2023): 40 hours per week, $18/h") ---
+
+LINE_POSITION = re.compile(
+    rf"^[-•*\s]*([A-ZÀ-Ý][\w/&'’\-À-ÿ ]{{2,60}}?)\s*(?:\(|:|–|—|-)\s*(?:from\s+|du\s+|de\s+)?({LOOSE_DATE_ANY})\s*"
+    rf"(?:to|until|-|–|—|au|à|jusqu[’']au)\s*({LOOSE_DATE_ANY}|present|today|now|à\s+ce\s+jour|aujourd[’']hui|ce\s+jour)\s*\)?\s*[:,;.–—-]?\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def _line_positions(view: TextView) -> list[Position]:
+    """Two or more lines that each give a title, its dates, and perhaps its hours and pay."""
+    positions = []
+    for line in view.lines:
+        match = LINE_POSITION.match(line.stripped)
+        title = _title_value(match.group(1)) if match else None
+        if not match or not title or any(label.match(f"{title}:") for label in LABELS.values()):
+            continue  # "Période : du ... au ..." is a labelled period, not a position
+        rest = match.group(4)
+        hours = parse_hours_per_week(rest)
+        money = _money_cell(rest)
+        positions.append(
+            Position(
+                job_title=title,
+                start_date=loose_date(match.group(2)),
+                end_date=_range_end(match.group(3)),
+                hours_per_week=float(hours.value) if hours else None,  # type: ignore[arg-type]
+                salary_amount=money[0] if money else None,
+                salary_period=money[1] if money else None,
+            )
+        )
+    if len(positions) < 2:
+        return []
+    return sorted(positions, key=lambda p: p.start_date or dt.date.min)
 
 
 # --- positions in tables ----------------------------------------------------------

@@ -13,6 +13,14 @@ PROFILE: tuple[tuple[str, float], ...] = (
     (r"\bhas been (?:working|employed)\b|\bcontinues to be employed", 3),
     (r"\bà qui de droit\b", 3),
     (r"attestation d[’']emploi|lettre de r[ée]f[ée]rence|confirmation d[’']emploi", 5),
+    (r"attestation de (?:travail|service|l[’']employeur)|certificat de (?:travail|service)|lettre d[’']emploi", 5),
+    (r"letter of experience|experience (?:certificate|letter)|(?:service|employment) certificate|certificate of (?:service|experience)|employment letter|relieving letter", 5),
+    # Signed statements: "je soussignée ... certifie", "nous soussignés ... attestons".
+    (r"\b(?:je|nous)\s+soussign[ée]e?s?\b.{0,120}?\b(?:certifie|atteste|confirme|d[ée]clare)", 5),
+    (r"\b(?:est|a [ée]t[ée]|était) (?:à|a) (?:notre|son) (?:emploi|service)\b|\b(?:travaille|a travaill[ée]|occupe|a occup[ée])\b.{0,80}?\b(?:à titre de|en qualit[ée] de|au poste de|le poste de)", 4),
+    # Letters worded without the usual keywords: "has worked at X as Y since", "X employs Y as".
+    (r"\b(?:has|have) (?:worked|served) (?:at|for|with|in)\b|\bemploys\b.{0,60}?\bas (?:an? |our )?[A-Z]|\bserved with\b.{0,80}?\bas\b", 3),
+    (r"\b(?:i|we) (?:am|are) (?:pleased|happy|writing) to (?:state|confirm|certify|verify)\b", 3),
     (r"\bnous (?:attestons|confirmons|certifions)\b", 4),
     (r"(?:main |principal |key )?(?:duties|responsibilities)\b", 2),
     (r"\b(?:t[âa]ches|fonctions|responsabilit[ée]s)\b", 1.5),
