@@ -100,7 +100,7 @@ def test_a_web_session_with_an_ocr_upload_makes_no_network_attempt(tmp_path: Pat
             browser.post(f"/cases/{case_id}/claims", sample_form(SAMPLES / "s09_scans_and_photos")).status_code == 200
         )
         uploaded = browser.upload(case_id, [(OCR_IMAGE.name, OCR_IMAGE.read_bytes())])
-        assert uploaded.status_code == 200 and "1 file added" in uploaded.text
+        assert uploaded.status_code == 200 and "1 read." in uploaded.text
         assert browser.post(f"/cases/{case_id}/check").status_code == 200
         assert browser.get(f"/cases/{case_id}/report.pdf").status_code == 200
         assert browser.get(f"/cases/{case_id}/pack.zip").status_code in (200, 409)

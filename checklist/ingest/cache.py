@@ -99,7 +99,7 @@ class ReadingCache:
 
     def _prepare(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tag = self.folder.parent / CACHE_TAG
+        tag = self.folder / CACHE_TAG  # the readings only: the web app keeps its state beside them
         if not tag.exists():
             tag.write_text(_TAG_TEXT, encoding="utf-8")
 

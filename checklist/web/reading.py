@@ -2,7 +2,9 @@
 
 An upload is read as soon as it arrives (so the page can show its kind and
 key fields), and the check reuses that reading unless the file changed. The
-key is the file's path, size and modification time.
+key in memory is the file's path, size and modification time; behind it, the
+case folder's reading cache (`checklist.ingest.cache`, by SHA-256) keeps the
+readings across restarts of the server, so scans are not OCR'd again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checklist.checking import understand
+from checklist.ingest.cache import ReadingCache
 from checklist.ingest.limits import ReadLimits
 from checklist.kinds import spec
 from checklist.models.document import Document
@@ -35,7 +38,7 @@ class DocumentCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        document = understand(path, case_dir, self.limits)
+        document = understand(path, case_dir, self.limits, ReadingCache(case_dir, self.limits))
         with self._lock:
             self._items[key] = document
             while len(self._items) > self.size:

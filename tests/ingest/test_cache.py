@@ -124,7 +124,7 @@ def test_the_cache_holds_no_sin_and_only_the_user_can_read_it(case: Path) -> Non
         assert SIN not in entry.read_text(encoding="utf-8")
         assert SIN.replace(" ", "") not in entry.read_text(encoding="utf-8")
         assert os.stat(entry).st_mode & 0o077 == 0
-    assert (case / CACHE_DIR / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (case / CACHE_DIR / READINGS / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
 
 
 def test_the_cache_folder_is_never_read_as_documents(case: Path) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from checklist.ingest.cache import CACHE_DIR, READINGS
 from checklist.web import WebSettings, create_app
 from checklist.web.store import document_id
 from tests.support.noc import NOC_DIR
@@ -132,6 +133,9 @@ def planted(site: Site) -> Site:
     return site
 
 
+READINGS_DIR = f"{CACHE_DIR}/{READINGS}"  # the case's reading cache (checklist.ingest.cache)
+
+
 def snapshot(root: Path) -> dict[str, tuple[str, str]]:
     """Every entry under `root` (hidden ones too): kind and content hash or link target, to prove nothing changed."""
     found: dict[str, tuple[str, str]] = {}
@@ -239,9 +243,15 @@ def names_case(site: Site) -> str:
 
 
 def assert_one_document_added(site: Site, case_id: str, before: dict[str, tuple[str, str]], content: bytes) -> str:
-    """Exactly one new plain file in <case>/documents/, nothing else touched, listed on the page; its name."""
+    """Exactly one new plain file in <case>/documents/, nothing else touched, listed on the page; its name.
+
+    Besides it, only the case's own reading cache may change (the upload is read at once)."""
     after = snapshot(site.root)
     changed = {path for path in set(before) | set(after) if before.get(path) != after.get(path)}
+    readings = f"cases/{case_id}/{READINGS_DIR}"
+    cached = {path for path in changed if path == readings or path.startswith(readings + "/")}
+    assert all(re.fullmatch(r"[0-9a-f]{64}\.json|CACHEDIR\.TAG", path.rsplit("/", 1)[1]) for path in cached - {readings})
+    changed -= cached
     assert len(changed) == 1, changed
     (new,) = changed
     assert new.startswith(f"cases/{case_id}/documents/") and new.count("/") == 3, new
@@ -620,7 +630,11 @@ def _no_leftovers(site: Site, case_id: str, expected: list[str]) -> None:
     """Exactly the expected documents: no partial file, no hidden temporary file, nothing beside the folder."""
     assert files_in(site.documents_dir(case_id)) == sorted(expected)
     assert files_in(site.cases / case_id) == [".cec-checklist", "documents"]
-    assert files_in(site.cases / case_id / ".cec-checklist") == ["meta.json"]
+    assert files_in(site.cases / case_id / ".cec-checklist") in (["meta.json"], ["meta.json", "readings"])
+    readings = site.cases / case_id / READINGS_DIR
+    if readings.is_dir():  # a reading per kept document (a file too large is never read), and no temporary file
+        entries = [name for name in files_in(readings) if name != "CACHEDIR.TAG"]
+        assert len(entries) <= len(expected) and all(re.fullmatch(r"[0-9a-f]{64}\.json", n) for n in entries), entries
 
 
 def test_request_over_limit_by_content_length(small_site: Site) -> None:
