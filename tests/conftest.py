@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 
 import pytest
 
-from checklist.network import allow_network
+from checklist.network import _METHODS, _NAMES, allow_network
 from tests.support import noc as _noc
 
 _TEMP_DIRS: list[str] = []
@@ -33,9 +34,19 @@ def pytest_sessionstart(session: object) -> None:
 
 @pytest.fixture(autouse=True)
 def _network_restored() -> Iterator[None]:
-    """The CLI denies the network for its process (`checklist.network`); a test's run must not outlive the test."""
+    """The CLI denies the network for its process (`checklist.network`); a test's run must not outlive the test.
+
+    The socket functions as they were before the test are put back after `allow_network()`: a test that
+    patched them itself (monkeypatch) has its patch undone before this runs, and `allow_network()` alone
+    would restore the patch that `deny_network()` found in place."""
+    functions = {name: getattr(socket, name) for name in _NAMES}
+    methods = {name: getattr(socket.socket, name) for name in _METHODS}
     yield
     allow_network()
+    for name, function in functions.items():
+        setattr(socket, name, function)
+    for name, method in methods.items():
+        setattr(socket.socket, name, method)
 
 
 def pytest_report_header(config: object) -> str:
