@@ -12,7 +12,13 @@ spaces around it). Within a run, nine digits are a SIN when
 - they pass the SIN checksum (Luhn) as nine digits together ("859060063"), as
   one digit per box ("8 5 9 0 6 0 0 6 3", "8|5|9|0|6|0|0|6|3"), or as 3-3-3
   groups inside a longer run ("2023 859 060 063");
-- or they follow a "SIN"/"NAS" label, checksum or not (a typo is still personal).
+- or they follow a "SIN"/"NAS" label, checksum or not (a typo is still personal),
+  even glued to it ("SIN859060063").
+
+A SIN a reader broke across lines ("859\n060\n063", one digit per line from a
+boxed form) is a SIN when the whole line-broken run is nine digits, 3-3-3 or one
+per line, and passes the checksum or follows a label: a column of small numbers
+rarely does both.
 
 Everything else is left alone: dates, amounts, phone numbers (3-3-4), postal
 codes, and permit or business numbers whose digits touch a letter
@@ -31,6 +37,11 @@ _SEP = rf"(?:[{_SPACES}]{{1,3}}|[{_SPACES}]{{0,2}}[{_MARKS}][{_SPACES}]{{0,2}})"
 # A group is a maximal run of digits that touches no letter or digit (an underscore is a separator).
 _GROUP = r"(?<![^\W_])\d+(?![^\W_])"
 RUN_RE = re.compile(rf"{_GROUP}(?:{_SEP}{_GROUP})*")
+# Groups a reader put on separate lines: one line break, with spaces around it.
+_LINE_SEP = rf"[{_SPACES}]{{0,3}}\r?\n[{_SPACES}]{{0,3}}"
+LINE_RUN_RE = re.compile(rf"{_GROUP}(?:{_LINE_SEP}{_GROUP})+")
+# Nine digits glued to their label, as OCR joins them: "SIN859060063", "NAS046454286".
+GLUED_RE = re.compile(r"(?i)(?<![^\W_])(?:S\.?I\.?N|N\.?A\.?S)(\d{9})(?!\d)")
 GROUP_RE = re.compile(r"\d+")
 _DECIMAL_AFTER = re.compile(r",\d")  # "123 456 789,00 $": an amount with a decimal comma, not a 3-3-3 SIN
 _DECIMAL_BEFORE = re.compile(r"\d,$")
@@ -76,7 +87,32 @@ def sin_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sins(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, digits) of each SIN, in order."""
+    """(start, end, digits) of each SIN, in order: those on one line, those broken across lines, those glued to a label."""
+    found = list(_sins_on_a_line(text))
+    for extra in (*_sins_across_lines(text), *_sins_glued_to_label(text)):
+        if not any(start < extra[1] and extra[0] < end for start, end, _ in found):
+            found.append(extra)
+    yield from sorted(found)
+
+
+def _sins_across_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """A whole run broken by line breaks that spells nine digits 3-3-3 or one per line, with the checksum or a label."""
+    if "\n" not in text:
+        return
+    for run in LINE_RUN_RE.finditer(text):
+        lengths = [len(group.group()) for group in GROUP_RE.finditer(run.group())]
+        if lengths in ([3, 3, 3], [1] * 9):
+            digits = re.sub(r"\D", "", run.group())
+            if _is_sin(text, run.start(), digits, whole=False, grouped=False):
+                yield run.start(), run.end(), digits
+
+
+def _sins_glued_to_label(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in GLUED_RE.finditer(text):
+        yield match.start(1), match.end(1), match.group(1)
+
+
+def _sins_on_a_line(text: str) -> Iterator[tuple[int, int, str]]:
     for run in RUN_RE.finditer(text):
         groups = list(GROUP_RE.finditer(run.group()))
         lengths = [len(group.group()) for group in groups]

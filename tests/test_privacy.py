@@ -76,6 +76,24 @@ def test_issue20_ordinary_numbers_are_not_masked(text: str) -> None:
     assert mask_sins(text) == text
 
 
+@pytest.mark.parametrize("written", [
+    "859\n060\n063", "859 \n 060\r\n063", "8\n5\n9\n0\n6\n0\n0\n6\n3", "SIN859060063", "NAS859060063", "S.I.N.859060063",
+])
+def test_sins_broken_across_lines_or_glued_to_their_label_are_masked(written: str) -> None:
+    """Regression: a reader that puts each group (or each boxed digit) on its own line, or OCR that glues the label on."""
+    for text in (written, f"Employee\n{written}\nEnd", f"SIN\n{written}"):
+        masked = mask_sins(text)
+        assert "XXX XXX 063" in masked and not leaks(masked.replace("\n", " "), "859060063"), (text, masked)
+
+
+@pytest.mark.parametrize("text", [
+    "100\n200\n300", "Hours\n40\n40\n40", "1\n2\n3\n4\n5\n6\n7\n8\n9", "Box\n14\n68500\n22\n9876",
+    "ASIN859060064", "CASINO 859060064",
+])
+def test_line_broken_and_label_glued_numbers_that_are_not_sins_are_left_alone(text: str) -> None:
+    assert mask_sins(text) == text
+
+
 def test_names_get_a_name_friendly_mask() -> None:
     assert mask_sins_in_name("Farah 046 454 286") == "Farah XXX-XXX-286"
     assert mask_sins_in_name("T4 2024.pdf") == "T4 2024.pdf"
