@@ -21,11 +21,9 @@ from pathlib import Path
 
 from checklist.errors import DocumentLoadError
 from checklist.ingest import sniff
-from checklist.ingest.docx import read_docx
 from checklist.ingest.images import read_image
 from checklist.ingest.layout import tidy
 from checklist.ingest.limits import Deadline, ReadLimits, ReadTimeout, check_time, time_limit
-from checklist.ingest.pdf import read_pdf
 from checklist.models.document import Page, RawDocument, ReadMethod
 
 log = logging.getLogger(__name__)
@@ -37,6 +35,20 @@ Reader = Callable[[bytes, ReadLimits], list[Page]]
 OWN_FILES = frozenset({"case.yaml", "review.yaml", "report.html", "report.md", "report.json", "report.pdf"})
 SKIPPED_DIRS = frozenset({"__MACOSX", ".git", "node_modules"})
 UNEXPECTED = "unexpected error while reading"  # a reader failed in a way it does not handle yet
+
+
+def read_pdf(data: bytes, limits: ReadLimits) -> list[Page]:
+    """The PDF reader, imported on first use: a check whose readings are all cached never loads pypdf."""
+    from checklist.ingest.pdf import read_pdf as read
+
+    return read(data, limits)
+
+
+def read_docx(data: bytes, limits: ReadLimits) -> list[Page]:
+    """The Word reader, imported on first use (python-docx costs a tenth of a second to load)."""
+    from checklist.ingest.docx import read_docx as read
+
+    return read(data, limits)
 
 
 def _read_text(data: bytes, limits: ReadLimits) -> list[Page]:

@@ -41,7 +41,14 @@ _PDF_REASON = "a PDF written by cec-checklist (a report or an upload file)"
 METADATA_SECONDS = 2.0
 _HEAD = 4096
 _TAIL = 2048
-_PDF_MARK = re.compile(rb"/(?:Creator|Producer)\s*\(\s*" + re.escape(GENERATOR.encode()))
+# A literal string may escape any character in octal ("cec\\055checklist", as pypdf writes a dash).
+_PDF_MARK = re.compile(rb"/(?:Creator|Producer)\s*\(\s*" + b"".join(
+    rb"(?:" + re.escape(bytes([byte])) + rb"|\\0?" + f"{byte:o}".encode() + rb")" for byte in GENERATOR.encode()))
+# The generator written as a hex string, plain or UTF-16 with its byte-order mark: "<FEFF0063...>".
+_HEX_MARK = re.compile(
+    rb"/(?:Creator|Producer)\s*<\s*(?i:(?:feff)?" + "".join(
+        f"(?:00)?{byte:02x}" for byte in GENERATOR.encode()).encode() + rb")"
+)
 _HTML_MARK = re.compile(r'<meta\s+name="generator"\s+content="' + re.escape(GENERATOR), re.IGNORECASE)
 _YAML_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:", re.MULTILINE)
 _CASE_KEYS = frozenset({"applicant", "case_name", "ita_date", "application_date", "intended_province", "jobs", "study"})
@@ -92,13 +99,21 @@ def _own_pdf(handle: object) -> str | None:
                 return _PDF_REASON
             if data.find(b"/Info") < 0:  # type: ignore[attr-defined]
                 return None
+            if _HEX_MARK.search(data):  # type: ignore[call-overload]
+                return _PDF_REASON
+            if data.find(b"/ObjStm") < 0:  # type: ignore[attr-defined]
+                return None  # the information dictionary is in plain bytes, and the marks above found nothing in it
             return _PDF_REASON if _pdf_metadata_says_ours(bytes(data)) else None
     except (OSError, ValueError):
         return None
 
 
 def pdf_bytes_are_ours(data: bytes) -> bool:
-    return bool(_PDF_MARK.search(data)) or _pdf_metadata_says_ours(data)
+    """Whether the PDF's /Creator or /Producer names cec-checklist; pypdf is loaded only when the
+    information dictionary may sit in a compressed object stream (a check of unchanged files loads no reader)."""
+    if _PDF_MARK.search(data) or _HEX_MARK.search(data):
+        return True
+    return b"/Info" in data and b"/ObjStm" in data and _pdf_metadata_says_ours(data)
 
 
 def _pdf_metadata_says_ours(data: bytes) -> bool:

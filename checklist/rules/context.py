@@ -17,7 +17,7 @@ from checklist.models.report import REQUIRED_HOURS, Experience
 from checklist.rules import matching
 from checklist.rules.authorization import Timeline, build_timeline
 from checklist.rules.facts import JobFacts, StubHours, job_facts, stub_hours
-from checklist.rules.hours import STUDY, compute_hours, window_start
+from checklist.rules.hours import STUDY, WEEKLY_CAP, compute_hours, window_start
 
 
 @dataclass
@@ -208,13 +208,35 @@ class Context:
             return None
         if not any(job.end is None or job.end > self.as_of for job in self.case.jobs):
             return None
-        lo, hi = self.as_of, self.as_of + dt.timedelta(days=3 * 366)
-        if self._projected(hi) < REQUIRED_HOURS:
+        lo, hi = self._bracket(now)
+        if hi is None:
             return None
         while (hi - lo).days > 1:
             mid = lo + (hi - lo) / 2
             lo, hi = (lo, mid) if self._projected(mid) >= REQUIRED_HOURS else (mid, hi)
         return hi
+
+    def _bracket(self, now: Experience) -> tuple[dt.date, dt.date | None]:
+        """Days (lo, hi) with the projected hours short on `lo` and reached on `hi` (None if never within 3 years).
+
+        Every projection costs a full count of three years, so the search starts where the
+        30-hour weekly cap says the hours cannot yet be reached, and gallops from there: a case
+        a few weeks short costs a handful of counts instead of a dozen.
+        """
+        limit = self.as_of + dt.timedelta(days=3 * 366)
+        shortfall = REQUIRED_HOURS - now.qualifying_hours
+        fewest = max(0, int(7 * (shortfall / WEEKLY_CAP - 2)) - 1)  # the cap bounds what any week adds
+        lo = self.as_of + dt.timedelta(days=fewest)
+        if lo > self.as_of and (lo >= limit or self._projected(lo) >= REQUIRED_HOURS):
+            lo = self.as_of
+        step = 7
+        while True:
+            hi = min(lo + dt.timedelta(days=step), limit)
+            if self._projected(hi) >= REQUIRED_HOURS:
+                return lo, hi
+            if hi >= limit:
+                return lo, None
+            lo, step = hi, step * 2
 
     def _projected(self, day: dt.date) -> float:
         """Hours in the window ending `day` if current work and its authorization continue until then."""

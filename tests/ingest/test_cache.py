@@ -189,3 +189,22 @@ def test_a_scanned_case_is_ocrd_once(tmp_path: Path, reads: list[str]) -> None:
 def test_reading_cache_refuses_a_key_that_is_not_a_hash(case: Path) -> None:
     with pytest.raises(ValueError):
         ReadingCache(case, ReadLimits()).get("../../etc/passwd", "x")
+
+
+def test_a_second_check_loads_no_document_reader(case: Path) -> None:
+    """Start-up time of a re-check (issue 14): with every reading cached, neither pypdf nor python-docx is imported."""
+    import subprocess
+    import sys
+
+    from tests.support.files import make_docx
+
+    make_docx(case / "docs" / "contract.docx", ["Employment contract", "Acme Ltd. hires Ana Lima as Analyst."])
+    script = (
+        "import sys; from pathlib import Path; from checklist.checking import check_case; "
+        f"check_case(Path({str(case)!r}), noc_dir=Path({str(NOC_DIR)!r})); "
+        "print(sorted(m for m in ('pypdf', 'docx') if m in sys.modules))"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True)
+            for _ in range(2)]
+    assert runs[0].stdout.strip() == "['docx', 'pypdf']", runs[0].stderr[-2000:]
+    assert runs[1].stdout.strip() == "[]", runs[1].stderr[-2000:]

@@ -86,3 +86,14 @@ def test_readme_commands_in_either_order_leave_the_samples_alone(case: Path) -> 
     assert ("report.html", "a report written by cec-checklist (HTML)") in set_aside(case)
     again = runner.invoke(app, ["check", str(case), "--noc-data", str(NOC_DIR)])
     assert "1 file set aside, not read as documents" in " ".join(again.stdout.split())
+
+
+def test_a_pdf_whose_creator_is_a_hex_string_is_recognised_without_parsing_it(tmp_path: Path) -> None:
+    """Writers store /Creator as UTF-16 hex ("<FEFF0063...>"): found in the bytes, as the literal form is."""
+    creator = "FEFF" + "".join(f"00{byte:02X}" for byte in b"cec-checklist 1.0")
+    body = (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Creator <" + creator.encode()
+            + b"> >> endobj\ntrailer << /Root 1 0 R /Info 2 0 R >>\n%%EOF\n")
+    (tmp_path / "renamed.pdf").write_bytes(body)
+    assert own_file(tmp_path / "renamed.pdf") is not None
+    (tmp_path / "other.pdf").write_bytes(body.replace(creator.encode(), b"FEFF00410042"))
+    assert own_file(tmp_path / "other.pdf") is None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+import pytest
+
 from tests.support.factory import EMPLOYER, LETTER, D, K, Scenario, document, monthly_stubs
 
 
@@ -117,6 +119,18 @@ def test_reaching_the_hours_later_is_announced() -> None:
     reach = report.experience.reaches_required_on
     assert reach is not None and expected_hours(D(2025, 6, 2), reach, 40) >= 1560 > expected_hours(
         D(2025, 6, 2), reach - dt.timedelta(days=1), 40)
+
+
+@pytest.mark.parametrize("weeks_worked", [1, 10, 45, 51])
+def test_the_day_the_hours_are_reached_is_the_first_such_day_near_or_far(weeks_worked: int) -> None:
+    """The search starts where the weekly cap allows and gallops: a case days short and one a year short get the same exact day."""
+    scenario = Scenario.clean()
+    start = scenario.as_of - dt.timedelta(weeks=weeks_worked)
+    scenario.jobs[0].update(start=start)
+    scenario.replace("letter.pdf", start_date=start)
+    reach = scenario.report().experience.reaches_required_on
+    assert reach is not None and reach > scenario.as_of
+    assert expected_hours(start, reach, 40) >= 1560 > expected_hours(start, reach - dt.timedelta(days=1), 40)
 
 
 def test_quebec_as_intended_province_is_a_blocker() -> None:

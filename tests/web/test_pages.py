@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from checklist.casefile import load_case
 from checklist.web import WebSettings, create_app
 from tests.support.cases import letter_text
+from tests.support.noc import needs_real_noc
 from tests.web.conftest import SAMPLES, Browser, sample_files, sample_form
 
 S01 = SAMPLES / "s01_clean_promotion"
@@ -313,6 +314,7 @@ def test_check_shows_the_verdict_and_the_report(browser: Browser) -> None:
     assert (browser.cases_dir / case_id / ".cec-checklist" / "report.json").is_file()
 
 
+@needs_real_noc  # the letter's duties.weak-coverage warning comes from the real NOC 2021 description
 def test_check_again_shows_what_changed(browser: Browser) -> None:
     case_id = checked_case(browser)
     store = _store(browser)
