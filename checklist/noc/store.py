@@ -32,7 +32,6 @@ import re
 import shutil
 import tempfile
 import urllib.parse
-import urllib.request
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -227,6 +226,8 @@ def _fetch(url: str, target: Path, progress: Progress | None, label: str, done: 
 
     `done` and `total` place this file within a larger download for the
     progress bar (bytes of earlier files, and of all files)."""
+    import urllib.request  # only `noc install` downloads: checks never load the HTTP and SSL modules
+
     digest = hashlib.sha256()
     request = urllib.request.Request(url, headers={"User-Agent": f"{APP_NAME} (NOC data install)"})
     with urllib.request.urlopen(request, timeout=60) as resp, target.open("wb") as out:  # noqa: S310

@@ -14,7 +14,13 @@ from checklist.display import public_data
 from checklist.kinds import specs
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
-from checklist.report.environment import render_template
+
+def render_template(name: str, data: dict[str, Any]) -> str:
+    """A template rendered; Jinja loads on first use, so a JSON report or a terminal summary never pays for it."""
+    from checklist.report.environment import render_template as render
+
+    return render(name, data)
+
 
 CONTRACT_FINDING_KEYS = ("code", "severity", "message", "fix", "documents", "job")
 
