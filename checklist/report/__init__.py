@@ -15,6 +15,7 @@ from checklist.kinds import specs
 from checklist.models.report import Report
 from checklist.privacy import mask_sins
 
+
 def render_template(name: str, data: dict[str, Any]) -> str:
     """A template rendered; Jinja loads on first use, so a JSON report or a terminal summary never pays for it."""
     from checklist.report.environment import render_template as render

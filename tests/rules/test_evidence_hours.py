@@ -123,7 +123,7 @@ def test_reaching_the_hours_later_is_announced() -> None:
 
 @pytest.mark.parametrize("weeks_worked", [1, 10, 45, 51])
 def test_the_day_the_hours_are_reached_is_the_first_such_day_near_or_far(weeks_worked: int) -> None:
-    """The search starts where the weekly cap allows and gallops: a case days short and one a year short get the same exact day."""
+    """The search starts where the weekly cap allows, then gallops: days short or a year short, the exact first day."""
     scenario = Scenario.clean()
     start = scenario.as_of - dt.timedelta(weeks=weeks_worked)
     scenario.jobs[0].update(start=start)
