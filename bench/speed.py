@@ -111,7 +111,7 @@ def main() -> None:
         documents = len(discover(case))
         base = timed(lambda case=case: plain(case), args.repeat)
         cold = CheckOptions(noc=noc, cache=False)
-        full = timed(lambda case=case: render_json(check_case(case, cold)), args.repeat)
+        full = timed(lambda case=case, cold=cold: render_json(check_case(case, cold)), args.repeat)
         check_case(case, CheckOptions(noc=noc))  # fills the readings
         warm = timed(lambda case=case: render_json(check_case(case, CheckOptions(noc=noc))), args.repeat)
         split = stages(case, noc)

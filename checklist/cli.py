@@ -351,8 +351,8 @@ def review(
         if ack is not None:
             if note is None:
                 raise ChecklistError("--ack needs --note: say why the finding is fine", field="--note")
-            rel = document_path(case_dir, document) if document is not None else None
-            updated = with_acknowledgement(updated, ack, note, rel, job)
+            about = document_path(case_dir, document) if document is not None else None
+            updated = with_acknowledgement(updated, ack, note, about, job)
         elif document is not None or job is not None or note is not None:
             raise ChecklistError("--document, --job and --note go with --ack CODE", field="--ack")
         if updated is not current:
@@ -432,7 +432,7 @@ def extract_command(
         write_output("-", public(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
         return
     out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
-    out.print(f"[bold]{escape(data['path'])}[/]: {data['kind']}" + escape(f" ({data['error']})" if data["error"] else ""),
+    out.print(f"[bold]{escape(str(data['path']))}[/]: {data['kind']}" + escape(f" ({data['error']})" if data["error"] else ""),
               markup=True)
     if data["evidence"] and not data["error"]:
         out.print("  decided by: " + "; ".join(data["evidence"]), markup=False)

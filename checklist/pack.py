@@ -363,7 +363,9 @@ def write_pack(out_dir: Path, stem: str, title: str, sources: list[Source], limi
     def compressed(index: int, step: tuple[int | None, float]) -> bytes:
         key = (index, *step)
         if key not in cache:
-            cache[key] = sources[index].data if step[0] is None else _recompress(sources[index].data, *step)
+            quality, scale = step
+            data = sources[index].data
+            cache[key] = data if quality is None else _recompress(data, quality, scale)
         return cache[key]
 
     budget = limit - 2_000 * (len(sources) + 1)  # merging adds an outline entry and a few objects per source

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from checklist.kinds.collector import Collector
 from checklist.text.dates import find_date_range, find_dates
@@ -108,7 +109,7 @@ def read_identity(view: TextView, out: Collector, *, number: bool = True) -> dic
     keys = ("uci", "permit_number") if number else ("uci",)
     for key in keys:
         pattern = UCI_RE if key == "uci" else NUMBER_RE
-        hit = view.labelled(LABELS[key], lambda t, p=pattern: first_match(p, t), below=2, skip=ANY_LABEL)
+        hit = view.labelled(LABELS[key], partial(first_match, pattern), below=2, skip=ANY_LABEL)
         if hit:
             out.set(key, hit.value, hit)
     if number and "permit_number" not in out.values:

@@ -268,7 +268,7 @@ def _copied(
 
     out: list[CopiedDuty] = []
     duty_text: dict[int, tuple[str, str]] = {}
-    for gi, code in enumerate(index.codes):
+    for code in index.codes:
         g = data.get(code)
         if g is None:
             continue

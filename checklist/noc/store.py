@@ -160,7 +160,7 @@ def _read_index(path: Path, fingerprint: list[list[Any]] | None, source: Path) -
 def _unit_group(d: dict[str, Any]) -> UnitGroup:
     # The index was written by this code from validated models: construct
     # without re-validating (5x faster).
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
     fields["exclusions"] = tuple(Exclusion.model_construct(**e) for e in d.get("exclusions", ()))
     return UnitGroup.model_construct(**fields)
 

@@ -62,7 +62,7 @@ SPELLING = {
 STEM_FIX = {
     "analysi": "analys", "analyz": "analys", "analyt": "analys", "analyst": "analys", "programm": "program",
     "administ": "administr", "mainten": "maintain", "organiz": "organ", "scient": "scienc", "carpentr": "carpent",
-    "deliveri": "deliv", "deliveri": "deliv", "bookkeep": "bookkeep", "bookkeeper": "bookkeep",
+    "deliveri": "deliv", "bookkeep": "bookkeep", "bookkeeper": "bookkeep",
     "recept": "recept", "managerial": "manag", "technolog": "technolog", "webmast": "web",
     "websit": "web", "webpag": "web", "onlin": "internet", "financ": "financ", "financi": "financ",
     "electron": "electron", "electric": "electr", "mechanic": "mechan", "hairdress": "hair", "hairstyl": "hair",
@@ -257,7 +257,7 @@ FR_WORDS: dict[str, str] = {
     "communiquer": "communicate", "informer": "inform", "expliquer": "explain", "accompagner": "assist",
     "aider": "help assist", "appuyer": "support", "soutenir": "support", "respecter": "comply follow",
     "appliquer": "apply enforce", "reduire": "reduce", "ameliorer": "improve", "optimiser": "optimize",
-    "concevoir": "design", "dessiner": "draw design", "modeliser": "model", "simuler": "simulate",
+    "dessiner": "draw design", "modeliser": "model", "simuler": "simulate",
     "rencontrer": "meet", "visiter": "visit", "charger": "load", "decharger": "unload", "emballer": "pack",
     "ranger": "store arrange", "etiqueter": "label", "accorder": "grant", "payer": "pay", "rembourser": "reimburse",
     "budgeter": "budget", "auditer": "audit", "recevoir": "receive", "transmettre": "send", "distribuer": "distribute",

@@ -46,8 +46,10 @@ def timeline(data: dict[str, Any]) -> dict[str, Any]:
         return round(LABEL + (WIDTH - LABEL - 10) * (clipped - start).days / span, 1)
 
     lanes: list[dict[str, Any]] = []
+    first: dt.date | None
+    last: dt.date | None
     for index, job in enumerate(claims["jobs"]):
-        first, last = _date(job["start"]), _date(job.get("end")) or end
+        first, last = _date(job["start"]) or start, _date(job.get("end")) or end  # a claimed job always has a start
         bars = [] if (last < start or first > end) else [_bar(x, first, last, "job")]
         if first < window_start:
             bars.append({"x": x(first), "w": max(x(window_start) - x(first), 1.0), "colour": REASON_COLOURS["outside_window"],

@@ -30,7 +30,6 @@ from typing import Literal
 from checklist.kinds.ircc_letter.fields import IrccLetterFields
 from checklist.kinds.study_permit.fields import StudyPermitFields
 from checklist.kinds.visitor_record.fields import VisitorRecordFields
-
 from checklist.kinds.work_permit.fields import WorkPermitFields
 from checklist.models.case import Job
 from checklist.models.document import Document, DocumentKind

@@ -55,13 +55,13 @@ def current(ctx: Context) -> list[tuple[Document, LanguageTestFields]]:
 def required_clb(ctx: Context) -> tuple[int, str]:
     """CLB 7 when TEER 0-1 hours are needed to reach 1,560 (the other jobs' hours alone are under it), else CLB 5."""
     jobs = ctx.experience.jobs
-    high = sum(job.qualifying_hours for job in jobs if job.teer <= 1)
-    other = sum(job.qualifying_hours for job in jobs if job.teer >= 2)
+    high = sum(job.qualifying_hours for job in jobs if job.teer is not None and job.teer <= 1)
+    other = sum(job.qualifying_hours for job in jobs if job.teer is not None and job.teer >= 2)
     if high > 0 and other < REQUIRED_HOURS:
         return HIGH_TEER_CLB, f"TEER 0 or 1 work is needed to reach {REQUIRED_HOURS:,} hours"
     if high > 0:
         return OTHER_CLB, f"the TEER 2 or 3 work alone gives {other:,.0f} qualifying hours"
-    if any(job.teer <= 1 for job in jobs):
+    if any(job.teer is not None and job.teer <= 1 for job in jobs):
         return OTHER_CLB, "no hours of TEER 0 or 1 work qualify"
     return OTHER_CLB, "the work claimed is TEER 2 or 3"
 

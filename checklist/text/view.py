@@ -137,7 +137,7 @@ class TextView:
             if len(run) >= 4:
                 values = self.lines[line.index : line.index + len(run)]
                 if len(values) == len(run):
-                    return {n: Hit(v.stripped, v, f"{l.stripped} / {v.stripped}") for (n, l), v in zip(run, values) if n}
+                    return {n: Hit(v.stripped, v, f"{label.stripped} / {v.stripped}") for (n, label), v in zip(run, values) if n}
             run = []
         return {}
 

@@ -15,7 +15,7 @@ import datetime as dt
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -174,7 +174,7 @@ def field_rows(read: Document, shown: Document, errors: dict[str, str], typed: d
                 label=field_name(name),
                 value=typed.get(name, as_text(values.get(name))),
                 original=as_text(values.get(name)),
-                choices=choices or None,
+                choices=choices if choices is not False else None,
                 key=name in kind.key_fields,
                 snippet=source.snippet if source else None,
                 page=source.page if source else None,
@@ -187,7 +187,7 @@ def field_rows(read: Document, shown: Document, errors: dict[str, str], typed: d
     return rows
 
 
-def _choices_or_plain(annotation: Any) -> tuple[tuple[str, str], ...] | None | bool:
+def _choices_or_plain(annotation: Any) -> tuple[tuple[str, str], ...] | None | Literal[False]:
     """Choices for a yes/no or a fixed list, None for free text (text, date, number), False if not editable here."""
     args = set(typing.get_args(annotation)) or {annotation}
     literals = [arg for arg in args if typing.get_origin(arg) is typing.Literal]

@@ -24,7 +24,7 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
 
 def test_pdf_layout_keeps_columns_apart(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "t.pdf", [["Earnings statement"]], columns=[(60, "Salary"), (300, "92.50"), (450, "3,488.89")])
-    line = next(l for l in read_document(path, tmp_path).text.splitlines() if "Salary" in l)
+    line = next(text for text in read_document(path, tmp_path).text.splitlines() if "Salary" in text)
     assert "   " in line.split("Salary", 1)[1]  # a gap of 3+ spaces separates the columns
 
 
@@ -38,8 +38,8 @@ def test_docx_reads_header_body_table_and_footer(tmp_path: Path) -> None:
                      footer="100 King St W, Toronto", table=[["Position", "From"], ["Analyst", "2023-03-01"]])
     text = read_document(path, tmp_path).text
     assert text.index("ACME INC.") < text.index("Body paragraph") < text.index("Analyst") < text.index("100 King St W")
-    row = next(l for l in text.splitlines() if "Analyst" in l)
-    header = next(l for l in text.splitlines() if "Position" in l)
+    row = next(row for row in text.splitlines() if "Analyst" in row)
+    header = next(row for row in text.splitlines() if "Position" in row)
     assert row.index("2023-03-01") == header.index("From")  # table cells laid out in columns
 
 

@@ -30,7 +30,7 @@ def test_unit_group_is_frozen(noc_data) -> None:  # type: ignore[no-untyped-def]
     g = noc_data.get("21232")
     try:
         g.title = "x"  # type: ignore[misc]
-    except Exception:
+    except Exception:  # noqa: BLE001, S110 - pydantic raises ValidationError or TypeError by version: either is fine
         pass
     assert g.title == "Software developers and programmers"
     dumped = g.model_dump(mode="json")

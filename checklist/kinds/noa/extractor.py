@@ -69,7 +69,7 @@ def _taxpayer(view: TextView, out: Collector) -> None:
     for position, line in enumerate(view.lines[:30]):
         text = line.cells[0].text if line.cells else ""
         below = view.lines[position + 1].stripped if position + 1 < len(view.lines) else ""
-        after = " ".join(l.stripped for l in view.lines[position + 1 : position + 3])
+        after = " ".join(following.stripped for following in view.lines[position + 1 : position + 3])
         civic = re.match(r"\d{1,6}[A-Za-z]?(?:-\d+)?\s+[A-Za-zÀ-ÿ]", below) and POSTAL_RE.search(after)
         if looks_like_person(text) and (STREET_RE.search(below) or civic):
             out.set("employee_name", clean_value(text).title(), line)

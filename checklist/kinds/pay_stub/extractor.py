@@ -3,7 +3,9 @@ hours, gross pay and year-to-date gross (English and French)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import cast
 
 from checklist.kinds.collector import Collector
 from checklist.text.contacts import STREET_RE
@@ -127,7 +129,7 @@ def _period(view: TextView, out: Collector) -> None:
     if "period_start" not in out.values or "period_end" not in out.values:
         hit = view.labelled(LABEL_PERIOD, _date_range, below=1)
         if hit:
-            start, end = hit.value  # type: ignore[misc]
+            start, end = cast("tuple[dt.date, dt.date]", hit.value)
             out.set("period_start", start, hit)
             out.set("period_end", end, hit)
     if "period_start" not in out.values:

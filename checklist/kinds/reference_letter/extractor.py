@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 
 from checklist.kinds.collector import Collector
 from checklist.kinds.reference_letter.circumstances import leave_spans, read_circumstances
 from checklist.kinds.reference_letter.fields import Position
+from checklist.models.fields import SalaryPeriod
 from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
 from checklist.text.dates import DATE_ANY, DATE_RE, LOOSE_DATE_ANY, find_dates, loose_date, parse_date
 from checklist.text.hours import parse_hours_per_week
@@ -396,7 +398,7 @@ def _salary(view: TextView, prose: str, starts: list[int], out: Collector, posit
         return
     hit = view.labelled(LABELS["salary"], lambda text: _money_cell(text), below=1)
     if hit:
-        amount, period = hit.value  # type: ignore[misc]
+        amount, period = cast("tuple[float, str | None]", hit.value)
         out.set("salary_amount", amount, hit)
         out.set("salary_period", period, hit)
 
@@ -442,10 +444,10 @@ def _duties(view: TextView, out: Collector) -> None:
     if prose_duties:
         out.set("duties", prose_duties[1], prose_duties[0], snippet="duties written as sentences")
         return
-    blocks = _bullet_blocks(view)
-    if blocks:
-        current = [b for b in blocks if b[0] is not None and CURRENT_RE.search(b[0].stripped)]
-        heading, items = (current or blocks)[0]
+    bullets = _bullet_blocks(view)
+    if bullets:
+        current = [b for b in bullets if b[0] is not None and CURRENT_RE.search(b[0].stripped)]
+        heading, items = (current or bullets)[0]
         out.set("duties", items, heading or None, snippet=heading.stripped if heading else "a list of duties")
 
 
@@ -494,7 +496,7 @@ def _bullet_blocks(view: TextView) -> list[tuple[Line | None, list[str]]]:
 
 
 def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
-    blocks = []
+    blocks: list[tuple[Line, list[str]]] = []
     for line in view.lines:
         header = DUTY_HEADER.search(line.stripped) or DUTY_HEADING.search(line.stripped)
         if not header:
@@ -512,7 +514,7 @@ def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
 
 def _sentence_from(view: TextView, line: Line, start: int) -> str:
     """The rest of the sentence that starts on a line at `start`, across line breaks."""
-    text = " ".join([line.stripped[start:]] + [l.stripped for l in view.lines[line.index + 1 : line.index + 12]])
+    text = " ".join([line.stripped[start:]] + [after.stripped for after in view.lines[line.index + 1 : line.index + 12]])
     text = ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
     return re.split(r"(?<=\.)\s+(?=[A-ZÀ-Ý])", text.strip(" :"))[0]
 
@@ -573,7 +575,7 @@ def _signatory(view: TextView, out: Collector) -> None:
 
 
 def _signature_block(lines: list[Line], out: Collector) -> None:
-    previous = None
+    previous: str | None = None
     for position, line in enumerate(lines):
         text = re.sub(r"(?i)^(?:signature|signed(?:\s+by)?|\(signed\)|/s/|per|par|name|nom)\s*:?\s+", "", line.stripped).strip("_ ")
         if not text or text == previous:
@@ -654,10 +656,15 @@ def _letter_date(view: TextView, out: Collector) -> None:
 # --- positions in repeated sections ("Position 1: ... Position 2: ...") -----------------
 
 
+def _labelled_title(text: str) -> str | None:
+    """The job title after a title label ("Position: Analyst"), if the text starts with one."""
+    match = LABELS["title"].match(text)
+    return _title_value(strip_translation(text[match.end():])) if match else None
+
+
 def _section_positions(view: TextView, out: Collector) -> list[Position]:
     """Letters that repeat a block of labelled lines per position held."""
-    heads = [line.index for line in view.lines if line.cells and LABELS["title"].match(line.cells[0].text)
-             and _title_value(strip_translation(line.cells[0].text[LABELS["title"].match(line.cells[0].text).end():]))]
+    heads = [line.index for line in view.lines if line.cells and _labelled_title(line.cells[0].text)]
     if len(heads) < 2:
         return []
     sections = []
@@ -682,7 +689,7 @@ def _section_positions(view: TextView, out: Collector) -> list[Position]:
         _duties(part, sub)
         sub.values.pop("_duty_blocks", None)
         values = {k: sub.values.get(k) for k in Position.model_fields if sub.values.get(k) is not None}
-        sections.append((Position(**values), sub))
+        sections.append((Position.model_validate(values), sub))
     sections.sort(key=lambda item: item[0].start_date or dt.date.min)
     everything = [duty for position, _ in sections for duty in position.duties]
     if everything:
@@ -729,7 +736,7 @@ def _line_positions(view: TextView) -> list[Position]:
                 end_date=_range_end(match.group(3)),
                 hours_per_week=float(hours.value) if hours else None,  # type: ignore[arg-type]
                 salary_amount=money[0] if money else None,
-                salary_period=money[1] if money else None,
+                salary_period=cast("SalaryPeriod | None", money[1] if money else None),
             )
         )
     if len(positions) < 2:
@@ -788,7 +795,7 @@ def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Positi
                 end_date=None if PRESENT_WORD.match(end_text.strip()) else parse_date(end_text),
                 hours_per_week=_hours_cell(values.get("hours", "")),
                 salary_amount=money[0] if money else None,
-                salary_period=money[1] if money else None,
+                salary_period=cast("SalaryPeriod | None", money[1] if money else None),
             )
         )
     return sorted(positions, key=lambda p: p.start_date or dt.date.min)

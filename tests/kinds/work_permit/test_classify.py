@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from checklist.models.document import DocumentKind
-from tests.kinds.work_permit.test_extractor import COOP, FRENCH_EMPLOYER_SPECIFIC, OCR_SPOUSAL, PGWP_TWO_COLUMNS, REFUGEE
+from tests.kinds.work_permit.test_extractor import (
+    COOP,
+    FRENCH_EMPLOYER_SPECIFIC,
+    OCR_SPOUSAL,
+    PGWP_TWO_COLUMNS,
+    REFUGEE,
+)
 from tests.support.views import kind_of
 
 
