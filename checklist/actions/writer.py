@@ -33,7 +33,7 @@ def to_text(lines: list[Line]) -> str:
             continue
         if out and out[-1] != "":
             out.append("")
-        out.append(line.text.upper() if line.style == "heading" else line.text)
+        out.append(line.text)
         if line.style in ("title", "heading"):
             out.append("")
     return "\n".join(out).replace("\n\n\n", "\n\n").rstrip("\n") + "\n"
