@@ -196,7 +196,6 @@ def request(
     Exit code 0: drafts written, or nothing to ask. 2: an error (bad case, bad --job, cannot write)."""
     from checklist.actions.writer import explanation_drafts, request_drafts
     from checklist.checking import check_case
-    from checklist.output import output_error
 
     _setup(debug)
     if lang is not None and lang not in LANGUAGES:
@@ -214,7 +213,7 @@ def request(
             raise typer.Exit(2)
         drafts = [files for _, files in request_drafts(report, job, lang)]
         notes = [files for _, files in explanation_drafts(report, lang)] if explanations else []
-        written = _write_drafts(output, [item for files in drafts + notes for item in files], output_error)
+        written = _write_drafts(output, [item for files in drafts + notes for item in files])
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
     out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
@@ -228,8 +227,10 @@ def request(
         out.print(f"wrote {path}", markup=False)
 
 
-def _write_drafts(folder: Path, files: list[tuple[str, bytes]], output_error) -> list[Path]:  # type: ignore[no-untyped-def]
+def _write_drafts(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
     """Each draft into `folder` (created when missing), through the one output helper."""
+    from checklist.output import output_error
+
     if not files:
         return []
     try:

@@ -93,6 +93,7 @@ def fact_text(fact: Fact, language: str) -> str:
 
 EN = {
     "subject": "Request for an updated employment reference letter ({employer})",
+    "subject_none": "Request for an employment reference letter ({employer})",
     "to_signer": "To: {name}{title}, {employer}",
     "to_hr": "To: Human Resources, {employer}",
     "greeting_signer": "Dear {name},",
@@ -118,6 +119,7 @@ EN = {
 }
 FR = {
     "subject": "Demande d'une attestation d'emploi mise à jour ({employer})",
+    "subject_none": "Demande d'une attestation d'emploi ({employer})",
     "to_signer": "À : {name}{title}, {employer}",
     "to_hr": "À : Service des ressources humaines, {employer}",
     "greeting_signer": "Bonjour {name},",
@@ -158,7 +160,8 @@ def request_lines(request: EmployerRequest) -> list[Line]:
     lang = request.language
     words = WORDS[lang]
     start = request.claim.get("start", "")
-    pairs: list[tuple[str, str]] = [("title", words["subject"].format(employer=request.employer))]
+    subject = words["subject"] if request.letter else words["subject_none"]
+    pairs: list[tuple[str, str]] = [("title", subject.format(employer=request.employer))]
     pairs.append(("para", _addressee(request, words)))
     pairs.append(("para", words["greeting_signer"].format(name=request.signer) if request.signer else words["greeting_hr"]))
     intro = words["intro"] if request.letter else words["intro_none"]
@@ -311,7 +314,7 @@ def _differs_fr(v: dict[str, str]) -> str:
 
 # --- letters of explanation -----------------------------------------------------------------------------------
 
-EXPLAIN = {
+EXPLAIN: dict[str, dict[str, str]] = {
     "en": {
         "draft": "DRAFT TO COMPLETE AND SIGN: fill in every [____ ____] blank in your own words, check every fact "
         "below against your documents, remove what does not apply, then sign. Do not send it as it is.",
@@ -323,14 +326,6 @@ EXPLAIN = {
         "closing": "I confirm that the information in this letter is true and complete.",
         "sign": "Signature: {blank}    Date: {date}",
         "name": "{applicant}",
-        "titles": {
-            "status.maintained": "Letter of explanation: work under maintained status",
-            "name.mismatch": "Letter of explanation: my name on a document",
-            "employer.name-mismatch": "Letter of explanation: my employer's name on a document",
-            "t4.missing-year": "Letter of explanation: a year without a T4",
-            "paystub.gap": "Letter of explanation: periods without pay stubs",
-            "cec.leave": "Letter of explanation: a leave from work",
-        },
     },
     "fr": {
         "draft": "BROUILLON À COMPLÉTER ET À SIGNER : remplissez chaque espace [____ ____] dans vos propres mots, "
@@ -344,14 +339,24 @@ EXPLAIN = {
         "closing": "Je confirme que les renseignements de cette lettre sont exacts et complets.",
         "sign": "Signature : {blank}    Date : {date}",
         "name": "{applicant}",
-        "titles": {
-            "status.maintained": "Lettre explicative : travail sous statut maintenu",
-            "name.mismatch": "Lettre explicative : mon nom sur un document",
-            "employer.name-mismatch": "Lettre explicative : le nom de mon employeur sur un document",
-            "t4.missing-year": "Lettre explicative : une année sans feuillet T4",
-            "paystub.gap": "Lettre explicative : des périodes sans talons de paie",
-            "cec.leave": "Lettre explicative : un congé",
-        },
+    },
+}
+EXPLAIN_TITLES: dict[str, dict[str, str]] = {
+    "en": {
+        "status.maintained": "Letter of explanation: work under maintained status",
+        "name.mismatch": "Letter of explanation: my name on a document",
+        "employer.name-mismatch": "Letter of explanation: my employer's name on a document",
+        "t4.missing-year": "Letter of explanation: a year without a T4",
+        "paystub.gap": "Letter of explanation: periods without pay stubs",
+        "cec.leave": "Letter of explanation: a leave from work",
+    },
+    "fr": {
+        "status.maintained": "Lettre explicative : travail sous statut maintenu",
+        "name.mismatch": "Lettre explicative : mon nom sur un document",
+        "employer.name-mismatch": "Lettre explicative : le nom de mon employeur sur un document",
+        "t4.missing-year": "Lettre explicative : une année sans feuillet T4",
+        "paystub.gap": "Lettre explicative : des périodes sans talons de paie",
+        "cec.leave": "Lettre explicative : un congé",
     },
 }
 BASIS_FR = {
@@ -366,14 +371,15 @@ def explanation_lines(explanation: Explanation) -> list[Line]:
     words = EXPLAIN[lang]
     pairs: list[tuple[str, str]] = [
         ("note", words["draft"]),
-        ("title", words["titles"][explanation.topic]),
+        ("title", EXPLAIN_TITLES[lang][explanation.topic]),
         ("para", words["to"]),
         ("para", words["re"].format(applicant=explanation.applicant)),
         ("para", words["greeting"]),
         ("heading", words["facts"]),
     ]
     for occurrence in explanation.occurrences:
-        employer = occurrence.values.get("employer") or explanation.employers.get(occurrence.job, "")
+        claimed = explanation.employers.get(occurrence.job, "") if occurrence.job is not None else ""
+        employer = occurrence.values.get("employer") or claimed
         pairs.append(("bullet", _fact_sentence(explanation.topic, occurrence.values, employer, explanation, lang)))
     pairs.append(("heading", words["mine"]))
     pairs += [("para", text) for text in _blanks(explanation.topic, lang)]

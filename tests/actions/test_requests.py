@@ -124,6 +124,19 @@ def test_the_facts_shown_are_the_values_read_and_an_unread_value_is_not_called_a
     assert "Salary: not stated" in text  # a check decided it is absent: said so
 
 
+def test_a_job_without_a_letter_gets_a_request_for_one(tmp_path: Path) -> None:
+    report = _report(_copy(tmp_path, "s03_cook_employer_specific"), "--as-of", "2025-01-31")
+    missing = [f.job for f in report.findings if f.code == "letter.missing"]
+    assert missing
+    for request in build_requests(report):
+        text = to_text(request_lines(request))
+        if request.job in missing:
+            assert request.letter is None and text.startswith("Request for an employment reference letter")
+            assert "What the current letter gives" not in text and "Dear Human Resources team," in text
+        else:
+            assert text.startswith("Request for an updated employment reference letter")
+
+
 def test_a_case_with_nothing_to_request_writes_no_file(tmp_path: Path) -> None:
     case = _copy(tmp_path, "s01_clean_promotion")
     out = tmp_path / "requests"
