@@ -126,12 +126,12 @@ FR = {
     "greeting_hr": "Madame, Monsieur,",
     "intro": "Je présente une demande de résidence permanente au Canada dans la catégorie de l'expérience "
     "canadienne. Immigration, Réfugiés et Citoyenneté Canada (IRCC) demande une lettre de référence de chaque "
-    "employeur, et celle que j'ai pour mon emploi de {title} depuis le {start} ne contient pas encore tout ce "
+    "employeur, et celle que j'ai pour mon emploi ({title}) depuis le {start} ne contient pas encore tout ce "
     "qu'IRCC demande. Pourriez-vous me remettre une attestation mise à jour? Les points ci-dessous précisent ce "
     "qui manque.",
     "intro_none": "Je présente une demande de résidence permanente au Canada dans la catégorie de l'expérience "
     "canadienne. Immigration, Réfugiés et Citoyenneté Canada (IRCC) demande une lettre de référence de chaque "
-    "employeur; je n'en ai pas encore pour mon emploi de {title} depuis le {start}. Pourriez-vous m'en remettre une?",
+    "employeur; je n'en ai pas encore pour mon emploi ({title}) depuis le {start}. Pourriez-vous m'en remettre une?",
     "requires": "Ce qu'IRCC demande dans une lettre de référence",
     "gives": "Ce que la lettre actuelle indique",
     "gives_position": "Poste {n}",
@@ -265,8 +265,8 @@ def _ask_fr(ask: Ask, request: EmployerRequest) -> str:
         return f"Veuillez vous assurer que la lettre indique clairement {label}; je n'ai pas pu le lire dans la lettre actuelle{quote}."
     if ask.kind == "positions":
         listed = v.get("listed", "d'autres postes")
-        return (f"Chacun de mes postes : la lettre mentionne {listed}, mais pas mon poste de "
-                f"{request.title} depuis le {request.claim.get('start', '')}. Veuillez indiquer chaque poste avec son "
+        return (f"Chacun de mes postes : la lettre mentionne {listed}, mais pas mon poste "
+                f"({request.title}) depuis le {request.claim.get('start', '')}. Veuillez indiquer chaque poste avec son "
                 "titre, ses dates, ses heures, son salaire et ses fonctions.")
     if ask.kind == "renew":
         return (f"Une date récente : la lettre est datée du {v.get('letter_date', '')}; veuillez dater la nouvelle lettre "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import zipfile
 
 from checklist.actions.explanations import Explanation, build_explanations
 from checklist.actions.requests import EmployerRequest, build_requests
@@ -21,6 +22,7 @@ from checklist.privacy import mask_sins_in_name
 
 AUTHOR = "cec-checklist"
 BULLET = "- "
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no run date in the file
 STYLES = {"title": "Title", "heading": "Heading 1", "bullet": "List Bullet"}
 
 
@@ -56,7 +58,16 @@ def to_docx(lines: list[Line], title: str) -> bytes:
                 run.italic = True
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _steady(buffer.getvalue())
+
+
+def _steady(package: bytes) -> bytes:
+    """The same package with fixed entry times, so the same draft is the same bytes (no timestamps)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=ZIP_TIME), source.read(info), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def safe_name(text: str, limit: int = 60) -> str:

@@ -321,3 +321,12 @@ def test_own_draft_recognition_needs_the_mark(tmp_path: Path) -> None:
     quoted = tmp_path / "letter.txt"
     quoted.write_text("Our HR note says the form was Prepared with cec-checklist. by the employee.\n", encoding="utf-8")
     assert own_file(quoted) is None
+
+
+def test_the_same_draft_is_the_same_bytes(tmp_path: Path) -> None:
+    import time
+
+    report = _report(_copy(tmp_path, "s05_weak_reference_letter"))
+    first = request_files(build_requests(report)[0])
+    time.sleep(2.1)  # a zip entry's time has a 2-second grain
+    assert request_files(build_requests(report)[0]) == first
