@@ -172,6 +172,76 @@ def todo(
     raise typer.Exit(0 if all(item.done for item in report.todo if item.required) else 1)
 
 
+LANGUAGES = ("en", "fr")
+
+
+@app.command()
+def request(
+    case_dir: CaseDir,
+    job: Annotated[Optional[int], typer.Option("--job", help="Only this job (0 is the first, as in case.yaml).",
+                                               show_default=False)] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the drafts.")] = Path("requests"),
+    lang: Annotated[Optional[str], typer.Option("--lang", help="en or fr (default: the language of each letter).",
+                                                show_default=False)] = None,
+    explanations: Annotated[bool, typer.Option("--explanations", help="Also draft the letters of explanation the "
+                                               "findings call for (status, names, missing T4 years, leaves...).")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    noc_data: NocData = None,
+    debug: Debug = False,
+) -> None:
+    """Draft a request to each employer whose reference letter misses, lacks or contradicts something
+    (one .docx and one .txt per job, in the letter's language), and with --explanations the letters of
+    explanation to complete and sign.
+
+    Exit code 0: drafts written, or nothing to ask. 2: an error (bad case, bad --job, cannot write)."""
+    from checklist.actions.writer import explanation_drafts, request_drafts
+    from checklist.checking import check_case
+
+    _setup(debug)
+    if lang is not None and lang not in LANGUAGES:
+        err.print(f"[bold red]error:[/] --lang must be en or fr, got {escape(lang)!r}")
+        raise typer.Exit(2)
+    day = _parse_date(as_of)
+    try:
+        if not case_dir.is_dir():
+            raise ChecklistError("is not a folder", path=case_dir, hint="give the case folder that holds case.yaml")
+        report = check_case(case_dir, as_of=day, noc_dir=noc_data)
+        count = len(report.claims.jobs) if report.claims else 0
+        if job is not None and not 0 <= job < count:
+            err.print(f"[bold red]error:[/] --job {job} is not a job of this case: case.yaml lists {_count(count, 'job')}"
+                      f" (0 to {count - 1})" if count else f"[bold red]error:[/] --job {job}: case.yaml lists no job")
+            raise typer.Exit(2)
+        drafts = [files for _, files in request_drafts(report, job, lang)]
+        notes = [files for _, files in explanation_drafts(report, lang)] if explanations else []
+        written = _write_drafts(output, [item for files in drafts + notes for item in files])
+    except ChecklistError as exc:
+        raise _fail(exc, debug) from None
+    out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
+    if not drafts:
+        which = f"job {job}'s reference letter" if job is not None else "every reference letter"
+        out.print(f"Nothing to ask the employers: {which} shows what the checks look for. No request written.",
+                  markup=False)
+    if explanations and not notes:
+        out.print("No letter of explanation is called for by the findings.", markup=False)
+    for path in written:
+        out.print(f"wrote {path}", markup=False)
+
+
+def _write_drafts(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+    """Each draft into `folder` (created when missing), through the one output helper."""
+    from checklist.output import output_error
+
+    if not files:
+        return []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, folder) from None
+    for name, data in files:
+        write_output(folder / name, data)
+    return [folder / name for name, _ in files]
+
+
 @app.command()
 def batch(
     root: Annotated[Path, typer.Argument(help="A folder whose sub-folders are cases (each with a case.yaml).", show_default=False)],

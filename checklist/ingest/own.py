@@ -14,6 +14,10 @@ of the case, so each is recognised by what it holds, not only by its name:
   "cec-checklist" in their /Creator or /Producer metadata (read with pypdf
   within METADATA_SECONDS: it is often in a compressed object stream).
 - zips whose files are such PDFs or a read-me-first.pdf (the web page's pack).
+- requests to employers and letters of explanation the tool drafts
+  (`checklist.actions.writer`): Word files whose core property author is
+  "cec-checklist", and plain text holding the line "Prepared with
+  cec-checklist." (or its French form).
 - YAML whose top-level keys are those of case.yaml or review.yaml.
 - folders tagged as caches (CACHEDIR.TAG, the standard cache-folder tag).
 
@@ -36,6 +40,9 @@ FOOTER = "Made by cec-checklist"
 CACHE_TAG = "CACHEDIR.TAG"
 MANIFESTS = frozenset({"case.yaml", "review.yaml"})
 READ_ME_FIRST = "read-me-first.pdf"
+DRAFT_MARKS = ("Prepared with cec-checklist.", "Préparé avec cec-checklist.")
+_DRAFT_REASON = "a draft written by cec-checklist (a request to an employer or a letter of explanation)"
+_DOCX_AUTHOR = re.compile(r"<dc:creator>\s*" + re.escape(GENERATOR) + r"\s*</dc:creator>")
 
 _PDF_REASON = "a PDF written by cec-checklist (a report or an upload file)"
 METADATA_SECONDS = 2.0
@@ -85,6 +92,8 @@ def own_file(path: Path) -> str | None:
         return "a report written by cec-checklist (Markdown)"
     if FOOTER in end:
         return "a report written by cec-checklist (HTML)"
+    if any(_marked_line(mark, part) for mark in DRAFT_MARKS for part in (text, end)):
+        return _DRAFT_REASON
     keys = set(_YAML_KEY.findall(text))
     if keys and (("applicant" in keys and "jobs" in keys and keys <= _CASE_KEYS)
                  or (keys <= _REVIEW_KEYS and _looks_like_yaml(head))):
@@ -138,10 +147,17 @@ def _pdf_metadata_says_ours(data: bytes) -> bool:
         return False
 
 
+def _marked_line(mark: str, text: str) -> bool:
+    """The marker stands alone on a line (a letter quoting the phrase in a sentence is not a draft)."""
+    return any(line.strip() == mark for line in text.splitlines())
+
+
 def _own_zip(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = [info for info in archive.infolist() if not info.is_dir()]
+            if _docx_is_ours(archive):
+                return _DRAFT_REASON
             if any(Path(info.filename).name == READ_ME_FIRST for info in names):
                 return "an upload pack made by cec-checklist (zip)"
             pdfs = [info for info in names if info.filename.lower().endswith(".pdf")][:3]
@@ -153,6 +169,17 @@ def _own_zip(path: Path) -> str | None:
     except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, NotImplementedError):
         return None
     return None
+
+
+def _docx_is_ours(archive: zipfile.ZipFile) -> bool:
+    """A Word file whose author (docProps/core.xml, dc:creator) is cec-checklist: one of the tool's drafts."""
+    try:
+        info = archive.getinfo("docProps/core.xml")
+    except KeyError:
+        return False
+    if info.file_size > 1_000_000:
+        return False
+    return bool(_DOCX_AUTHOR.search(archive.read(info).decode("utf-8", "replace")))
 
 
 def _is_report_json(path: Path, head: str) -> bool:

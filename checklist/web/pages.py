@@ -70,6 +70,8 @@ def routes() -> list[Route]:
         Route("/cases/{case_id}/report.pdf", report_pdf),
         Route("/cases/{case_id}/report.json", report_json),
         Route("/cases/{case_id}/pack.zip", pack_zip),
+        Route("/cases/{case_id}/requests/{job:int}.{ext}", request_file),
+        Route("/cases/{case_id}/drafts.zip", drafts_zip),
         Route("/cases/{case_id}/delete", confirm_delete),
         Route("/cases/{case_id}/delete", delete_case, methods=["POST"]),
         Route("/noc", noc_page),
@@ -540,7 +542,7 @@ async def _report(request: Request, case_id: str, *, error: str | None = None, s
     changes = compare_reports(previous, data) if previous else None
     doc_pages = {public(doc.path): _case_url(case_id, f"documents/{doc.id}") for doc in store.documents(case_id)}
     context.update(report=True, changes=changes, stale=_stale(store.folder(case_id), data), doc_pages=doc_pages,
-                   review_actions=True)
+                   review_actions=True, drafts=_draft_links(data))
     return render(request, "report.html.j2", {**data, "view": html_view(data), **context}, status)
 
 
@@ -613,6 +615,65 @@ async def pack_zip(request: Request) -> Response:
     except ChecklistError as exc:
         raise HTTPException(409, f"Cannot build the upload pack: {exc}") from None
     return _download(content, "application/zip", f"cec-upload-{case_id}-{dt.date.today().isoformat()}.zip")
+
+
+# Requests to employers and letters of explanation: GETs that only read the last report
+
+DRAFT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "txt": "text/plain; charset=utf-8"}
+
+
+def _drafts_report(data: dict[str, Any]) -> Report | None:
+    try:
+        return Report.model_validate(data)
+    except ValueError:  # a report.json from another version: no drafts rather than a broken page
+        return None
+
+
+def _draft_links(data: dict[str, Any]) -> dict[str, Any]:
+    """What the report page offers: one request per job that needs one, and whether explanations are called for."""
+    from checklist.actions.explanations import build_explanations
+    from checklist.actions.requests import build_requests
+
+    report = _drafts_report(data)
+    if report is None:
+        return {"requests": [], "explanations": 0}
+    requests = [{"job": r.job, "employer": r.employer, "title": r.title} for r in build_requests(report)]
+    return {"requests": requests, "explanations": len(build_explanations(report))}
+
+
+async def request_file(request: Request) -> Response:
+    """The request to one job's employer, as .docx or .txt, from the last check."""
+    from checklist.actions.writer import request_drafts
+
+    case_id = _case_id(request)
+    ext, job = request.path_params["ext"], request.path_params["job"]
+    report = _drafts_report(_last_report(request, case_id))
+    if ext not in DRAFT_TYPES or report is None:
+        raise HTTPException(404, "No such file.")
+    drafts = request_drafts(report, job)
+    if not drafts:
+        raise HTTPException(404, "The last check found nothing to ask this employer.")
+    name, content = next((n, c) for n, c in drafts[0][1] if n.endswith("." + ext))
+    return _download(content, DRAFT_TYPES[ext], name)
+
+
+async def drafts_zip(request: Request) -> Response:
+    """Every request and letter of explanation of the last check, .docx and .txt, in one zip."""
+    from checklist.actions.writer import explanation_drafts, request_drafts
+
+    case_id = _case_id(request)
+    report = _drafts_report(_last_report(request, case_id))
+    files = [] if report is None else [
+        item for _, pair in [*request_drafts(report), *explanation_drafts(report)] for item in pair
+    ]
+    if not files:
+        raise HTTPException(404, "The last check found nothing to ask an employer and nothing to explain.")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files:
+            archive.writestr(mask_sins_in_name(name), content)
+    return _download(buffer.getvalue(), "application/zip", f"cec-drafts-{case_id}.zip")
 
 
 # NOC
