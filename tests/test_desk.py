@@ -160,3 +160,9 @@ def test_web_case_name_falls_back_to_the_created_name_then_the_applicant(tmp_pat
     assert store.name(case_id) == "Kavya file"
     shutil.rmtree(store.folder(case_id) / ".cec-checklist")
     assert store.name(case_id) == "Kavya Iyer"
+
+
+def test_a_case_named_as_its_applicant_shows_the_name_once() -> None:
+    scenario = Scenario.clean()
+    scenario.claims = {"case_name": APPLICANT}
+    assert f"({APPLICANT})" not in render_html(scenario.report())

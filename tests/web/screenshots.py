@@ -37,13 +37,19 @@ def walk(page: Any, url: str, sample: Path, out: Path, width: str) -> None:
     shoot(page, out, f"{width}-2-claims-errors")
     fill_claims(page, case)
     page.click("button[value=documents]")
-    page.set_input_files("#files", [str(p) for p in sorted(sample.rglob("*")) if p.is_file() and p.name != "case.yaml"])
+    files = [p for p in sorted(sample.rglob("*")) if p.is_file() and p.name != "case.yaml"
+             and not any(part.startswith(".") for part in p.relative_to(sample).parts)]  # not a reading cache
+    page.set_input_files("#files", [str(p) for p in files])
     page.click("form[data-dropzone] button[type=submit]")
-    page.wait_for_selector("table.doc-table")
+    page.wait_for_selector("table.doc-table", timeout=120_000)  # the files are read in the background first
     shoot(page, out, f"{width}-3-documents")
     page.click("text=Check my documents")
     page.wait_for_selector("header.verdict")
     shoot(page, out, f"{width}-4-report")
+    requests = page.locator("section.drafts")
+    if requests.count():
+        requests.scroll_into_view_if_needed()
+        page.screenshot(path=out / f"{width}-4b-requests.png")
     page.goto(page.url.replace("/report", "/documents"))
     page.locator("tr.doc summary").first.click()
     shoot(page, out, f"{width}-5-document-actions")

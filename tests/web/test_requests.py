@@ -29,6 +29,8 @@ def test_the_report_page_links_each_request_and_serves_it(browser: Browser, tmp_
     for job in (0, 1, 2):
         assert f'href="/cases/{case_id}/requests/{job}.docx"' in page
     assert page.count("Request to the employer (.docx)") == 3
+    assert 'href="#drafts-title">Ask the employers (3)</a>' in page  # the section is after the report: the bar links to it
+    assert page.index('class="report"') < page.index('id="drafts-title"')  # the verdict comes first
     word = browser.get(f"/cases/{case_id}/requests/1.docx")
     assert word.status_code == 200 and word.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert word.headers["content-disposition"] == 'attachment; filename="job1-larkspur-capital-partners-inc-request.docx"'
