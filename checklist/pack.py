@@ -250,6 +250,8 @@ def to_pdf(path: Path) -> bytes:
         return data
     if path.suffix.lower() in IMAGE_SUFFIXES or data[:4] in (b"\x89PNG", b"II*\x00", b"MM\x00*") or data[:3] == b"\xff\xd8\xff":
         return image_to_pdf(data)
+    if _is_heif(data):
+        return image_to_pdf(data)  # the portal refuses HEIC: the photo goes in as a PDF page
     if path.suffix.lower() in WORD_SUFFIXES or (data[:4] == b"PK\x03\x04" and zip_kind(data) == DOCX):
         converted = word_to_pdf(path)
         if converted is not None:
@@ -277,6 +279,12 @@ def word_to_pdf(path: Path) -> bytes | None:
             log.info("LibreOffice made no PDF of %s; typesetting its text instead", path.name)
             return None
         return target.read_bytes()
+
+
+def _is_heif(data: bytes) -> bool:
+    from checklist.ingest import imaging
+
+    return imaging.looks_like_heif(data) and imaging.enable_heif()
 
 
 def image_to_pdf(data: bytes) -> bytes:

@@ -159,6 +159,21 @@ def test_photo_is_straightened_cropped_and_put_on_a_letter_page() -> None:
     assert sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height)))) == sorted(LETTER)
 
 
+def test_a_heic_photo_goes_in_as_a_letter_page(tmp_path: Path) -> None:
+    """The portal refuses HEIC, phones save it: the pack converts it, whatever the file is called."""
+    from PIL import Image
+
+    from checklist import pack
+    from checklist.ingest import imaging
+
+    if not imaging.enable_heif():
+        pytest.skip("pillow-heif (the ocr extra) is not installed")
+    photo = tmp_path / "IMG_0001.dat"
+    Image.new("RGB", (900, 1200), (245, 245, 240)).save(photo, format="HEIF")
+    page = pypdf.PdfReader(io.BytesIO(pack.to_pdf(photo))).pages[0]
+    assert sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height)))) == sorted(LETTER)
+
+
 def test_second_reader_opens_the_files(tmp_path: Path) -> None:
     if not shutil.which("pdftoppm"):
         pytest.skip("poppler-utils not installed")

@@ -66,10 +66,10 @@ READERS: dict[str, Reader] = {
     sniff.PNG: read_image,
     sniff.JPEG: read_image,
     sniff.TIFF: read_image,
+    sniff.HEIC: read_image,  # with pillow-heif (the ocr extra); without it the reader says how to get it
 }
 
 UNSUPPORTED = {
-    sniff.HEIC: "HEIC photos cannot be read; export the photo as JPEG or PDF",
     sniff.DOC: "old Word .doc files cannot be read; save it as .docx or PDF",
     sniff.GIF: "GIF images are not supported; save it as PNG, JPEG or PDF",
     sniff.WEBP: "WebP images are not supported; save it as PNG, JPEG or PDF",

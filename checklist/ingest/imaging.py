@@ -52,7 +52,7 @@ MAX_UPSCALE = 3.0
 #: Longest side of a rendered PDF page, whatever its MediaBox says.
 MAX_RENDER_SIDE = 6000
 
-ACCEPTED_FORMATS = frozenset({"PNG", "JPEG", "MPO", "TIFF"})
+ACCEPTED_FORMATS = frozenset({"PNG", "JPEG", "MPO", "TIFF", "HEIF"})
 
 # Side of the small image the layout heuristics look at.
 _PROBE_SIDE = 640
@@ -60,10 +60,10 @@ _PROBE_SIDE = 640
 
 def load_images(data: bytes) -> list[Image.Image]:
     """Read every page of an image file, upright as its EXIF says."""
-    if _looks_like_heif(data):
+    if looks_like_heif(data) and not enable_heif():
         raise DocumentLoadError(
-            "HEIC/HEIF photos cannot be read",
-            hint="export the photo as JPEG or PDF; the IRCC portal refuses HEIC too",
+            "HEIC/HEIF photos cannot be read without pillow-heif",
+            hint="install it with: pip install 'cec-checklist[ocr]', or export the photo as JPEG or PDF",
         )
     try:
         with warnings.catch_warnings(), _strict_decoding():
@@ -96,13 +96,17 @@ def load_images(data: bytes) -> list[Image.Image]:
             hint=f"images up to {MAX_PIXELS // 1_000_000} million pixels are read",
         ) from exc
     except UnidentifiedImageError as exc:
+        if looks_like_heif(data):
+            raise DocumentLoadError("the HEIC photo is damaged and cannot be read",
+                                    hint="export the photo again as JPEG or PDF") from exc
         raise DocumentLoadError(
-            "not an image file that can be read (PNG, JPEG or TIFF expected)"
+            "not an image file that can be read (PNG, JPEG, TIFF or HEIC expected)"
         ) from exc
     except (OSError, ValueError, EOFError, SyntaxError, TypeError, KeyError, IndexError) as exc:
         # Truncated or corrupt data surfaces from Pillow's decoders as one
         # of these; the reason goes into the message.
-        raise DocumentLoadError(f"image data is damaged: {exc}") from exc
+        what = "HEIC photo" if looks_like_heif(data) else "image"
+        raise DocumentLoadError(f"{what} data is damaged: {exc}") from exc
     logger.debug("loaded %d image page(s) of format %s", len(pages), fmt)
     return pages
 
@@ -187,7 +191,21 @@ def _check_size(size: tuple[int, int], *, page: int) -> None:
         )
 
 
-def _looks_like_heif(data: bytes) -> bool:
+def enable_heif() -> bool:
+    """Whether Pillow can open iPhone HEIC photos: pillow-heif (in the ocr extra) registers its decoder once.
+
+    Phones save HEIC by default and the IRCC portal refuses it, so a photo of a
+    permit must be read here and converted to PDF by the pack, not turned away.
+    """
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return False
+    register_heif_opener()
+    return True
+
+
+def looks_like_heif(data: bytes) -> bool:
     return data[4:8] == b"ftyp" and data[8:12] in {
         b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif",
     }

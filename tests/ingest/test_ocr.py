@@ -242,6 +242,25 @@ def test_reads_png_jpeg_and_tiff(engine: ocr.OcrEngine, fmt: str) -> None:
     assert page.rotation == 0 and page.engine == engine.name
 
 
+def test_reads_an_iphone_heic_photo(engine: ocr.OcrEngine) -> None:
+    """Phones save HEIC by default (issue 17): with pillow-heif (the ocr extra) it is read like a JPEG."""
+    from checklist.ingest import imaging
+
+    if not imaging.enable_heif():
+        pytest.skip("pillow-heif (the ocr extra) is not installed")
+    (page,) = ocr.ocr_images(encode(draw_page().convert("RGB"), "HEIF"), engine)
+    assert_reads_the_permit(page)
+
+
+def test_without_pillow_heif_a_heic_photo_says_how_to_read_it(pil: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checklist.ingest import imaging
+
+    monkeypatch.setattr(imaging, "enable_heif", lambda: False)
+    with pytest.raises(DocumentLoadError, match="without pillow-heif") as caught:
+        ocr.load_images(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)
+    assert "cec-checklist[ocr]" in (caught.value.hint or "")
+
+
 def test_reads_every_page_of_a_multi_page_tiff(engine: ocr.OcrEngine) -> None:
     second = draw_page(lines=[("T4 2023", None), ("Employment income", "48,077.29")])
     data = encode(draw_page(), "TIFF", save_all=True, append_images=[second], compression="tiff_deflate")
