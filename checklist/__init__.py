@@ -18,7 +18,7 @@ def __getattr__(name: str) -> Any:
 
         return load_case
     if name == "check_case":
-        from checklist.checking import check_case
+        from checklist.pipeline import check_case
 
         return check_case
     raise AttributeError(f"module 'checklist' has no attribute {name!r}")

@@ -82,7 +82,7 @@ _NOC: Any = None
 def _init_worker(noc_dir: Path | None, offline: bool = False) -> None:
     """Load NOC data once per worker; a worker of an offline run is offline too (a spawned process starts fresh)."""
     global _NOC
-    from checklist.checking import load_noc
+    from checklist.pipeline import load_noc
 
     if offline:
         from checklist.network import deny_network
@@ -98,7 +98,7 @@ def _init_worker(noc_dir: Path | None, offline: bool = False) -> None:
 
 def check_one(case_dir: Path, root: Path, name: str, out_dir: Path, as_of: Any = None) -> CaseRow:
     """Check one case and write its reports; any error becomes the row's error."""
-    from checklist.checking import check_case
+    from checklist.pipeline import check_case
     from checklist.output import write_output
     from checklist.report import render_html, render_json
 

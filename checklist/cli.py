@@ -114,7 +114,7 @@ def check(
     if fmt not in FORMATS:
         err.print(f"[bold red]error:[/] format {fmt!r} is not available; choose one of: {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    from checklist.checking import CheckOptions, check_case
+    from checklist.pipeline import CheckOptions, check_case
     from checklist.report import RENDERERS, render_pdf
     from checklist.report.terminal import print_summary
 
@@ -149,7 +149,7 @@ def todo(
     satisfies it is in the folder and has been read.
 
     Exit code 0: everything required is collected. 1: something is still to collect. 2: an error."""
-    from checklist.checking import check_case
+    from checklist.pipeline import check_case
     from checklist.report import render_todo_json, render_todo_markdown
     from checklist.report.terminal import print_todo
 
@@ -195,7 +195,7 @@ def request(
 
     Exit code 0: drafts written, or nothing to ask. 2: an error (bad case, bad --job, cannot write)."""
     from checklist.actions.writer import explanation_drafts, request_drafts
-    from checklist.checking import check_case
+    from checklist.pipeline import check_case
 
     _setup(debug)
     if lang is not None and lang not in LANGUAGES:
@@ -298,7 +298,7 @@ def pack(
     and read-me-first.pdf (not for upload) saying which file goes where.
 
     Exit code 0: packed. 1: the check found blockers and nothing was packed (--force packs anyway). 2: an error."""
-    from checklist.checking import check_case
+    from checklist.pipeline import check_case
     from checklist.pack import human_size, pack_case
 
     _setup(debug)
@@ -394,7 +394,7 @@ def review(
         kinds: dict[str, str] = {}
 
         def read_kind(name: str) -> object:
-            from checklist.checking import understand
+            from checklist.pipeline import understand
 
             if name not in kinds:
                 kinds[name] = understand(case_dir / name, case_dir).kind.value
@@ -460,7 +460,7 @@ def _print_review(review, out: Console) -> None:  # type: ignore[no-untyped-def]
 
 def _print_needs(case_dir: Path, day, noc_data, review, out: Console) -> None:  # type: ignore[no-untyped-def]
     """What needs a person: findings that may be wrong about what a document states, then the decisions so far."""
-    from checklist.checking import check_case
+    from checklist.pipeline import check_case
 
     report = check_case(case_dir, as_of=day, noc_dir=noc_data)
     needs = [f for f in report.findings
@@ -482,7 +482,7 @@ def extract_command(
     debug: Debug = False,
 ) -> None:
     """Show what was read from one document: its kind, its fields, and where each came from."""
-    from checklist.checking import understand
+    from checklist.pipeline import understand
 
     _setup(debug)
     if not file.is_file():

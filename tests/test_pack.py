@@ -14,7 +14,7 @@ import pypdf
 import pytest
 from typer.testing import CliRunner
 
-from checklist.checking import check_case
+from checklist.pipeline import check_case
 from checklist.cli import app
 from checklist.ingest import set_aside
 from checklist.pack import LETTER, READ_ME_FIRST, pack_case, position_documents

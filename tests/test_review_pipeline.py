@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checklist.casefile import load_case
-from checklist.checking import build_report, read_documents, understand
+from checklist.pipeline import build_report, read_documents, understand
 from checklist.cli import app
 from checklist.models.review import Acknowledgement, Review
 from checklist.report import render_html, render_json, render_markdown

@@ -18,7 +18,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from checklist.checking import check_case
+from checklist.pipeline import check_case
 from checklist.report import render_html, render_json, render_markdown, render_pdf
 from tests.report.test_json import validate_contract
 from tests.support.noc import NOC_DIR, needs_real_noc, shared_noc

@@ -40,7 +40,7 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from checklist.checking import understand  # noqa: E402
+from checklist.pipeline import understand  # noqa: E402
 from checklist.ingest import UNEXPECTED  # noqa: E402
 from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit  # noqa: E402
 from tests.fuzz import corpus  # noqa: E402

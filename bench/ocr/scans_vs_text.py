@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "samples"))
 
 from make_samples import SCANNED, SCANS_CASE, SCANS_FROM  # noqa: E402
 
-from checklist.checking import understand  # noqa: E402
+from checklist.pipeline import understand  # noqa: E402
 from tests.support.compare import field_matches  # noqa: E402
 
 

@@ -82,7 +82,7 @@ class Services:
         """NOC data, loaded on first use; None (with `noc_error`) when not installed or broken."""
         with self._noc_lock:
             if not self._noc_loaded:
-                from checklist.checking import load_noc
+                from checklist.pipeline import load_noc
 
                 try:
                     self._noc = load_noc(self.settings.noc_dir)

@@ -456,7 +456,7 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
 def _todo(request: Request, case_id: str) -> dict[str, Any]:
     """What to collect: the last check's list (ticked by the documents it read), else the claims' own list."""
     from checklist.casefile import load_case
-    from checklist.checking import build_report
+    from checklist.pipeline import build_report
     from checklist.report import report_data
 
     svc = services(request)
@@ -475,7 +475,7 @@ def _todo(request: Request, case_id: str) -> dict[str, Any]:
 def _build_report(request: Request, case_id: str) -> Report:
     """Check the case as it is on disk now, reusing the readings of unchanged files."""
     from checklist.casefile import load_case
-    from checklist.checking import build_report
+    from checklist.pipeline import build_report
     from checklist.reviewfile import load_review
 
     svc = services(request)

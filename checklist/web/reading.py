@@ -14,7 +14,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from checklist.checking import understand
+from checklist.pipeline import understand
 from checklist.ingest.cache import ReadingCache
 from checklist.ingest.limits import ReadLimits
 from checklist.kinds import spec

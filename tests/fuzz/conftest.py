@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, settings
 
-from checklist.checking import understand
+from checklist.pipeline import understand
 from checklist.ingest import UNEXPECTED
 from checklist.ingest.limits import ReadLimits
 from checklist.models.document import Document, DocumentKind, ReadMethod

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import checklist.checking as checking
-from checklist.checking import CheckOptions, check_case, read_documents
+import checklist.pipeline as checking
+from checklist.pipeline import CheckOptions, check_case, read_documents
 from checklist.cli import app
 from checklist.ingest.cache import CACHE_DIR, READINGS, ReadingCache
 from checklist.ingest.limits import ReadLimits
@@ -200,7 +200,7 @@ def test_a_second_check_loads_no_document_reader(case: Path) -> None:
 
     make_docx(case / "docs" / "contract.docx", ["Employment contract", "Acme Ltd. hires Ana Lima as Analyst."])
     script = (
-        "import sys; from pathlib import Path; from checklist.checking import check_case; "
+        "import sys; from pathlib import Path; from checklist.pipeline import check_case; "
         f"check_case(Path({str(case)!r}), noc_dir=Path({str(NOC_DIR)!r})); "
         "print(sorted(m for m in ('pypdf', 'docx') if m in sys.modules))"
     )

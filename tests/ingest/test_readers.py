@@ -101,7 +101,7 @@ def test_plain_text_is_read(tmp_path: Path) -> None:
 def test_a_document_over_its_time_limit_becomes_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    import checklist.checking as checking
+    import checklist.pipeline as checking
 
     def slow_classify(raw):  # type: ignore[no-untyped-def]
         time.sleep(5)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from checklist.checking import understand
+from checklist.pipeline import understand
 from checklist.kinds import spec, specs
 from checklist.models.document import DocumentKind
 from tests.support.files import encrypt_pdf, make_pdf

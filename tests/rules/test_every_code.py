@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checklist.checking import build_report, understand
+from checklist.pipeline import build_report, understand
 from checklist.models.document import Document
 from checklist.models.findings import Severity
 from checklist.models.report import Report

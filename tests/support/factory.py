@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from checklist.checking import build_report
+from checklist.pipeline import build_report
 from checklist.kinds import spec
 from checklist.models.case import Case, Job, StudyPeriod
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument, ReadMethod

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checklist import checking
+from checklist import pipeline as checking
 from checklist.ingest.limits import ReadLimits
 from checklist.web.reading import DocumentCache
 from tests.support.files import make_pdf
