@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checklist.casefile import load_case  # noqa: E402
-from checklist.pipeline import CheckOptions, build_report, check_case, load_noc  # noqa: E402
 from checklist.classify import classify  # noqa: E402
 from checklist.extract import extract  # noqa: E402
 from checklist.ingest import discover, read_document  # noqa: E402
 from checklist.ingest.limits import ReadLimits  # noqa: E402
+from checklist.pipeline import CheckOptions, build_report, check_case, load_noc  # noqa: E402
 from checklist.report import render_json  # noqa: E402
 from checklist.reviewfile import load_review  # noqa: E402
 

@@ -98,8 +98,8 @@ def _init_worker(noc_dir: Path | None, offline: bool = False) -> None:
 
 def check_one(case_dir: Path, root: Path, name: str, out_dir: Path, as_of: Any = None) -> CaseRow:
     """Check one case and write its reports; any error becomes the row's error."""
-    from checklist.pipeline import check_case
     from checklist.output import write_output
+    from checklist.pipeline import check_case
     from checklist.report import render_html, render_json
 
     relative = public(case_dir.relative_to(root).as_posix() or ".")

@@ -298,8 +298,8 @@ def pack(
     and read-me-first.pdf (not for upload) saying which file goes where.
 
     Exit code 0: packed. 1: the check found blockers and nothing was packed (--force packs anyway). 2: an error."""
-    from checklist.pipeline import check_case
     from checklist.pack import human_size, pack_case
+    from checklist.pipeline import check_case
 
     _setup(debug)
     day = _parse_date(as_of)

@@ -14,10 +14,10 @@ import pypdf
 import pytest
 from typer.testing import CliRunner
 
-from checklist.pipeline import check_case
 from checklist.cli import app
 from checklist.ingest import set_aside
 from checklist.pack import LETTER, READ_ME_FIRST, pack_case, position_documents
+from checklist.pipeline import check_case
 from tests.support.noc import NOC_DIR, shared_noc
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "cases"

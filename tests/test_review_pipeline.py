@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from checklist.casefile import load_case
-from checklist.pipeline import build_report, read_documents, understand
 from checklist.cli import app
 from checklist.models.review import Acknowledgement, Review
+from checklist.pipeline import build_report, read_documents, understand
 from checklist.report import render_html, render_json, render_markdown
 from checklist.reviewfile import load_review
 

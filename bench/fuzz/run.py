@@ -40,9 +40,9 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from checklist.pipeline import understand  # noqa: E402
 from checklist.ingest import UNEXPECTED  # noqa: E402
 from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit  # noqa: E402
+from checklist.pipeline import understand  # noqa: E402
 from tests.fuzz import corpus  # noqa: E402
 from tests.fuzz.test_fuzz_extractors import extract_as_every_kind, raw_document, texts  # noqa: E402
 

@@ -14,11 +14,11 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from checklist.pipeline import understand
 from checklist.ingest.cache import ReadingCache
 from checklist.ingest.limits import ReadLimits
 from checklist.kinds import spec
 from checklist.models.document import Document
+from checklist.pipeline import understand
 
 
 class DocumentCache:

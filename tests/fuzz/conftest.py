@@ -16,10 +16,10 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, settings
 
-from checklist.pipeline import understand
 from checklist.ingest import UNEXPECTED
 from checklist.ingest.limits import ReadLimits
 from checklist.models.document import Document, DocumentKind, ReadMethod
+from checklist.pipeline import understand
 
 SCALE = float(os.environ.get("CEC_CHECKLIST_FUZZ_SCALE", "1"))
 # Readers stop at their limits; this is how much a reading may overrun its time limit

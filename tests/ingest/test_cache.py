@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 import checklist.pipeline as checking
-from checklist.pipeline import CheckOptions, check_case, read_documents
 from checklist.cli import app
 from checklist.ingest.cache import CACHE_DIR, READINGS, ReadingCache
 from checklist.ingest.limits import ReadLimits
+from checklist.pipeline import CheckOptions, check_case, read_documents
 from checklist.report import render_json
 from tests.support.files import make_pdf
 from tests.support.noc import NOC_DIR

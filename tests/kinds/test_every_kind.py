@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from checklist.pipeline import understand
 from checklist.kinds import spec, specs
 from checklist.models.document import DocumentKind
+from checklist.pipeline import understand
 from tests.support.files import encrypt_pdf, make_pdf
 from tests.support.noc import NO_SHARED
 from tests.support.views import kind_of

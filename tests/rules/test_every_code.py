@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 
-from checklist.pipeline import build_report, understand
 from checklist.models.document import Document
 from checklist.models.findings import Severity
 from checklist.models.report import Report
 from checklist.models.review import DocumentReview, Review
+from checklist.pipeline import build_report, understand
 from checklist.rules.catalog import catalog
 from tests.support.factory import APPLICANT, AS_OF, EMPLOYER, LANGUAGE, LETTER, D, K, Scenario, document
 from tests.support.files import encrypt_pdf, make_pdf

@@ -7,11 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from checklist.pipeline import build_report
 from checklist.kinds import spec
 from checklist.models.case import Case, Job, StudyPeriod
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument, ReadMethod
 from checklist.models.report import Report
+from checklist.pipeline import build_report
 from tests.support.noc import shared_noc
 
 K = DocumentKind
