@@ -694,5 +694,16 @@ async def noc_search(request: Request) -> Response:
     return JSONResponse(noc_hits(noc, query, 8))
 
 
+SUGGESTED_DUTIES = 3  # a few main duties beside each suggestion: enough to tell two close groups apart
+
+
 def noc_hits(noc: Any, query: str, limit: int) -> list[dict[str, Any]]:
-    return [hit.as_row() for hit in noc.find(query, limit=limit)] if len(query) >= 2 else []
+    """The suggestions for a title, duties or the start of a code, each with its first main duties, so a
+    person sees what the group does before using its code."""
+    if len(query) < 2:
+        return []
+    rows = []
+    for hit in noc.find(query, limit=limit):
+        group = noc.get(hit.code)
+        rows.append({**hit.as_row(), "duties": list(group.main_duties[:SUGGESTED_DUTIES]) if group else []})
+    return rows

@@ -52,6 +52,16 @@ function setupNocSearch(input) {
       const code = document.createElement("code");
       code.textContent = hit.code;
       button.append(code, document.createTextNode(hit.title + " (TEER " + hit.teer + ")"));
+      if (Array.isArray(hit.duties) && hit.duties.length) {
+        const duties = document.createElement("ul");
+        duties.className = "noc-duties";
+        hit.duties.forEach((duty) => {
+          const line = document.createElement("li");
+          line.textContent = duty;
+          duties.appendChild(line);
+        });
+        button.appendChild(duties);
+      }
       button.addEventListener("click", () => {
         input.value = hit.code;
         titleHint.textContent = hit.title + " (TEER " + hit.teer + ")";

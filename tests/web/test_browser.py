@@ -144,6 +144,23 @@ def test_pages_fit_a_phone_screen(chromium: Any, site: str) -> None:
     page.close()
 
 
+def test_a_job_title_typed_in_the_noc_field_suggests_groups_with_their_duties(chromium: Any, site: str) -> None:
+    """Issue 17: the NOC field takes a title; each suggestion shows what the group does before its code is used."""
+    page = chromium.new_page()
+    page.goto(site + "/")
+    page.fill("#case-name", "Title search")
+    page.click("text=Create case")
+    page.wait_for_selector("#jobs-0-noc")
+    page.type("#jobs-0-noc", "bookkeeper", delay=20)
+    choice = page.locator("#jobs-0-noc-suggest button:has-text('12200')")
+    choice.wait_for()
+    assert choice.locator(".noc-duties li").count() >= 1  # duties shown beside the code
+    choice.click()
+    assert page.input_value("#jobs-0-noc") == "12200"
+    assert "TEER" in (page.text_content("#jobs-0-noc-title") or "")
+    page.close()
+
+
 def test_drop_files_on_the_drop_zone(chromium: Any, site: str) -> None:
     page = chromium.new_page()
     page.goto(site + "/")

@@ -379,7 +379,8 @@ def test_noc_search_api(browser: Browser) -> None:
     hits = browser.get("/api/noc/search", params={"q": "software developer"}).json()
     if isinstance(hits, dict):
         pytest.skip("NOC data not available")
-    assert hits[0]["code"] == "21232" and set(hits[0]) == {"code", "title", "teer", "score"}
+    assert hits[0]["code"] == "21232" and set(hits[0]) == {"code", "title", "teer", "score", "duties"}
+    assert 0 < len(hits[0]["duties"]) <= 3 and all(isinstance(duty, str) and duty for duty in hits[0]["duties"])
     prefix = browser.get("/api/noc/search", params={"q": "2123"}).json()
     assert [hit["code"] for hit in prefix] == ["21230", "21231", "21232", "21233", "21234"]
     assert browser.get("/api/noc/search", params={"q": "a"}).json() == []
