@@ -25,6 +25,10 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)  # what reading the added files gave, shown first
+
+
+MAX_MERGED = 500  # tokens read from one documents URL: the most files one upload takes, with room
 
 
 class Outcomes:
@@ -47,6 +51,18 @@ class Outcomes:
         with self._lock:
             found = self._items.get(token or "")
         return found if found is not None and found.case_id == case_id else None
+
+    def merged(self, case_id: str, tokens: str | None) -> Outcome | None:
+        """The outcomes of several POSTs ("t1,t2,..."): the page uploads files one by one to show each file's
+        progress, then shows what they did together. Unknown tokens, or another case's, are ignored."""
+        found = [outcome for token in (tokens or "").split(",")[:MAX_MERGED]
+                 if (outcome := self.get(case_id, token.strip())) is not None]
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        return Outcome(case_id, notices=[n for o in found for n in o.notices], errors=[e for o in found for e in o.errors],
+                       added=[a for o in found for a in o.added])  # no summary: the page reads them all again
 
 
 _MAKING = threading.Lock()

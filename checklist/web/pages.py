@@ -286,10 +286,15 @@ def _loose_yaml(text: str | None) -> Any:
 
 async def documents_page(request: Request) -> Response:
     case_id = _case_id(request)
-    outcome = outcomes(request).get(case_id, request.query_params.get("done"))
+    tokens = request.query_params.get("done")
+    outcome = outcomes(request).merged(case_id, tokens)
     if outcome is None:
         return await _documents(request, case_id, notices=[], errors=[])
-    return await _documents(request, case_id, notices=outcome.notices, errors=outcome.errors, added=outcome.added)
+    summary = outcome.summary
+    if "," in (tokens or "") and outcome.added:  # files uploaded one by one: one summary of them all (readings cached)
+        summary = await run_in_threadpool(_reading_summary, services(request), case_id, outcome.added)
+    return await _documents(request, case_id, notices=[*summary, *outcome.notices], errors=outcome.errors,
+                            added=outcome.added)
 
 
 def _after(request: Request, case_id: str, outcome: Outcome) -> Response:
@@ -325,10 +330,15 @@ async def upload_documents(request: Request) -> Response:
         added.append(stored.id)
         if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
             renamed.append(f"{name} is saved as {stored.path.rsplit('/', 1)[-1]}.")
-    if not added:  # nothing changed: a reload only says the same again
+    wants_json = request.headers.get("accept", "").startswith("application/json")
+    if not added and not wants_json:  # nothing changed: a reload only says the same again
         return await _documents(request, case_id, notices=[], errors=errors, status=422)
     summary = await run_in_threadpool(_reading_summary, svc, case_id, added)
-    return _after(request, case_id, Outcome(case_id, notices=[*summary, *renamed], errors=errors, added=added))
+    outcome = Outcome(case_id, notices=renamed, errors=errors, added=added, summary=summary)
+    if wants_json:  # the page's one-file-at-a-time upload: what this file gave, and a token for the summary page
+        token = outcomes(request).put(outcome)
+        return JSONResponse({"token": token, "summary": summary, "notices": renamed, "errors": errors})
+    return _after(request, case_id, outcome)
 
 
 def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> tuple[Any, str | None]:
@@ -360,6 +370,9 @@ def _reading_summary(svc: Any, case_id: str, added: list[str]) -> list[str]:
         return []
     folder = svc.store.folder(case_id)
     by_id = {doc.id: doc for doc in svc.store.documents(case_id)}
+    added = [doc_id for doc_id in added if doc_id in by_id]  # removed since (another tab): not summarised
+    if not added:
+        return []
     unread: list[str] = []
     unknown = 0
     for doc_id in added:

@@ -13,9 +13,53 @@ function setupDropzone(form) {
     event.preventDefault();
     if (!event.dataTransfer || !event.dataTransfer.files.length) return;
     input.files = event.dataTransfer.files;
-    markBusy(form, form.dataset.busy || "Uploading…");
-    form.submit();
+    uploadEach(form, Array.from(input.files));
   });
+  form.addEventListener("submit", (event) => {
+    if (!input.files.length || !window.fetch) return;  // the server says what is missing; no script: one POST
+    event.preventDefault();
+    uploadEach(form, Array.from(input.files));
+  });
+}
+
+// One file per request, so the page can say which file is being read (OCR takes seconds a photo) and what
+// each gave; the page stays usable meanwhile. At the end, the documents page shows the summary of them all.
+async function uploadEach(form, files) {
+  const button = form.querySelector("button[type=submit]");
+  if (button) button.disabled = true;
+  const csrf = form.querySelector("input[type=hidden]");
+  const list = document.createElement("ol");
+  list.className = "upload-progress";
+  list.setAttribute("aria-live", "polite");
+  const rows = files.map((file) => {
+    const row = document.createElement("li");
+    row.textContent = file.name + ": waiting";
+    list.appendChild(row);
+    return row;
+  });
+  form.appendChild(list);
+  const tokens = [];
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index], row = rows[index];
+    row.className = "busy";
+    row.textContent = file.name + ": uploading and reading (" + (index + 1) + " of " + files.length + ")…";
+    const data = new FormData();
+    data.append(csrf.name, csrf.value);
+    data.append("files", file, file.name);
+    try {
+      const response = await fetch(form.action, { method: "POST", body: data, credentials: "same-origin",
+                                                  headers: { Accept: "application/json" } });
+      const answer = await response.json();
+      if (answer.token) tokens.push(answer.token);
+      const said = (answer.errors || []).concat(answer.summary || [], answer.notices || []);
+      row.className = (answer.errors || []).length ? "refused" : "done";
+      row.textContent = file.name + ": " + (said.join(" ").replace(/^1 read/, "read") || "kept.");
+    } catch (error) {
+      row.className = "refused";
+      row.textContent = file.name + ": the upload failed (" + error + "); add it again.";
+    }
+  }
+  window.location.assign(form.action + (tokens.length ? "?done=" + tokens.join(",") : ""));
 }
 
 function markBusy(form, text) {

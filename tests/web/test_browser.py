@@ -161,6 +161,34 @@ def test_a_job_title_typed_in_the_noc_field_suggests_groups_with_their_duties(ch
     page.close()
 
 
+def test_each_file_shows_its_progress_while_the_files_are_read(chromium: Any, site: str) -> None:
+    """Issue 17: one line per file ("2 of 3", then what it gave) instead of one static note; then the summary."""
+    import time
+
+    page = chromium.new_page()
+    page.goto(site + "/")
+    page.fill("#case-name", "Progress")
+    page.click("text=Create case")
+    page.goto(site + "/cases/progress/documents")
+    files = [p for p in discover(S01) if p.suffix == ".pdf"][:3]
+    seen: list[str] = []
+
+    def slow(route: Any) -> None:  # each file's answer comes late, so the page can be looked at meanwhile
+        seen.append(route.request.headers.get("accept", ""))
+        time.sleep(0.6)
+        route.continue_()
+
+    page.route("**/cases/progress/documents", lambda route: slow(route) if route.request.method == "POST"
+               else route.continue_())
+    page.set_input_files("#files", [str(p) for p in files])
+    page.click("form[data-dropzone] button[type=submit]")
+    page.wait_for_selector("ol.upload-progress li.busy:has-text('(2 of 3)')")
+    assert page.locator("ol.upload-progress li.done").first.text_content().endswith(".pdf: read.")
+    page.wait_for_selector("text=3 read.")
+    assert page.locator("tr.doc").count() == 3 and seen == ["application/json"] * 3
+    page.close()
+
+
 def test_drop_files_on_the_drop_zone(chromium: Any, site: str) -> None:
     page = chromium.new_page()
     page.goto(site + "/")

@@ -529,3 +529,22 @@ def test_issue_17_a_replacement_answers_with_a_redirect_and_says_what_was_read(b
     assert response.status_code == 303
     page = browser.get(response.headers["location"]).text
     assert "documents/a.txt: replaced by b.pdf." in page and "1 could not be read: a.txt (" in page
+
+
+def test_files_uploaded_one_by_one_say_what_each_gave_then_one_summary(browser: Browser) -> None:
+    """Issue 17: the page sends one file per request (to show each file's progress); the documents page
+    then sums them up honestly, with the refusals, as one upload of them all would."""
+    case_id = browser.new_case()
+    json_accept = {"Accept": "application/json"}
+    letter = browser.upload(case_id, [("letter.txt", letter_text("Works here.").encode())], headers=json_accept)
+    broken = browser.upload(case_id, [("scan.pdf", b"%PDF-1.4 broken")], headers=json_accept)
+    again = browser.upload(case_id, [("copy.txt", letter_text("Works here.").encode())], headers=json_accept)
+    answers = [letter.json(), broken.json(), again.json()]
+    assert answers[0]["summary"] == ["1 read."] and answers[0]["errors"] == []
+    assert "1 could not be read: scan.pdf" in answers[1]["summary"][0]
+    assert answers[2]["summary"] == [] and "same file as letter.txt" in answers[2]["errors"][0]
+    page = browser.get(f"/cases/{case_id}/documents", params={"done": ",".join(a["token"] for a in answers)}).text
+    assert "1 read, 1 could not be read: scan.pdf" in page and "same file as letter.txt" in page
+    assert page.count(" read.") + page.count(" read, ") == 1  # one summary, not one per file
+    other = browser.new_case("Someone Else")
+    assert "scan.pdf" not in browser.get(f"/cases/{other}/documents", params={"done": answers[1]["token"]}).text
