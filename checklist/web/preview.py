@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 PREVIEW_DPI = 110
 MAX_SIDE = 1800  # pixels on the long side: sharp enough to read, light enough to send
 PDF_FORMATS = frozenset({"pdf"})
-IMAGE_FORMATS = frozenset({"png", "jpeg", "tiff"})
+IMAGE_FORMATS = frozenset({"png", "jpeg", "tiff", "heic"})
 
 
 class NoPreview(LookupError):

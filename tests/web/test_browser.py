@@ -123,6 +123,54 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     page.close()
 
 
+def test_the_harder_applicant_path(chromium: Any, site: str, tmp_path: Path) -> None:
+    """Issue 17's walk: a form error fixed in place, an iPhone HEIC photo, a password-protected PDF opened with
+    its password, a reload after the upload that adds nothing, and a document looked at from the page."""
+    from checklist.ingest import imaging
+    from tests.ingest.test_ocr import draw_page
+    from tests.support.files import encrypt_pdf, make_pdf
+
+    if not imaging.enable_heif() or not shutil.which("tesseract"):
+        pytest.skip("needs pillow-heif and Tesseract (the ocr extra)")
+    photo = tmp_path / "IMG_2041.HEIC"
+    draw_page().convert("RGB").save(photo, format="HEIF")
+    plain = make_pdf(tmp_path / "plain.pdf", [["Maple Payroll Inc.", "Pay statement", "Gross pay 2,400.00"]])
+    locked = encrypt_pdf(plain, tmp_path / "stub (locked).pdf", "maple-2024")
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "/")
+    page.fill("#case-name", "Harder path")
+    page.click("text=Create case")
+    page.wait_for_selector("#applicant")
+    fill_claims(page, yaml.safe_load((S01 / "case.yaml").read_text(encoding="utf-8")))
+    page.fill("#jobs-0-start", "")  # a mistake: the first day left empty
+    page.click("button[value=documents]")
+    error = page.locator("#jobs-0-start ~ .field-error, .field:has(#jobs-0-start) .field-error").first
+    assert "first day" in (error.text_content() or "").lower()
+    assert page.input_value("#jobs-0-employer")  # what was typed is kept
+    page.fill("#jobs-0-start", "2023-09-01")
+    page.click("button[value=documents]")
+    page.wait_for_selector("#files")
+
+    page.set_input_files("#files", [str(photo), str(locked)])
+    page.click("form[data-dropzone] button[type=submit]")
+    page.wait_for_selector("text=password-protected", timeout=120_000)
+    assert page.locator("tr.doc").count() == 2
+    page.reload()  # the page after the upload is a GET: reloading sends nothing again
+    assert page.locator("tr.doc").count() == 2
+    page.fill("input[type=password]", "maple-2024")
+    page.click("form.unlock button[type=submit]")
+    page.wait_for_selector("text=Pay stubs")
+    assert page.locator("text=password-protected").count() == 0
+    assert page.locator("tr.doc:has-text('IMG_2041.HEIC') .field-error").count() == 0  # the HEIC photo was read
+
+    page.click("tr.doc a:has-text('IMG_2041.HEIC')")
+    image = page.locator("img[alt^='Page 1 of IMG_2041.HEIC']")
+    image.wait_for()
+    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", image.element_handle())
+    page.close()
+
+
 def test_pages_fit_a_phone_screen(chromium: Any, site: str) -> None:
     """No page scrolls sideways at 390 px: wide tables scroll inside themselves."""
     page = chromium.new_page(viewport={"width": 390, "height": 800})
