@@ -66,6 +66,8 @@ def child_env(home: Path) -> dict[str, str]:
         path = home / sub if sub else home
         path.mkdir(parents=True, exist_ok=True)
         env[name] = str(path)
+    (home / "tmp").mkdir(exist_ok=True)
+    env["TMPDIR"] = str(home / "tmp")  # the child's temporary folders (upload packs) are the bench's to inspect
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 

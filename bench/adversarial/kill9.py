@@ -4,7 +4,8 @@
 
 Copies three sample cases, starts `serve`, and POINTS times: starts one action in a
 thread (an upload of a 6 MB PDF, "Check again", saving the claims, or building the
-upload pack), sends SIGKILL to the server after a random delay (0 to --max-delay s),
+upload pack), sends SIGKILL to the server a random delay (0 to --max-delay s) after the
+write request starts (the page holding the form is fetched first, outside the delay),
 restarts it on the same cases and checks every case:
 
 - the home page and each case page answer 200 and name the case;
@@ -12,12 +13,13 @@ restarts it on the same cases and checks every case:
   valid JSON when it exists; case.yaml still parses and is one of the versions written;
 - every document file is whole: a file uploaded by the bench has exactly the bytes
   sent (never a prefix), and the samples' own files are unchanged;
-- leftovers: temporary files in the case folders after the restart (`.NAME.cec-part-XXXX`
-  from `checklist.output`, `.NAME.PID.tmp` from the readings cache). The server only
-  removes a temporary file untouched for 10 minutes (a live writer may own a younger
-  one), so at the end the bench ages the leftovers by 11 minutes, restarts once more
-  and counts what is still there: that is a failure, as is a leftover listed as a
-  document.
+- leftovers: temporary files in the case folders after the kill (`.NAME.cec-part-XXXX`
+  from `checklist.output`, `.NAME.PID.tmp` from the readings cache) and `cec-pack-*` /
+  `cec-soffice-*` folders in the server's TMPDIR (a private one). The server only
+  removes a temporary file untouched for 10 minutes and a pack folder untouched for 60
+  (a live writer may own a younger one), so at the end the bench ages the leftovers
+  by 62 minutes, restarts once more and counts what is still there: that is a
+  failure, as is a temporary file listed on a case page.
 
 Exit code 1 on any failure.
 """
@@ -48,8 +50,12 @@ def is_leftover(name: str) -> bool:
     return name.startswith(".") and (".cec-part-" in name or name.endswith(".tmp") or ".partial" in name)
 
 
-def leftovers(cases: Path) -> list[Path]:
-    return sorted(Path(folder) / name for folder, _, names in os.walk(cases) for name in names if is_leftover(name))
+def leftovers(cases: Path, temp: Path | None = None) -> list[Path]:
+    """Temporary files in the case folders, and the pack/conversion folders in the server's TMPDIR."""
+    found = [Path(folder) / name for folder, _, names in os.walk(cases) for name in names if is_leftover(name)]
+    if temp is not None and temp.is_dir():
+        found += [entry for entry in temp.iterdir() if entry.name.startswith(("cec-pack-", "cec-soffice-"))]
+    return sorted(found)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -79,15 +85,18 @@ class Run:
         self.failures: list[str] = []
         self.rows: list[list[object]] = []
         self.server: common.Server | None = None
+        self.temp = self.home / "tmp"  # the server's TMPDIR (common.child_env)
 
     def start(self) -> common.Server:
         self.server = common.Server(self.cases, self.home).start()
         return self.server
 
-    def action(self, browser: common.Browser, case: str, kind: str, number: int, outcome: dict[str, object]) -> None:
+    def action(self, browser: common.Browser, case: str, kind: str, number: int, outcome: dict[str, object],
+               ready: threading.Event) -> None:
         try:
             page = browser.get(common.case_url(case, "claims" if kind == "claims" else "documents"))
             token = common.csrf_token(page.text)
+            ready.set()  # the delay before the kill counts from here: the write request itself
             if kind == "upload":
                 content = big_pdf(self.cases / case, f"kill9 point {number}")
                 self.uploaded[case][hashlib.sha256(content).hexdigest()] = f"point {number}"
@@ -106,6 +115,8 @@ class Run:
             outcome["status"] = reply.status
         except Exception as exc:  # noqa: BLE001 - the kill makes the request fail; that is the point
             outcome["status"] = type(exc).__name__
+        finally:
+            ready.set()
 
     def point(self, number: int) -> None:
         assert self.server is not None
@@ -114,12 +125,14 @@ class Run:
         delay = self.random.uniform(0, self.max_delay)
         outcome: dict[str, object] = {}
         browser = common.Browser(self.server.base, timeout=120)
-        thread = threading.Thread(target=self.action, args=(browser, case, kind, number, outcome))
+        ready = threading.Event()
+        thread = threading.Thread(target=self.action, args=(browser, case, kind, number, outcome, ready))
         thread.start()
+        ready.wait(timeout=120)
         time.sleep(delay)
         self.server.kill9()
         thread.join(timeout=60)
-        found_left = leftovers(self.cases)
+        found_left = leftovers(self.cases, self.temp)
         start = time.perf_counter()
         self.start()
         restart = time.perf_counter() - start
@@ -165,18 +178,18 @@ class Run:
                 self.failures.append(f"{where}: {case} page lists a temporary file: {listed[:200]}")
 
     def final_cleanup_check(self) -> tuple[int, int]:
-        """Age what is left by 11 minutes, restart, and count what the start-up cleaning kept."""
+        """Age what is left by 62 minutes, restart, and count what the start-up cleaning kept."""
         assert self.server is not None
         self.server.stop()
-        before = leftovers(self.cases)
-        old = time.time() - 660
+        before = leftovers(self.cases, self.temp)
+        old = time.time() - 3700  # the start-up cleaning: 10 minutes for files, 60 for the pack folders
         for path in before:
             os.utime(path, (old, old))
         self.start()
         common.Browser(self.server.base).get("/")
-        after = leftovers(self.cases)
+        after = leftovers(self.cases, self.temp)
         for path in after:
-            self.failures.append(f"after the aged restart: leftover kept: {path.relative_to(self.cases)}")
+            self.failures.append(f"after the aged restart: leftover kept: {path}")
         return len(before), len(after)
 
 
