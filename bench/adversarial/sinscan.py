@@ -11,14 +11,15 @@ Each place gets its own valid-checksum SIN (Luhn, generated), so a leak names it
   line written like a field the extractor reads (title, hours, salary, signer...);
 - file names (three forms), a sub-folder name, the case folder name, the
   `applicant` and `case_name` of case.yaml, a value case.yaml refuses (a second case,
-  for the error message), the name of a file uploaded on the web page.
+  for the error message), the name of a file uploaded on the web page, and URLs typed by
+  hand (the case folder's real name, a SIN in a path and in a query, percent-encoded).
 
 Outputs: `check -f json|html|md|pdf` (and the terminal summary `check` prints), `extract`
 (text and json) of every document, `batch` (everything it writes, and its terminal),
 `pack` (read-me-first.pdf, the file names and the terminal: the upload PDFs hold the
 original documents, which keep their SINs by design), `todo` (text, md, json), and a
 `serve` session (home, claims, documents, the upload's notice, the report, every
-document page, report.json, report.pdf, the pack's names and read-me-first.pdf, the
+document page, report.json, report.pdf, the delete page, the pack's names and read-me-first.pdf, the
 response headers, and the server's log, run with --debug). PDFs are read with
 `pdftotext` (pypdf when it is missing).
 
@@ -347,7 +348,7 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
             doc_links = sorted(set(re.findall(rf'href="({re.escape(link)}/documents/[0-9a-f]{{16}})"', report.text + documents.text)))
             for doc_link in doc_links:
                 page(doc_link)
-            for download in ("report.json", "report.pdf"):
+            for download in ("report.json", "report.pdf", "delete"):
                 page(f"{link}/{download}")
             pack = browser.get(f"{link}/pack.zip")
             scanner.scan(group, "pack.zip headers", json.dumps(pack.headers))
@@ -359,6 +360,16 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
                             scanner.scan(group, f"pack.zip {item}", archive.read(item))
             else:
                 scanner.scan(group, f"pack.zip answer {pack.status}", pack.body)
+        # URLs typed or bookmarked by hand: the folder's real name, and a SIN in a path and a query (percent-encoded)
+        raw = next(path.name for path in cases.iterdir() if path.name.startswith("Kavya"))
+        typed = places("typed URL")
+        spaced = TEXT_FORMATS["spaces 3-3-3"](typed)
+        for path in (common.case_url(raw), common.case_url(raw, "report.json"),
+                     "/cases/" + urllib.parse.quote(f"note {spaced}", safe=""),
+                     "/cases/" + urllib.parse.quote(f"note {TEXT_FORMATS['U+202F 3-3-3'](typed)}", safe=""),
+                     "/?q=" + urllib.parse.quote(spaced), "/?q=" + urllib.parse.quote_plus(TEXT_FORMATS["U+00A0 3-3-3"](typed))):
+            reply = browser.get(path)
+            scanner.scan(group, f"typed URL answer ({reply.status})", reply.body)
     finally:
         server.stop()
     scanner.scan(group, "server log", server.log_bytes())
@@ -378,6 +389,7 @@ def main() -> int:
     case, broken = make_cases(cases, places)
     places("uploaded file name")
     places("uploaded file text")
+    places("typed URL")
     places.sins["sample T4's own SIN"] = "993857085"  # printed in the sample's T4 slips (the pay stubs show it masked)
     problems = self_test(places)
     for problem in problems:
