@@ -183,7 +183,11 @@ def _json_unescape(text: str) -> str:
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
 
 
+VIEWS = ("as written", "HTML entities undone", "%-escapes undone", "JSON escapes undone", "all undone")
+
+
 def views(text: str) -> list[str]:
+    """The text as written, and as a reader of each kind of output would see it (same order as VIEWS)."""
     unescaped = html.unescape(text)
     return [text, unescaped, urllib.parse.unquote(unescaped), _json_unescape(text), urllib.parse.unquote(_json_unescape(unescaped))]
 
@@ -246,10 +250,14 @@ class Scanner:
             if any(regex.search(view) for view in views(content)):
                 self.reached[place] += 1
         for place, regex in self.patterns.items():
-            for view in views(content):
+            for how, view in zip(VIEWS, views(content), strict=True):
                 match = regex.search(view)
                 if match:
                     context = view[max(0, match.start() - 50):match.end() + 30].replace("\n", " ")
+                    if how != VIEWS[0]:
+                        near = max(0, match.start() - 60)  # the views are shorter than the text: a wider window
+                        raw = (content if len(content) < 300 else content[near:near + 240]).replace("\n", " ")
+                        context += f" ({how}; as written: ...{raw}...)"
                     self.leaks.append((place, f"{group}: {label}", context))
                     self.cells[(place, group)] += 1
                     break
@@ -372,7 +380,8 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
             scanner.scan(group, f"typed URL answer ({reply.status})", reply.body)
     finally:
         server.stop()
-    scanner.scan(group, "server log", server.log_bytes())
+    for number, line in enumerate(server.log_bytes().decode("utf-8", "replace").splitlines(), 1):
+        scanner.scan(group, f"server log line {number}", line)
 
 
 def main() -> int:
