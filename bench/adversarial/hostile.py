@@ -18,12 +18,19 @@ process. For each run the bench checks:
 
 The letter with HTML and script in its text is also rendered with `-f html` and
 `-f md`: the raw `<script` / `onerror=` / `javascript:` must not come through.
+Then (unless --no-web) every hostile document is uploaded on `serve`, followed by file
+names built to escape the case folder or break the page (`../../x`, `..\\x`, an absolute
+path, `CON`, a dot file, 300 characters, HTML, a newline, a NUL, a byte that is not UTF-8,
+a right-to-left override): each answer must be 200, 400 or 422 (never 5xx), say why an
+unreadable file could not be read, show no name as HTML, and write nothing outside the
+case's documents folder; the server log must hold no traceback.
 Exit code 1 when any file fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import json
 import os
@@ -265,11 +272,72 @@ def script_outputs(folder: Path, home: Path, timeout: float) -> list[str]:
     return problems
 
 
+NAME_ATTACKS = ["../../escape-up.txt", "..\\..\\escape-back.txt", "/etc/escape-abs.txt", "CON.txt", ".bashrc",
+                "a" * 300 + ".txt", "<img src=x onerror=alert(1)>.txt", "new\nline.txt", "nul\x00byte.txt",
+                "lettre\udce9.txt", "\u202e.txt.exe", "  .txt"]
+
+
+def notice_of(page: str) -> str:
+    """The upload's notices and errors on the documents page, as text."""
+    found = re.findall(r'<p class="alert error"[^>]*>(.*?)</p>|<div class="alert ok"[^>]*>(.*?)</div>', page, re.DOTALL)
+    text = " ".join(a or b for a, b in found)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text)).strip()
+
+
+def web_uploads(tmp: Path, items: list[Hostile]) -> tuple[list[list[object]], list[str]]:
+    """Every hostile document uploaded on `serve`, then names built to escape the folder or break the page."""
+    cases = tmp / "web-cases"
+    case = cases / "web-hostile"
+    (case / ".cec-checklist").mkdir(parents=True)
+    shutil.copy(BASE / "case.yaml", case / "case.yaml")
+    rows: list[list[object]] = []
+    failures: list[str] = []
+    server = common.Server(cases, tmp / "home-web").start()
+    try:
+        browser = common.Browser(server.base, timeout=300)
+        uploads = [(h.name, h.file_name.decode("utf-8", "surrogateescape") if isinstance(h.file_name, bytes) else h.file_name,
+                    h.content, h.expect) for h in items if h.target == "document"]
+        uploads += [(f"name {name[:40]!r}", name, f"note {index}: Kavya Iyer\n".encode(), "stored inside")
+                    for index, name in enumerate(NAME_ATTACKS)]
+        for label, name, content, expect in uploads:
+            page = browser.get(common.case_url("web-hostile", "documents"))
+            token = common.csrf_token(page.text)
+            reply = browser.post_files(common.case_url("web-hostile", "documents"), {common.CSRF_FIELD: token},
+                                       [("files", name, content)])
+            notice = notice_of(reply.text)
+            problems = []
+            if reply.status >= 500 or reply.status not in (200, 400, 422):
+                problems.append(f"HTTP {reply.status}")
+            if expect == "unreadable" and "could not be read" not in notice and "not kept" not in notice:
+                problems.append("the notice does not say it could not be read")
+            if re.search(r"<img src=x|<script", reply.text, re.IGNORECASE):
+                problems.append("the name comes through as HTML")
+            rows.append([label, reply.status, notice[:110] or "(no notice)", f"{reply.seconds:.1f}",
+                         "ok" if not problems else "FAIL"])
+            failures += [f"web upload {label}: {problem}" for problem in problems]
+        page = browser.get(common.case_url("web-hostile", "documents"))
+        if page.status != 200:
+            failures.append(f"web: the documents page answers {page.status} after the uploads")
+    finally:
+        server.stop()
+    inside = (case / "documents").resolve()
+    for folder, _, names in os.walk(tmp):
+        for name in names:
+            path = Path(folder, name).resolve()
+            if "escape" in name and not path.is_relative_to(inside):
+                failures.append(f"web: an upload was written outside the case's documents folder: {path}")
+    log = server.log()
+    if "Traceback" in log or "unexpected failure" in log:
+        failures.append("web: the server log holds a traceback / unexpected failure: " + log[-300:])
+    return rows, failures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--max-rss-mb", type=float, default=1024)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--no-web", action="store_true", help="skip the uploads to `serve`")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="cec-adv-hostile-"))
     home = tmp / "home"
@@ -285,9 +353,15 @@ def main() -> int:
         rows.append([hostile.name, f"{len(hostile.content):,}", hostile.expect, outcome, codes, f"{run.seconds:.1f}",
                      f"{run.max_rss_mb:.0f}", "ok" if not problems else "FAIL"])
         failures += [f"{hostile.name}: {problem}" for problem in problems]
-    print(f"{len(rows)} hostile files, {time.perf_counter() - started:.0f} s; failures {len(failures)}")
+    print(f"check: {len(rows)} hostile files, {time.perf_counter() - started:.0f} s; failures {len(failures)}")
     print(common.table(["file", "bytes", "expected", "outcome", "finding codes (reason)", "s", "max RSS MB", "verdict"],
                        rows))
+    if not args.no_web:
+        web_rows, web_failures = web_uploads(tmp, hostiles())
+        failures += web_failures
+        print()
+        print(f"web uploads: {len(web_rows)} files on `serve`; failures {len(web_failures)}")
+        print(common.table(["upload", "HTTP", "notice on the page", "s", "verdict"], web_rows))
     for message in failures:
         print(f"failure: {message}")
     if args.keep:

@@ -177,7 +177,7 @@ class Run:
             if listed != "[]":
                 self.failures.append(f"{where}: {case} page lists a temporary file: {listed[:200]}")
 
-    def final_cleanup_check(self) -> tuple[int, int]:
+    def final_cleanup_check(self) -> tuple[list[Path], int]:
         """Age what is left by 62 minutes, restart, and count what the start-up cleaning kept."""
         assert self.server is not None
         self.server.stop()
@@ -190,7 +190,7 @@ class Run:
         after = leftovers(self.cases, self.temp)
         for path in after:
             self.failures.append(f"after the aged restart: leftover kept: {path}")
-        return len(before), len(after)
+        return before, len(after)
 
 
 def main() -> int:
@@ -214,8 +214,12 @@ def main() -> int:
         if run.server is not None:
             run.server.stop()
     print(f"seed {seed}, {args.points} kill points, max delay {args.max_delay} s, {time.perf_counter() - start:.0f} s; "
-          f"leftovers before the aged restart {before}, after {after}; failures {len(run.failures)}")
-    print(common.table(["point", "action", "case", "kill after s", "request", "temp files", "restart s", "failures"],
+          f"leftovers before the aged restart {len(before)}, after {after}; failures {len(run.failures)}")
+    for path in before:
+        where = path.relative_to(tmp)
+        print(f"leftover before the aged restart: {where.parent}/{'<pack folder>' if path.is_dir() else path.name}")
+    print(common.table(["point", "action", "case", "kill after s", "request", "temp files so far", "restart s",
+                        "failures"],
                        run.rows))
     for message in run.failures[:30]:
         print(f"failure: {message}")
