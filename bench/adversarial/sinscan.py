@@ -11,17 +11,22 @@ Each place gets its own valid-checksum SIN (Luhn, generated), so a leak names it
   line written like a field the extractor reads (title, hours, salary, signer...);
 - file names (three forms), a sub-folder name, the case folder name, the
   `applicant` and `case_name` of case.yaml, a value case.yaml refuses (a second case,
-  for the error message), the name of a file uploaded on the web page, and URLs typed by
-  hand (the case folder's real name, a SIN in a path and in a query, percent-encoded).
+  for the error message), a field value and a note recorded with `review`, paths given
+  to commands that refuse them (error messages), the name of a case made on the web page,
+  the name and text of a file uploaded there, and URLs typed by hand (the case folder's
+  real name, a SIN in a path and in a query, percent-encoded).
 
 Outputs: `check -f json|html|md|pdf` (and the terminal summary `check` prints), `extract`
 (text and json) of every document, `batch` (everything it writes, and its terminal),
 `pack` (read-me-first.pdf, the file names and the terminal: the upload PDFs hold the
-original documents, which keep their SINs by design), `todo` (text, md, json), and a
-`serve` session (home, claims, documents, the upload's notice, the report, every
+original documents, which keep their SINs by design), `todo` (text, md, json), `review`,
+the error messages, and a `serve` session (home, claims, documents, the upload's notice, the report, every
 document page, report.json, report.pdf, the delete page, the pack's names and read-me-first.pdf, the
-response headers, and the server's log, run with --debug). PDFs are read with
-`pdftotext` (pypdf when it is missing).
+response headers, the page images of the letters and T4s read back with tesseract, and
+the server's log; then the same again with --debug). PDFs are read with `pdftotext`
+(pypdf when it is missing). A SIN in a scan is shown as it is, by design; the PDF page
+images are covered where the text layer has a SIN, and an OCR control (the PDF letter
+rendered by pdftoppm, unmasked) says how many SINs OCR can read back at all.
 
 A leak is the nine digits of a SIN in an output with at most three non-digits between
 two of them, after undoing HTML entities, %-escapes and JSON \\u escapes. The masked
@@ -263,6 +268,27 @@ class Scanner:
                     break
 
 
+def ocr(png: bytes) -> str:
+    """The text tesseract sees in an image ('' without tesseract)."""
+    if not shutil.which("tesseract"):
+        return ""
+    done = subprocess.run(["tesseract", "stdin", "stdout", "--psm", "6"], input=png, capture_output=True, timeout=120,
+                          check=False)
+    return done.stdout.decode("utf-8", "replace")
+
+
+def ocr_control(case: Path, places: Places) -> str:
+    """What OCR finds in the PDF letter rendered without the tool (pdftoppm): how far the page-image scan can be trusted."""
+    if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
+        return "OCR control: tesseract or pdftoppm missing, page images not read"
+    done = subprocess.run(["pdftoppm", "-r", "110", "-png", "-f", "1", "-l", "1", str(case / "Letters" / "letter.pdf")],
+                          capture_output=True, timeout=120, check=False)
+    text = ocr(done.stdout)
+    pdf_places = [place for place in places.sins if place.startswith("pdf letter")]
+    found = [place for place in pdf_places if any(pattern(places.sins[place]).search(view) for view in views(text))]
+    return f"OCR control: {len(found)} of the {len(pdf_places)} PDF-letter SINs read back from the unmasked page"
+
+
 # running the commands
 
 
@@ -282,10 +308,43 @@ def scan_tree(scanner: Scanner, group: str, folder: Path, skip: tuple[str, ...] 
             scanner.scan(group, relative, path.read_bytes())
 
 
-def commands(scanner: Scanner, tmp: Path, case: Path, broken: Path) -> None:
+def review(scanner: Scanner, home: Path, case: Path, places: Places) -> None:
+    """Decisions holding SINs, recorded with `review` before the reports are made: a field value and a note."""
+    done = common.cli(["check", str(case), "-f", "json", "-o", "-"], home, timeout=600)
+    codes = [finding["code"] for finding in json.loads(done.stdout)["findings"]] if done.stdout.strip() else []
+    field_sin = places("review --set value")
+    note_sin = places("review --ack note")
+    run_cli(scanner, home, "review", "review --set", ["review", str(case), "--set", "Letters/letter.txt",
+                                                       f"job_title=Developer {TEXT_FORMATS['spaces 3-3-3'](field_sin)}"])
+    if codes:
+        run_cli(scanner, home, "review", "review --ack", ["review", str(case), "--ack", codes[0], "--note",
+                                                           f"explained; employee {TEXT_FORMATS['dashes 3-3-3'](note_sin)}"])
+    else:
+        print("note: no finding to acknowledge")
+
+
+def error_messages(scanner: Scanner, home: Path, tmp: Path, places: Places) -> None:
+    """Paths holding a SIN that do not exist, or are not what the command wants: the error names them."""
+    sin = places("path in an error message")
+    spaced = TEXT_FORMATS["spaces 3-3-3"](sin)
+    missing = tmp / f"gone {spaced}"
+    plain = tmp / f"plain file {TEXT_FORMATS['dashes 3-3-3'](sin)}.txt"
+    plain.write_text("not a case\n", encoding="utf-8")
+    for label, args in (("check missing folder", ["check", str(missing)]),
+                        ("extract missing file", ["extract", str(missing / "letter.pdf")]),
+                        ("check a file, not a folder", ["check", str(plain)]),
+                        ("pack into a file", ["pack", str(missing), "-o", str(plain)]),
+                        ("batch missing folder", ["batch", str(missing)]),
+                        ("todo missing folder", ["todo", str(missing)])):
+        run_cli(scanner, home, "error messages", label, args)
+
+
+def commands(scanner: Scanner, tmp: Path, case: Path, broken: Path, places: Places) -> None:
     home = tmp / "home"
     out = tmp / "out"
     out.mkdir()
+    review(scanner, home, case, places)
+    error_messages(scanner, home, tmp, places)
     for fmt in ("json", "html", "md", "pdf"):
         target = out / f"report.{fmt}"
         run_cli(scanner, home, f"check -f {fmt}", "check", ["check", str(case), "-f", fmt, "-o", str(target), "--info"])
@@ -323,6 +382,7 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
     group = "web --debug" if debug else "web"
     server = common.Server(cases, tmp / ("home-web-debug" if debug else "home-web"), extra=["--debug"] if debug else [])
     server.start()
+    images: set[tuple[str, str]] = set()  # (page image URL, document name)
     try:
         browser = common.Browser(server.base, timeout=300)
         seen: set[str] = set()
@@ -336,6 +396,13 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
             return reply
 
         home = page("/")
+        if not debug:
+            new_sin = places("web new case name")
+            reply = browser.post_form("/cases", {common.CSRF_FIELD: common.csrf_token(home.text),
+                                                 "name": f"Farah {TEXT_FORMATS['U+00A0 3-3-3'](new_sin)}"})
+            scanner.scan(group, f"new case answer ({reply.status})", reply.body)
+            scanner.scan(group, "URL/headers after new case", reply.url + "\n" + json.dumps(reply.headers))
+            home = page("/")
         case_links = sorted(set(re.findall(r'href="(/cases/[^"/?#]+)"', home.text)))
         for link in case_links:
             page(link)
@@ -355,7 +422,12 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
             report = page(f"{link}/report")
             doc_links = sorted(set(re.findall(rf'href="({re.escape(link)}/documents/[0-9a-f]{{16}})"', report.text + documents.text)))
             for doc_link in doc_links:
-                page(doc_link)
+                doc_page = page(doc_link)
+                title = re.search(r'<h1 class="doc-title">(.*?)</h1>', doc_page.text, re.DOTALL)
+                name = html.unescape(title.group(1)).strip() if title else ""
+                if not debug and name.startswith(("letter.pdf", "T4")):
+                    found = re.findall(rf'src="({re.escape(doc_link)}/pages/\d+\.png)"', doc_page.text)
+                    images.update((source, name) for source in found)
             for download in ("report.json", "report.pdf", "delete"):
                 page(f"{link}/{download}")
             pack = browser.get(f"{link}/pack.zip")
@@ -378,6 +450,11 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
                      "/?q=" + urllib.parse.quote(spaced), "/?q=" + urllib.parse.quote_plus(TEXT_FORMATS["U+00A0 3-3-3"](typed))):
             reply = browser.get(path)
             scanner.scan(group, f"typed URL answer ({reply.status})", reply.body)
+        for source, name in sorted(images):
+            reply = browser.get(source)
+            if reply.status == 200:
+                scanner.scan("web page images (OCR)", f"{name} page {source.rsplit('/', 1)[-1]}", ocr(reply.body))
+        print(f"page images read back: {', '.join(sorted({name for _, name in images})) or 'none'}")
     finally:
         server.stop()
     for number, line in enumerate(server.log_bytes().decode("utf-8", "replace").splitlines(), 1):
@@ -398,16 +475,19 @@ def main() -> int:
     case, broken = make_cases(cases, places)
     places("uploaded file name")
     places("uploaded file text")
-    places("typed URL")
+    for place in ("typed URL", "review --set value", "review --ack note", "path in an error message",
+                  "web new case name"):
+        places(place)
     places.sins["sample T4's own SIN"] = "993857085"  # printed in the sample's T4 slips (the pay stubs show it masked)
     problems = self_test(places)
     for problem in problems:
         print(problem)
     scanner = Scanner(places)
-    commands(scanner, tmp, case, broken)
+    commands(scanner, tmp, case, broken, places)
     if not args.no_web:
         web(scanner, tmp, cases, places, debug=False)
         web(scanner, tmp, cases, places, debug=True)
+    control = ocr_control(case, places) if not args.no_web else ""
     groups = list(scanner.outputs)
     short = {group: group.replace("check -f ", "").replace("extract -f ", "x-") for group in groups}
     rows = [[place, places.sins[place], scanner.reached[place], *(scanner.cells.get((place, group), 0) for group in groups)]
@@ -418,6 +498,8 @@ def main() -> int:
           "the other columns count leaks")
     print(common.table(["place", "SIN", "masked seen", *(short[group] for group in groups)], rows))
     print()
+    if control:
+        print(control)
     print(common.table(["output group", "pieces scanned", "leaks"],
                        [[group, scanner.outputs[group], sum(v for (_, g), v in scanner.cells.items() if g == group)]
                         for group in groups]))
