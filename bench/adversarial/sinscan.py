@@ -425,7 +425,7 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
                 doc_page = page(doc_link)
                 title = re.search(r'<h1 class="doc-title">(.*?)</h1>', doc_page.text, re.DOTALL)
                 name = html.unescape(title.group(1)).strip() if title else ""
-                if not debug and name.startswith(("letter.pdf", "T4")):
+                if not debug and name.rsplit("/", 1)[-1].startswith(("letter.pdf", "T4")):
                     found = re.findall(rf'src="({re.escape(doc_link)}/pages/\d+\.png)"', doc_page.text)
                     images.update((source, name) for source in found)
             for download in ("report.json", "report.pdf", "delete"):
