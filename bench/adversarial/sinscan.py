@@ -454,7 +454,8 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
             reply = browser.get(source)
             if reply.status == 200:
                 scanner.scan("web page images (OCR)", f"{name} page {source.rsplit('/', 1)[-1]}", ocr(reply.body))
-        print(f"page images read back: {', '.join(sorted({name for _, name in images})) or 'none'}")
+        if not debug:
+            print(f"page images read back: {', '.join(sorted({name for _, name in images})) or 'none'}")
     finally:
         server.stop()
     for number, line in enumerate(server.log_bytes().decode("utf-8", "replace").splitlines(), 1):
