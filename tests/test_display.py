@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checklist.cli import app
-from checklist.display import mask_logs, public, public_data, readable
+from checklist.display import mask_logs, public, public_data, public_log, readable
 from tests.support.cases import small_case
 
 runner = CliRunner()
@@ -39,6 +39,24 @@ def test_log_records_are_masked_and_keep_their_shape(caplog: pytest.LogCaptureFi
             log.exception("failed on %s", Path("046454286.pdf"))
     assert "046" not in caplog.text and "XXX XXX 286" in caplog.text and "\ufffd" in caplog.text
     assert isinstance(caplog.records[1].args, tuple)  # uvicorn's access log unpacks its arguments
+
+
+@pytest.mark.parametrize("path", [
+    "/cases/note%20046%20454%20286", "/?sin=046%20454%20286", "/cases/note%20046-454-286",
+    "/cases/a%E2%80%AF046%E2%80%AF454%E2%80%AF286", "/cases/a%C2%A0046%C2%A0454%C2%A0286",
+])
+def test_an_access_log_line_with_a_percent_encoded_sin_is_masked(caplog: pytest.LogCaptureFixture, path: str) -> None:
+    """Regression (the adversarial suite's sinscan): uvicorn logs the path as sent; '%20' glued a '20' to the
+    first group, so the SIN did not look like one. The line is logged decoded, masked."""
+    mask_logs()
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("uvicorn.access").info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:1", "GET", path, "1.1", 200)
+    assert "454" not in caplog.text and "XXX XXX 286" in caplog.text, caplog.text
+    assert isinstance(caplog.records[-1].args, tuple)
+
+
+def test_a_percent_sign_without_a_sin_is_logged_as_it_came() -> None:
+    assert public_log("/cases/Farah%20Nazari?q=100%25") == "/cases/Farah%20Nazari?q=100%25"
 
 
 @pytest.fixture

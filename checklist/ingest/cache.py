@@ -30,6 +30,7 @@ from checklist import __version__
 from checklist.ingest.limits import ReadLimits
 from checklist.ingest.own import CACHE_TAG
 from checklist.models.document import RawDocument
+from checklist.output import TEMP_MARK, remove_leftovers
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,12 @@ class ReadingCache:
 
     def __init__(self, case_dir: Path, limits: ReadLimits) -> None:
         self.folder = case_dir / CACHE_DIR / READINGS
+        self._cleaned = False
         self.key = reader_key(limits)
 
     def get(self, sha256: str, path: str) -> RawDocument | None:
         """The stored reading of the file with this hash, shown under its current `path`; None if none stands."""
+        self._clean_once()
         entry = self._entry(sha256)
         try:
             stored = json.loads(entry.read_text(encoding="utf-8"))
@@ -77,7 +80,8 @@ class ReadingCache:
         if raw.sha256 is None or not raw.readable:
             return
         entry = self._entry(raw.sha256)
-        temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        # marked like every temporary file of the tool, so the start-up cleaning removes one a killed run left
+        temporary = entry.with_name(f".{entry.name}{TEMP_MARK}{os.getpid()}")
         try:
             # the path is stored too, and a name that is not valid UTF-8 (surrogate escapes) cannot be: store none
             payload = json.dumps({"reader": self.key, "sha256": raw.sha256,
@@ -90,6 +94,7 @@ class ReadingCache:
             os.replace(temporary, entry)
         except (OSError, UnicodeError, ValueError) as exc:
             log.debug("reading not cached: %s", exc)
+        finally:  # also on Ctrl+C or a time limit: no half-written entry stays behind
             _forget(temporary)
 
     def _entry(self, sha256: str) -> Path:
@@ -97,7 +102,14 @@ class ReadingCache:
             raise ValueError(f"not a SHA-256: {sha256[:80]!r}")
         return self.folder / f"{sha256}.json"
 
+    def _clean_once(self) -> None:
+        """Remove, once per check, the half-written entries a killed check left (old enough to be nobody's)."""
+        if not self._cleaned and self.folder.is_dir():
+            remove_leftovers(self.folder)
+        self._cleaned = True
+
     def _prepare(self) -> None:
+        self._clean_once()
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         tag = self.folder / CACHE_TAG  # the readings only: the web app keeps its state beside them
         if not tag.exists():

@@ -208,3 +208,23 @@ def test_a_second_check_loads_no_document_reader(case: Path) -> None:
             for _ in range(2)]
     assert runs[0].stdout.strip() == "['docx', 'pypdf']", runs[0].stderr[-2000:]
     assert runs[1].stdout.strip() == "[]", runs[1].stderr[-2000:]
+
+
+def test_a_half_written_entry_a_killed_check_left_is_removed_and_never_read(case: Path) -> None:
+    """Regression (the adversarial suite's kill -9): the cache's temporary file carries the tool's temporary mark,
+    so the next check (and the web server's start-up cleaning) removes one that is old enough."""
+    from checklist.output import STALE_SECONDS, is_temporary
+
+    check_case(case, noc_dir=NOC_DIR)
+    folder = case / CACHE_DIR / READINGS
+    entry = entries(case)[0]
+    left = folder / f".{entry.name}.cec-part-4242"
+    left.write_text('{"half": ', encoding="utf-8")
+    old = entry.stat().st_mtime - STALE_SECONDS - 60
+    os.utime(left, (old, old))
+    fresh = folder / f".{entry.name}.cec-part-4343"  # another process writing right now: left alone
+    fresh.write_text("{", encoding="utf-8")
+    assert is_temporary(left.name)
+    check_case(case, noc_dir=NOC_DIR)
+    assert not left.exists() and fresh.exists()
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
