@@ -14,7 +14,7 @@ restarts it on the same cases and checks every case:
 - every document file is whole: a file uploaded by the bench has exactly the bytes
   sent (never a prefix), and the samples' own files are unchanged;
 - leftovers: temporary files in the case folders after the kill (`.NAME.cec-part-XXXX`
-  from `checklist.output`, `.NAME.PID.tmp` from the readings cache) and `cec-pack-*` /
+  from `checklist.output` and the readings cache) and `cec-pack-*` /
   `cec-soffice-*` folders in the server's TMPDIR (a private one). The server only
   removes a temporary file untouched for 10 minutes and a pack folder untouched for 60
   (a live writer may own a younger one), so at the end the bench ages the leftovers
@@ -185,7 +185,7 @@ class Run:
         """What each writer leaves when killed between creating its temporary file and renaming it.
 
         Names as the code makes them: `checklist.output` (".NAME.cec-part-XXXXXXXX", for uploads,
-        reports and case.yaml), the readings cache (".SHA.json.PID.tmp" in .cec-checklist/readings)
+        reports and case.yaml), the readings cache (".SHA.json.cec-part-PID" in .cec-checklist/readings)
         and the web page's pack folder ("cec-pack-XXXX" in the temp folder). Planting them makes
         the start-up cleaning's test certain; the random kills rarely land in those windows.
         """
@@ -194,7 +194,7 @@ class Run:
         readings.mkdir(parents=True, exist_ok=True)
         sha = hashlib.sha256(b"planted").hexdigest()
         for path in (case / "Immigration" / ".PGWP.pdf.cec-part-0badc0de", case / STATE_DIR / ".report.json.cec-part-0badc0de",
-                     case / ".case.yaml.cec-part-0badc0de", readings / f".{sha}.json.4242.tmp"):
+                     case / ".case.yaml.cec-part-0badc0de", readings / f".{sha}.json.cec-part-4242"):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"half")
             self.planted.append(path)
