@@ -105,8 +105,10 @@ def main() -> None:
     print(f"NOC data load (once per process): {timed(lambda: load_noc(noc_dir), args.repeat):.3f} s")
     noc = load_noc(noc_dir)
     names = ("read", "classify", "extract", "rules", "render")
-    print(f"{'case':34} {'docs':>5} {'plain s':>8} {'check s':>8} {'ratio':>6} {'warm s':>7}  "
-          + " ".join(f"{n:>8}" for n in names))
+    print(
+        f"{'case':34} {'docs':>5} {'plain s':>8} {'check s':>8} {'ratio':>6} {'warm s':>7}  "
+        + " ".join(f"{n:>8}" for n in names)
+    )
     for case in cases:
         documents = len(discover(case))
         base = timed(lambda case=case: plain(case), args.repeat)
@@ -115,8 +117,10 @@ def main() -> None:
         check_case(case, CheckOptions(noc=noc))  # fills the readings
         warm = timed(lambda case=case: render_json(check_case(case, CheckOptions(noc=noc))), args.repeat)
         split = stages(case, noc)
-        print(f"{case.name:34} {documents:5d} {base:8.3f} {full:8.3f} {full / base:6.2f} {warm:7.3f}  "
-              + " ".join(f"{split.get(n, 0.0):8.3f}" for n in names))
+        print(
+            f"{case.name:34} {documents:5d} {base:8.3f} {full:8.3f} {full / base:6.2f} {warm:7.3f}  "
+            + " ".join(f"{split.get(n, 0.0):8.3f}" for n in names)
+        )
 
 
 if __name__ == "__main__":

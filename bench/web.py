@@ -32,17 +32,34 @@ def timed(action):  # type: ignore[no-untyped-def]
 
 
 def run(sample: Path) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp, TestClient(create_app(WebSettings(
-            cases_dir=Path(tmp), noc_dir=NOC_DIR, allowed_hosts=("testserver",)))) as client:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        TestClient(
+            create_app(WebSettings(cases_dir=Path(tmp), noc_dir=NOC_DIR, allowed_hosts=("testserver",)))
+        ) as client,
+    ):
         token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").text).group(1)  # type: ignore[union-attr]
         client.post("/cases", data={"csrf_token": token, "name": "bench"})
-        files = [("files", (p.name, p.read_bytes())) for p in sorted(sample.rglob("*")) if p.is_file() and p.name != "case.yaml"]
-        client.post("/cases/bench/claims/file", data={"csrf_token": token},
-                    files={"case_file": ("case.yaml", (sample / "case.yaml").read_bytes())})
+        files = [
+            ("files", (p.name, p.read_bytes()))
+            for p in sorted(sample.rglob("*"))
+            if p.is_file() and p.name != "case.yaml"
+        ]
+        client.post(
+            "/cases/bench/claims/file",
+            data={"csrf_token": token},
+            files={"case_file": ("case.yaml", (sample / "case.yaml").read_bytes())},
+        )
         out = {"documents": float(len(files))}
-        out["upload+read"] = timed(lambda: client.post("/cases/bench/documents", data={"csrf_token": token}, files=files))
-        out["check"] = timed(lambda: client.post("/cases/bench/check", data={"csrf_token": token}, follow_redirects=False))
-        out["check again"] = timed(lambda: client.post("/cases/bench/check", data={"csrf_token": token}, follow_redirects=False))
+        out["upload+read"] = timed(
+            lambda: client.post("/cases/bench/documents", data={"csrf_token": token}, files=files)
+        )
+        out["check"] = timed(
+            lambda: client.post("/cases/bench/check", data={"csrf_token": token}, follow_redirects=False)
+        )
+        out["check again"] = timed(
+            lambda: client.post("/cases/bench/check", data={"csrf_token": token}, follow_redirects=False)
+        )
         out["report page"] = timed(lambda: client.get("/cases/bench/report"))
         out["documents page"] = timed(lambda: client.get("/cases/bench/documents"))
         return out
@@ -54,8 +71,10 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for name in names:
         t = run(ROOT / "samples" / "cases" / name)
-        print(f"| {name} | {t['documents']:.0f} | {t['upload+read']:.2f} s | {t['check']:.2f} s | {t['check again']:.2f} s "
-              f"| {t['report page']:.2f} s | {t['documents page']:.2f} s |")
+        print(
+            f"| {name} | {t['documents']:.0f} | {t['upload+read']:.2f} s | {t['check']:.2f} s | {t['check again']:.2f} s "
+            f"| {t['report page']:.2f} s | {t['documents page']:.2f} s |"
+        )
 
 
 if __name__ == "__main__":

@@ -111,16 +111,35 @@ def check_one(case_dir: Path, root: Path, name: str, out_dir: Path, as_of: Any =
         return CaseRow(case=relative, name=name, error=public(str(exc) or type(exc).__name__))
     counts = report.counts()
     desk = desk_facts(report.model_dump(mode="json"), report.as_of)
-    return CaseRow(case=relative, name=name, case_name=public(report.case_name or ""), applicant=public(report.applicant),
-                   verdict=desk.verdict, ready=report.ready, ita_date=desk.ita_date, deadline=desk.deadline,
-                   days_left=desk.days_left, hours=report.experience.qualifying_hours, blockers=counts["blocker"],
-                   warnings=counts["warning"], top_blockers="; ".join(desk.top_blockers), reviewed=desk.reviewed,
-                   acknowledged=desk.acknowledged, checked=desk.checked, report=f"{name}.html")
+    return CaseRow(
+        case=relative,
+        name=name,
+        case_name=public(report.case_name or ""),
+        applicant=public(report.applicant),
+        verdict=desk.verdict,
+        ready=report.ready,
+        ita_date=desk.ita_date,
+        deadline=desk.deadline,
+        days_left=desk.days_left,
+        hours=report.experience.qualifying_hours,
+        blockers=counts["blocker"],
+        warnings=counts["warning"],
+        top_blockers="; ".join(desk.top_blockers),
+        reviewed=desk.reviewed,
+        acknowledged=desk.acknowledged,
+        checked=desk.checked,
+        report=f"{name}.html",
+    )
 
 
 def run_batch(
-    root: Path, out_dir: Path, workers: int = 1, noc_dir: Path | None = None, as_of: Any = None,
-    on_done: Callable[[CaseRow], None] | None = None, sort: str = "case",
+    root: Path,
+    out_dir: Path,
+    workers: int = 1,
+    noc_dir: Path | None = None,
+    as_of: Any = None,
+    on_done: Callable[[CaseRow], None] | None = None,
+    sort: str = "case",
 ) -> list[CaseRow]:
     """Check every case under `root` into `out_dir`; the rows (and the index) in `sort` order (see desk.SORT_KEYS)."""
     cases = find_cases(root)
@@ -137,8 +156,15 @@ def run_batch(
     return rows
 
 
-def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, noc_dir: Path | None,
-         as_of: Any, on_done: Callable[[CaseRow], None] | None) -> Iterator[CaseRow]:
+def _run(
+    jobs: list[tuple[Path, str]],
+    root: Path,
+    out_dir: Path,
+    workers: int,
+    noc_dir: Path | None,
+    as_of: Any,
+    on_done: Callable[[CaseRow], None] | None,
+) -> Iterator[CaseRow]:
     if workers <= 1:
         _init_worker(noc_dir)
         for case, name in jobs:
@@ -147,16 +173,18 @@ def _run(jobs: list[tuple[Path, str]], root: Path, out_dir: Path, workers: int, 
                 on_done(row)
             yield row
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(noc_dir, network.denied())) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(noc_dir, network.denied())
+    ) as pool:
         futures = {pool.submit(check_one, case, root, name, out_dir, as_of): (case, name) for case, name in jobs}
         for future in as_completed(futures):
             case, name = futures[future]
             try:
                 row = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal) is that case's error
-                row = CaseRow(case=public(case.relative_to(root).as_posix()), name=name,
-                              error=public(f"the check stopped: {exc}"))
+                row = CaseRow(
+                    case=public(case.relative_to(root).as_posix()), name=name, error=public(f"the check stopped: {exc}")
+                )
             if on_done:
                 on_done(row)
             yield row
@@ -172,8 +200,15 @@ def write_summary(rows: list[CaseRow], out_dir: Path, sort: str = "case") -> Non
     for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in asdict(row).items()})
     write_output(out_dir / "summary.csv", public(buffer.getvalue()))
-    html = render_template("batch_index.html.j2", {"rows": [asdict(row) for row in rows], "sort": sort,
-                                                    "ready": sum(1 for r in rows if r.ready), "total": len(rows)})
+    html = render_template(
+        "batch_index.html.j2",
+        {
+            "rows": [asdict(row) for row in rows],
+            "sort": sort,
+            "ready": sum(1 for r in rows if r.ready),
+            "total": len(rows),
+        },
+    )
     write_output(out_dir / "index.html", public(html))
 
 

@@ -154,8 +154,13 @@ def parse_case(text: str, path: Path) -> Case:
         root = compose_yaml(text)
     except YamlTooBig as exc:
         mark = exc.problem_mark
-        raise CaseFileError(f"refused: {exc.problem}", path=path, field=exc.field, line=mark.line + 1 if mark else None,
-                            hint="write each value out; a case.yaml needs no aliases or deep nesting") from None
+        raise CaseFileError(
+            f"refused: {exc.problem}",
+            path=path,
+            field=exc.field,
+            line=mark.line + 1 if mark else None,
+            hint="write each value out; a case.yaml needs no aliases or deep nesting",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -165,13 +170,16 @@ def parse_case(text: str, path: Path) -> Case:
         raise CaseFileError("the YAML is nested too deeply to be a case.yaml", path=path) from None
     except ValueError as exc:  # a date that is no date (2023-02-30), a number too long to convert
         field, line, value, tag = _bad_scalar(text)
-        problem = (f"not a date: {shown(value)} ({exc})" if tag.endswith("timestamp")
-                   else f"not a number: {shown(value)} (too many digits)" if tag else f"a value cannot be read ({exc})")
+        problem = (
+            f"not a date: {shown(value)} ({exc})"
+            if tag.endswith("timestamp")
+            else f"not a number: {shown(value)} (too many digits)"
+            if tag
+            else f"a value cannot be read ({exc})"
+        )
         raise CaseFileError(problem, path=path, field=field, line=line) from None
     if not isinstance(data, dict):
-        raise CaseFileError(
-            "expected a mapping with 'applicant' and 'jobs' at the top", path=path, line=1
-        )
+        raise CaseFileError("expected a mapping with 'applicant' and 'jobs' at the top", path=path, line=1)
     _codes_as_written(data, root)
     try:
         return Case.model_validate(data)
@@ -183,7 +191,11 @@ def _codes_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
     """Codes as the text the user wrote: YAML 1.1 reads a job's `noc: 00012` as the octal 10, `2174` as an int,
     and `intended_province: ON` (or NO, YES) as a boolean."""
     province = _child(root, "intended_province")
-    if province is not None and isinstance(province[1], yaml.ScalarNode) and isinstance(data.get("intended_province"), bool):
+    if (
+        province is not None
+        and isinstance(province[1], yaml.ScalarNode)
+        and isinstance(data.get("intended_province"), bool)
+    ):
         data["intended_province"] = province[1].value
     jobs = _child(root, "jobs")
     if jobs is None or not isinstance(data.get("jobs"), list):
@@ -191,7 +203,12 @@ def _codes_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
     for index, job in enumerate(data["jobs"]):
         found = _child(jobs[1], index)
         noc = _child(found[1], "noc") if found else None
-        if isinstance(job, dict) and noc is not None and isinstance(noc[1], yaml.ScalarNode) and isinstance(job.get("noc"), (int, float)):
+        if (
+            isinstance(job, dict)
+            and noc is not None
+            and isinstance(noc[1], yaml.ScalarNode)
+            and isinstance(job.get("noc"), (int, float))
+        ):
             job["noc"] = noc[1].value
 
 

@@ -59,7 +59,9 @@ log = logging.getLogger("checklist")
 
 CaseDir = Annotated[Path, typer.Argument(help="The case folder: case.yaml and the documents.", show_default=False)]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logging.")]
-Output = Annotated[Optional[str], typer.Option("-o", "--output", help="Where to write the report; '-' is standard output.")]
+Output = Annotated[
+    Optional[str], typer.Option("-o", "--output", help="Where to write the report; '-' is standard output.")
+]
 
 
 def _setup(debug: bool) -> None:
@@ -104,9 +106,13 @@ def check(
     noc_data: Annotated[Optional[Path], typer.Option("--noc-data", help="Folder with NOC 2021 reference data.")] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip files larger than this (MB).")] = 20.0,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Skip PDFs with more pages than this.")] = 50,
-    max_seconds: Annotated[float, typer.Option("--max-seconds", help="Give up on a document after this many seconds (0: no limit).")] = 60.0,
+    max_seconds: Annotated[
+        float, typer.Option("--max-seconds", help="Give up on a document after this many seconds (0: no limit).")
+    ] = 60.0,
     show_info: Annotated[bool, typer.Option("--info", help="Also list info notes in the summary.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file again, ignoring the readings kept in the case folder.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file again, ignoring the readings kept in the case folder.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Read a case, run every check, and write the gap report."""
@@ -122,8 +128,9 @@ def check(
     try:
         if not case_dir.is_dir():
             raise ChecklistError("is not a folder", path=case_dir, hint="give the case folder that holds case.yaml")
-        options = CheckOptions(as_of=day, noc_dir=noc_data, limits=_limits(max_mb, max_pages, max_seconds),
-                               cache=not no_cache)
+        options = CheckOptions(
+            as_of=day, noc_dir=noc_data, limits=_limits(max_mb, max_pages, max_seconds), cache=not no_cache
+        )
         report = check_case(case_dir, options)
         content = render_pdf(report) if fmt == "pdf" else RENDERERS[fmt](report)
         target = output or str(case_dir / f"report.{fmt}")
@@ -141,7 +148,9 @@ def check(
 def todo(
     case_dir: CaseDir,
     fmt: Annotated[str, typer.Option("-f", "--format", help="text, md or json.")] = "text",
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")
+    ] = None,
     noc_data: NocData = None,
     debug: Debug = False,
 ) -> None:
@@ -178,14 +187,26 @@ LANGUAGES = ("en", "fr")
 @app.command()
 def request(
     case_dir: CaseDir,
-    job: Annotated[Optional[int], typer.Option("--job", help="Only this job (0 is the first, as in case.yaml).",
-                                               show_default=False)] = None,
+    job: Annotated[
+        Optional[int],
+        typer.Option("--job", help="Only this job (0 is the first, as in case.yaml).", show_default=False),
+    ] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the drafts.")] = Path("requests"),
-    lang: Annotated[Optional[str], typer.Option("--lang", help="en or fr (default: the language of each letter).",
-                                                show_default=False)] = None,
-    explanations: Annotated[bool, typer.Option("--explanations", help="Also draft the letters of explanation the "
-                                               "findings call for (status, names, missing T4 years, leaves...).")] = False,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", help="en or fr (default: the language of each letter).", show_default=False),
+    ] = None,
+    explanations: Annotated[
+        bool,
+        typer.Option(
+            "--explanations",
+            help="Also draft the letters of explanation the "
+            "findings call for (status, names, missing T4 years, leaves...).",
+        ),
+    ] = False,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")
+    ] = None,
     noc_data: NocData = None,
     debug: Debug = False,
 ) -> None:
@@ -208,8 +229,12 @@ def request(
         report = check_case(case_dir, as_of=day, noc_dir=noc_data)
         count = len(report.claims.jobs) if report.claims else 0
         if job is not None and not 0 <= job < count:
-            err.print(f"[bold red]error:[/] --job {job} is not a job of this case: case.yaml lists {_count(count, 'job')}"
-                      f" (0 to {count - 1})" if count else f"[bold red]error:[/] --job {job}: case.yaml lists no job")
+            err.print(
+                f"[bold red]error:[/] --job {job} is not a job of this case: case.yaml lists {_count(count, 'job')}"
+                f" (0 to {count - 1})"
+                if count
+                else f"[bold red]error:[/] --job {job}: case.yaml lists no job"
+            )
             raise typer.Exit(2)
         drafts = [files for _, files in request_drafts(report, job, lang)]
         notes = [files for _, files in explanation_drafts(report, lang)] if explanations else []
@@ -219,8 +244,9 @@ def request(
     out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
     if not drafts:
         which = f"job {job}'s reference letter" if job is not None else "every reference letter"
-        out.print(f"Nothing to ask the employers: {which} shows what the checks look for. No request written.",
-                  markup=False)
+        out.print(
+            f"Nothing to ask the employers: {which} shows what the checks look for. No request written.", markup=False
+        )
     if explanations and not notes:
         out.print("No letter of explanation is called for by the findings.", markup=False)
     for path in written:
@@ -244,11 +270,23 @@ def _write_drafts(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
 
 @app.command()
 def batch(
-    root: Annotated[Path, typer.Argument(help="A folder whose sub-folders are cases (each with a case.yaml).", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the reports, index.html and summary.csv.")] = Path("cec-reports"),
+    root: Annotated[
+        Path, typer.Argument(help="A folder whose sub-folders are cases (each with a case.yaml).", show_default=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Where to write the reports, index.html and summary.csv.")
+    ] = Path("cec-reports"),
     jobs: Annotated[int, typer.Option("-j", "--jobs", help="Cases checked in parallel (processes).", min=1)] = 1,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window for every case (YYYY-MM-DD).")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="Order of the index and CSV: case, deadline (nearest first), blockers (most first) or hours (fewest first).")] = "case",
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="End of the 3-year window for every case (YYYY-MM-DD).")
+    ] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="Order of the index and CSV: case, deadline (nearest first), blockers (most first) or hours (fewest first).",
+        ),
+    ] = "case",
     noc_data: NocData = None,
     debug: Debug = False,
 ) -> None:
@@ -288,7 +326,9 @@ def batch(
 def pack(
     case_dir: CaseDir,
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the upload files.")] = Path("upload"),
-    limit: Annotated[int, typer.Option("--limit", help="Largest file size in bytes (the IRCC portal refuses 4 MB).")] = portal.MAX_BYTES,
+    limit: Annotated[
+        int, typer.Option("--limit", help="Largest file size in bytes (the IRCC portal refuses 4 MB).")
+    ] = portal.MAX_BYTES,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="End of the 3-year window (YYYY-MM-DD).")] = None,
     noc_data: NocData = None,
     force: Annotated[bool, typer.Option("--force", help="Pack even when the check found blockers.")] = False,
@@ -309,33 +349,46 @@ def pack(
         report = check_case(case_dir, as_of=day, noc_dir=noc_data)
         blockers = sum(1 for f in report.findings if f.severity.value == "blocker" and not f.acknowledged)
         if blockers and not force:
-            err.print(f"[bold yellow]warning:[/] the check found {_count(blockers, 'blocker')}: fix "
-                      f"{'it' if blockers == 1 else 'them'} first ('cec-checklist check {escape(str(case_dir))}' lists "
-                      f"{'it' if blockers == 1 else 'them'}), or pack anyway with --force. Nothing was packed.")
+            err.print(
+                f"[bold yellow]warning:[/] the check found {_count(blockers, 'blocker')}: fix "
+                f"{'it' if blockers == 1 else 'them'} first ('cec-checklist check {escape(str(case_dir))}' lists "
+                f"{'it' if blockers == 1 else 'them'}), or pack anyway with --force. Nothing was packed."
+            )
             raise typer.Exit(1)
         result = pack_case(case_dir, output, report, limit)
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
     out = Console(highlight=False, soft_wrap=True)
     for item in result.files:
-        out.print(f"{output / item.name}: {_count(item.pages, 'page')}, {human_size(item.size)} "
-                  f"({_count(len(item.sources), 'document')}) -> {item.slot}", markup=False)
+        out.print(
+            f"{output / item.name}: {_count(item.pages, 'page')}, {human_size(item.size)} "
+            f"({_count(len(item.sources), 'document')}) -> {item.slot}",
+            markup=False,
+        )
     out.print(f"{output / result.read_me}: read it first; it is not for upload", markup=False)
     for label in result.empty:
         err.print(f"[bold yellow]warning:[/] no document for {escape(label)}: no upload file for it")
     if result.excluded:
-        err.print(f"{_count(len(result.excluded), 'file')} could not be read or converted: see {output / result.read_me}",
-                  markup=False)
+        err.print(
+            f"{_count(len(result.excluded), 'file')} could not be read or converted: see {output / result.read_me}",
+            markup=False,
+        )
     if result.leftovers:
         verb = "belongs" if len(result.leftovers) == 1 else "belong"
-        err.print(f"{_count(len(result.leftovers), 'document')} {verb} to no position: see {output / result.read_me}",
-                  markup=False)
+        err.print(
+            f"{_count(len(result.leftovers), 'document')} {verb} to no position: see {output / result.read_me}",
+            markup=False,
+        )
     too_big = [item for item in result.files if item.size > limit]
     if too_big:
-        err.print(f"[bold red]warning:[/] {_count(len(too_big), 'file')} {'is' if len(too_big) == 1 else 'are'} "
-                  "still over the limit after compression")
+        err.print(
+            f"[bold red]warning:[/] {_count(len(too_big), 'file')} {'is' if len(too_big) == 1 else 'are'} "
+            "still over the limit after compression"
+        )
     if blockers:
-        err.print(f"[bold yellow]warning:[/] packed with --force although the check found {_count(blockers, 'blocker')}")
+        err.print(
+            f"[bold yellow]warning:[/] packed with --force although the check found {_count(blockers, 'blocker')}"
+        )
 
 
 def _count(number: int, noun: str) -> str:
@@ -347,23 +400,46 @@ def _count(number: int, noun: str) -> str:
 def review(
     ctx: typer.Context,
     case_dir: CaseDir,
-    set_values: Annotated[Optional[list[str]], typer.Option(
-        "--set", help="FILE FIELD=VALUE: the value a document states (repeatable; dates in any form, amounts as written).",
-        show_default=False)] = None,
-    kind: Annotated[Optional[tuple[str, str]], typer.Option(
-        "--kind", help="FILE KIND: the document's kind, when it was read as another.", show_default=False)] = None,
-    set_aside: Annotated[Optional[list[str]], typer.Option(
-        "--set-aside", help="FILE: not evidence for this case (shown in the report, not checked; repeatable).",
-        show_default=False)] = None,
-    ack: Annotated[Optional[str], typer.Option("--ack", help="CODE: a finding you have looked at (with --note).",
-                                               show_default=False)] = None,
-    document: Annotated[Optional[str], typer.Option("--document", help="With --ack: the finding about this file.",
-                                                    show_default=False)] = None,
-    job: Annotated[Optional[int], typer.Option("--job", help="With --ack: the finding about this job (0 is the first).",
-                                               min=0, show_default=False)] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="With --ack: why (shown beside the finding in every report).",
-                                                show_default=False)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    set_values: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--set",
+            help="FILE FIELD=VALUE: the value a document states (repeatable; dates in any form, amounts as written).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        Optional[tuple[str, str]],
+        typer.Option("--kind", help="FILE KIND: the document's kind, when it was read as another.", show_default=False),
+    ] = None,
+    set_aside: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--set-aside",
+            help="FILE: not evidence for this case (shown in the report, not checked; repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    ack: Annotated[
+        Optional[str],
+        typer.Option("--ack", help="CODE: a finding you have looked at (with --note).", show_default=False),
+    ] = None,
+    document: Annotated[
+        Optional[str], typer.Option("--document", help="With --ack: the finding about this file.", show_default=False)
+    ] = None,
+    job: Annotated[
+        Optional[int],
+        typer.Option(
+            "--job", help="With --ack: the finding about this job (0 is the first).", min=0, show_default=False
+        ),
+    ] = None,
+    note: Annotated[
+        Optional[str],
+        typer.Option("--note", help="With --ack: why (shown beside the finding in every report).", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Check as if today were this date (YYYY-MM-DD).")
+    ] = None,
     noc_data: NocData = None,
     debug: Debug = False,
 ) -> None:
@@ -403,8 +479,11 @@ def review(
         for name, assignment in _pairs(set_values or [], ctx.args):
             field, sep, value = assignment.partition("=")
             if not sep or not field.strip():
-                raise ChecklistError(f"expected FIELD=VALUE after the file, got {assignment!r}", field="--set",
-                                     hint="e.g. --set letter.pdf start_date=2022-03-03")
+                raise ChecklistError(
+                    f"expected FIELD=VALUE after the file, got {assignment!r}",
+                    field="--set",
+                    hint="e.g. --set letter.pdf start_date=2022-03-03",
+                )
             rel = document_path(case_dir, name)
             updated = with_decision(updated, case_dir, rel, fields={field.strip(): value.strip()}, read_kind=read_kind)
         if kind is not None:
@@ -413,8 +492,11 @@ def review(
             try:
                 chosen = DocumentKind(kind[1])
             except ValueError:
-                raise ChecklistError(f"not a document kind: {kind[1]!r}", field="--kind",
-                                     hint="one of: " + ", ".join(k.value for k in DocumentKind)) from None
+                raise ChecklistError(
+                    f"not a document kind: {kind[1]!r}",
+                    field="--kind",
+                    hint="one of: " + ", ".join(k.value for k in DocumentKind),
+                ) from None
             updated = with_decision(updated, case_dir, document_path(case_dir, kind[0]), kind=chosen)
         for name in set_aside or []:
             updated = with_decision(updated, case_dir, document_path(case_dir, name), set_aside=True)
@@ -439,8 +521,11 @@ def _pairs(files: list[str], extra: list[str]) -> list[tuple[str, str]]:
     """--set FILE FIELD=VALUE: typer takes one value per option, so each FIELD=VALUE comes as an extra
     argument, in the order of the --set options."""
     if len(extra) != len(files) or any("=" not in value for value in extra):
-        raise ChecklistError("--set takes two values: FILE FIELD=VALUE (give CASE_DIR first)", field="--set",
-                             hint="e.g. cec-checklist review CASE_DIR --set letter.pdf start_date=2022-03-03")
+        raise ChecklistError(
+            "--set takes two values: FILE FIELD=VALUE (give CASE_DIR first)",
+            field="--set",
+            hint="e.g. cec-checklist review CASE_DIR --set letter.pdf start_date=2022-03-03",
+        )
     return list(zip(files, extra))
 
 
@@ -454,7 +539,9 @@ def _print_review(review, out: Console) -> None:  # type: ignore[no-untyped-def]
             parts.append("set aside")
         out.print(public(f"{name}: " + ("; ".join(parts) or "reviewed")), markup=False)
     for ack in review.acknowledged:
-        where = "".join([f" in {ack.document}" if ack.document else "", f" (job {ack.job})" if ack.job is not None else ""])
+        where = "".join(
+            [f" in {ack.document}" if ack.document else "", f" (job {ack.job})" if ack.job is not None else ""]
+        )
         out.print(public(f"acknowledged {ack.code}{where}: {ack.note}"), markup=False)
 
 
@@ -463,8 +550,11 @@ def _print_needs(case_dir: Path, day, noc_data, review, out: Console) -> None:  
     from checklist.pipeline import check_case
 
     report = check_case(case_dir, as_of=day, noc_dir=noc_data)
-    needs = [f for f in report.findings
-             if (f.unsure or f.code in ("doc.needs-review", "review.lapsed")) and not f.acknowledged]
+    needs = [
+        f
+        for f in report.findings
+        if (f.unsure or f.code in ("doc.needs-review", "review.lapsed")) and not f.acknowledged
+    ]
     if not needs:
         out.print("Nothing needs your review.", markup=False)
     for finding in needs:
@@ -502,8 +592,11 @@ def extract_command(
         write_output("-", public(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
         return
     out = Console(file=PublicStream("stdout"), highlight=False, soft_wrap=True)  # type: ignore[arg-type]
-    out.print(f"[bold]{escape(str(data['path']))}[/]: {data['kind']}" + escape(f" ({data['error']})" if data["error"] else ""),
-              markup=True)
+    out.print(
+        f"[bold]{escape(str(data['path']))}[/]: {data['kind']}"
+        + escape(f" ({data['error']})" if data["error"] else ""),
+        markup=True,
+    )
     if data["evidence"] and not data["error"]:
         out.print("  decided by: " + "; ".join(data["evidence"]), markup=False)
     for name, value in document.fields:
@@ -519,7 +612,10 @@ def rules(
     """List the checks: code, severity, what each verifies, and how to fix it."""
     from checklist.rules.catalog import catalog
 
-    items = [{"code": r.code, "severity": r.severity.value, "title": r.title, "verifies": r.doc, "fix": r.fix} for r in catalog()]
+    items = [
+        {"code": r.code, "severity": r.severity.value, "title": r.title, "verifies": r.doc, "fix": r.fix}
+        for r in catalog()
+    ]
     if fmt == "json":
         write_output("-", json.dumps(items, indent=2) + "\n")
         return
@@ -563,7 +659,9 @@ def init(
         raise _fail(output_error(exc, case_dir), False) from None
     except ChecklistError as exc:
         raise _fail(exc, False) from None
-    err.print(f"wrote {target}: fill in your claims, put your documents in {case_dir}, then run 'cec-checklist check {case_dir}'")
+    err.print(
+        f"wrote {target}: fill in your claims, put your documents in {case_dir}, then run 'cec-checklist check {case_dir}'"
+    )
 
 
 NocData = Annotated[Optional[Path], typer.Option("--noc-data", help="Folder with NOC 2021 reference data.")]
@@ -578,8 +676,10 @@ def _noc_or_exit(noc_data: Optional[Path], debug: bool = False):  # type: ignore
     except ChecklistError as exc:
         raise _fail(exc, debug) from None
     if noc is None:
-        err.print("[bold red]error:[/] NOC 2021 reference data is not installed: run "
-                  "'cec-checklist noc install' (downloads the official files) or pass --noc-data DIR")
+        err.print(
+            "[bold red]error:[/] NOC 2021 reference data is not installed: run "
+            "'cec-checklist noc install' (downloads the official files) or pass --noc-data DIR"
+        )
         raise typer.Exit(2)
     return noc
 
@@ -590,7 +690,9 @@ def noc_command(
     fmt: Annotated[str, typer.Option("-f", "--format", help="text or json.")] = "text",
     limit: Annotated[int, typer.Option("-n", "--limit", help="search: how many unit groups to show.")] = 10,
     noc_data: NocData = None,
-    dest: Annotated[Optional[Path], typer.Option("--dest", help="install: into this folder instead of the user data folder.")] = None,
+    dest: Annotated[
+        Optional[Path], typer.Option("--dest", help="install: into this folder instead of the user data folder.")
+    ] = None,
     debug: Debug = False,
 ) -> None:
     """NOC 2021: 'noc CODE' shows a unit group (a NOC 2016 code shows its successors);
@@ -617,8 +719,14 @@ def noc_lookup(code: str, fmt: str, noc_data: Optional[Path]) -> None:
     if group is None:
         err.print(f"[bold red]error:[/] {code!r} is not a NOC 2021 unit group; try 'cec-checklist noc search TEXT'")
         raise typer.Exit(2)
-    data = {"code": group.code, "title": group.title, "teer": group.teer, "lead_statement": group.lead_statement,
-            "main_duties": list(group.main_duties), "example_titles": list(group.example_titles)}
+    data = {
+        "code": group.code,
+        "title": group.title,
+        "teer": group.teer,
+        "lead_statement": group.lead_statement,
+        "main_duties": list(group.main_duties),
+        "example_titles": list(group.example_titles),
+    }
     if fmt == "json":
         write_output("-", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
@@ -662,7 +770,13 @@ def noc_install(sources: list[str], dest: Optional[Path], debug: bool) -> None:
 
     allow_network()  # the one command that downloads, and only what the user named (or the official files)
     checked: list[tuple[str, str]] = []
-    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("NOC data", total=None)
 
@@ -685,9 +799,16 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @app.command()
 def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8765,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on. Anything but 127.0.0.1 lets other computers reach your files.")] = "127.0.0.1",
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", help="Address to listen on. Anything but 127.0.0.1 lets other computers reach your files."
+        ),
+    ] = "127.0.0.1",
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in your web browser.")] = False,
-    cases: Annotated[Optional[Path], typer.Option("--cases", help="Folder holding the cases (default: the user data folder).")] = None,
+    cases: Annotated[
+        Optional[Path], typer.Option("--cases", help="Folder holding the cases (default: the user data folder).")
+    ] = None,
     noc_data: NocData = None,
     debug: Debug = False,
 ) -> None:
@@ -708,8 +829,10 @@ def serve(
     except OSError as exc:
         raise _fail(ChecklistError(f"cannot use the cases folder ({exc.strerror})", path=cases_dir), debug) from None
     if host not in LOOPBACK:
-        err.print(f"[bold yellow]warning:[/] listening on {host}: other computers on the network can open this page "
-                  "and the applicant's documents. Use it only on a network you trust.")
+        err.print(
+            f"[bold yellow]warning:[/] listening on {host}: other computers on the network can open this page "
+            "and the applicant's documents. Use it only on a network you trust."
+        )
     url = f"http://{'127.0.0.1' if host in LOOPBACK or host == '0.0.0.0' else host}:{port}/"
     err.print(f"cec-checklist web page: {url} (cases in {cases_dir}); press Ctrl+C to stop", markup=False)
     if open_browser:
@@ -717,15 +840,23 @@ def serve(
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    config = uvicorn.Config(application, host=host, port=port, log_level="debug" if debug else "warning",
-                            server_header=False, access_log=debug)
+    config = uvicorn.Config(
+        application,
+        host=host,
+        port=port,
+        log_level="debug" if debug else "warning",
+        server_header=False,
+        access_log=debug,
+    )
     server = uvicorn.Server(config)
     try:
         server.run()
     except SystemExit:  # uvicorn exits when it cannot bind
         pass
     if not server.started:
-        err.print(f"[bold red]error:[/] could not listen on {host}:{port} (is another program using the port? try --port)")
+        err.print(
+            f"[bold red]error:[/] could not listen on {host}:{port} (is another program using the port? try --port)"
+        )
         raise typer.Exit(2)
 
 
@@ -752,6 +883,8 @@ def run() -> None:
         if "--debug" in sys.argv:
             raise
         message = public(f"{type(exc).__name__}: {exc}")[:300]
-        err.print(f"[bold red]error:[/] unexpected failure ({escape(message)}); run again with --debug to see the "
-                  "traceback, and report it (without personal documents) to the project")
+        err.print(
+            f"[bold red]error:[/] unexpected failure ({escape(message)}); run again with --debug to see the "
+            "traceback, and report it (without personal documents) to the project"
+        )
         raise SystemExit(2) from None

@@ -67,7 +67,7 @@ class _Sink:
     def write(self, data: bytes) -> int:
         view = memoryview(data)
         while view:
-            view = view[_write_all(self.fd, view):]
+            view = view[_write_all(self.fd, view) :]
         return len(data)
 
 
@@ -195,14 +195,20 @@ def _remove(path: Path) -> None:
 def output_error(exc: OSError, path: Path | str) -> OutputError:
     """An OSError met while writing, in words that say what to do."""
     if exc.errno in _FULL:
-        return OutputError("cannot write: the disk is full", path=path, hint="free some space and run again",
-                           reason="full")
+        return OutputError(
+            "cannot write: the disk is full", path=path, hint="free some space and run again", reason="full"
+        )
     if exc.errno == errno.EROFS:
-        return OutputError("cannot write: the file system is read-only", path=path,
-                           hint="write somewhere else (-o PATH)", reason="read-only")
+        return OutputError(
+            "cannot write: the file system is read-only",
+            path=path,
+            hint="write somewhere else (-o PATH)",
+            reason="read-only",
+        )
     if exc.errno in _REFUSED:
-        return OutputError("cannot write: permission denied", path=path, hint="write somewhere else (-o PATH)",
-                           reason="denied")
+        return OutputError(
+            "cannot write: permission denied", path=path, hint="write somewhere else (-o PATH)", reason="denied"
+        )
     if exc.errno == errno.ENOENT:
         return OutputError("cannot write: the folder does not exist", path=path, reason="missing")
     return OutputError(f"cannot write: {exc.strerror or exc}", path=path)

@@ -99,7 +99,9 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
         raise output_error(exc, out_dir) from None
     _clear_previous_pack(out_dir)
     # a document a person set aside (review.yaml) is not evidence for the case: it goes in no upload file
-    report = report.model_copy(update={"documents": [d for d in report.documents if not (d.review or {}).get("set_aside")]})
+    report = report.model_copy(
+        update={"documents": [d for d in report.documents if not (d.review or {}).get("set_aside")]}
+    )
     documents = {doc.path: doc for doc in report.documents}
     result = PackResult()
     converted: dict[str, bytes] = {}
@@ -124,7 +126,7 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
         except Exception as exc:  # noqa: BLE001 - any file that cannot be converted is listed, not lost
             result.excluded.append((doc.path, f"it could not be converted to PDF ({exc})"))
     used: set[str] = set()
-    jobs = (report.claims.jobs if report.claims else [])
+    jobs = report.claims.jobs if report.claims else []
     positions: list[dict[str, Any]] = []
     for index, job in enumerate(jobs):
         paths = position_documents(report, index)
@@ -138,17 +140,24 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
             result.empty.append(label)
         result.files += files
         positions.append({"label": label, "files": files, "findings": findings})
-    permits = sorted((d for d in report.documents if spec(d.kind).pack == "status" and d.path in converted),
-                     key=lambda d: (str(_detail(d)), d.path))
+    permits = sorted(
+        (d for d in report.documents if spec(d.kind).pack == "status" and d.path in converted),
+        key=lambda d: (str(_detail(d)), d.path),
+    )
     if permits:
         used |= {d.path for d in permits}
         sources = [Source(d.path, _title(d), converted[d.path]) for d in permits]
-        files = write_pack(out_dir, "status-documents", "Status documents (permits and IRCC letters)", sources, limit, SLOT_STATUS)
+        files = write_pack(
+            out_dir, "status-documents", "Status documents (permits and IRCC letters)", sources, limit, SLOT_STATUS
+        )
         result.files += files
-        positions.append({"label": "Status documents (permits and IRCC letters in date order)", "files": files, "findings": []})
+        positions.append(
+            {"label": "Status documents (permits and IRCC letters in date order)", "files": files, "findings": []}
+        )
     used |= {path for path in same_as if same_as[path] in used}
-    result.leftovers = [d.path for d in report.documents if d.path not in used and d.kind != "unreadable"
-                        and d.path not in same_as]
+    result.leftovers = [
+        d.path for d in report.documents if d.path not in used and d.kind != "unreadable" and d.path not in same_as
+    ]
     _save_bytes(out_dir / READ_ME_FIRST, read_me_first(report, result, positions, documents))
     return result
 
@@ -177,8 +186,9 @@ def _clear_previous_pack(out_dir: Path) -> None:
             path.unlink()
 
 
-def read_me_first(report: Report, result: PackResult, positions: list[dict[str, Any]],
-                  documents: dict[str, Any]) -> bytes:
+def read_me_first(
+    report: Report, result: PackResult, positions: list[dict[str, Any]], documents: dict[str, Any]
+) -> bytes:
     """The applicant's guide to the pack: which file goes where, what is in it, what was found and left out."""
     from checklist.report.environment import render_template
     from checklist.report.pdf import html_to_pdf
@@ -186,21 +196,48 @@ def read_me_first(report: Report, result: PackResult, positions: list[dict[str, 
     def contents(packed: PackedFile) -> list[dict[str, Any]]:
         rows, first = [], 1
         for path, count in zip(packed.sources, packed.source_pages):
-            rows.append({"title": _title(documents[path]), "pages": f"{first}" if count == 1 else f"{first}-{first + count - 1}"})
+            rows.append(
+                {
+                    "title": _title(documents[path]),
+                    "pages": f"{first}" if count == 1 else f"{first}-{first + count - 1}",
+                }
+            )
             first += count
         return rows
 
-    page = render_template("pack_readme.html.j2", {
-        "applicant": report.applicant, "case_name": report.case_name, "tool_version": __version__, "ready": report.ready,
-        "positions": [{"label": p["label"], "findings": [{"severity": f.severity.value, "code": f.code, "title": f.title,
-                                                          "message": f.message} for f in p["findings"]],
-                       "files": [{"name": f.name, "slot": f.slot, "pages": f.pages, "size": human_size(f.size),
-                                  "contents": contents(f)} for f in p["files"]]} for p in positions],
-        "empty": result.empty,
-        "leftovers": [{"path": p, "kind": documents[p].kind} for p in result.leftovers],
-        "excluded": [{"path": p, "reason": r} for p, r in result.excluded],
-        "duplicates": [{"path": p, "kept": k} for p, k in result.duplicates],
-    })
+    page = render_template(
+        "pack_readme.html.j2",
+        {
+            "applicant": report.applicant,
+            "case_name": report.case_name,
+            "tool_version": __version__,
+            "ready": report.ready,
+            "positions": [
+                {
+                    "label": p["label"],
+                    "findings": [
+                        {"severity": f.severity.value, "code": f.code, "title": f.title, "message": f.message}
+                        for f in p["findings"]
+                    ],
+                    "files": [
+                        {
+                            "name": f.name,
+                            "slot": f.slot,
+                            "pages": f.pages,
+                            "size": human_size(f.size),
+                            "contents": contents(f),
+                        }
+                        for f in p["files"]
+                    ],
+                }
+                for p in positions
+            ],
+            "empty": result.empty,
+            "leftovers": [{"path": p, "kind": documents[p].kind} for p in result.leftovers],
+            "excluded": [{"path": p, "reason": r} for p, r in result.excluded],
+            "duplicates": [{"path": p, "kept": k} for p, k in result.duplicates],
+        },
+    )
     return html_to_pdf(public(page))
 
 
@@ -208,15 +245,23 @@ def position_documents(report: Report, index: int) -> list[str]:
     """A position's documents in upload order: letters, contracts, stubs by date, T4s and NOAs by year."""
     mine = [d for d in report.documents if d.job == index]
     colleagues = _same_employer(report, index)  # a promotion: one letter and one T4 serve both positions
-    shared = [d for d in report.documents if d.job in colleagues and d.kind in ("reference_letter", "employment_contract", "t4")]
+    shared = [
+        d
+        for d in report.documents
+        if d.job in colleagues and d.kind in ("reference_letter", "employment_contract", "t4")
+    ]
 
     def of(kind: str) -> list[Any]:
         return [d for d in (mine + [x for x in shared if x not in mine]) if d.kind == kind]
 
-    stubs = sorted(of("pay_stub"), key=lambda d: str(d.fields.get("period_start") or d.fields.get("pay_date") or d.path))
+    stubs = sorted(
+        of("pay_stub"), key=lambda d: str(d.fields.get("period_start") or d.fields.get("pay_date") or d.path)
+    )
     years = _years(report, index)
-    taxes = sorted(of("t4") + [d for d in report.documents if d.kind == "noa" and d.fields.get("tax_year") in years],
-                   key=lambda d: (d.fields.get("tax_year") or 0, d.kind != "t4", d.path))
+    taxes = sorted(
+        of("t4") + [d for d in report.documents if d.kind == "noa" and d.fields.get("tax_year") in years],
+        key=lambda d: (d.fields.get("tax_year") or 0, d.kind != "t4", d.path),
+    )
     return [d.path for d in of("reference_letter") + of("employment_contract") + stubs + taxes]
 
 
@@ -224,7 +269,9 @@ def _same_employer(report: Report, index: int) -> set[int]:
     from checklist.rules.matching import SAME_NAME, employer_similarity
 
     jobs = report.claims.jobs if report.claims else []
-    return {i for i, job in enumerate(jobs) if employer_similarity(job["employer"], jobs[index]["employer"]) >= SAME_NAME}
+    return {
+        i for i, job in enumerate(jobs) if employer_similarity(job["employer"], jobs[index]["employer"]) >= SAME_NAME
+    }
 
 
 def _years(report: Report, index: int) -> set[int]:
@@ -248,7 +295,11 @@ def to_pdf(path: Path) -> bytes:
             writer.write(buffer)
             return buffer.getvalue()
         return data
-    if path.suffix.lower() in IMAGE_SUFFIXES or data[:4] in (b"\x89PNG", b"II*\x00", b"MM\x00*") or data[:3] == b"\xff\xd8\xff":
+    if (
+        path.suffix.lower() in IMAGE_SUFFIXES
+        or data[:4] in (b"\x89PNG", b"II*\x00", b"MM\x00*")
+        or data[:3] == b"\xff\xd8\xff"
+    ):
         return image_to_pdf(data)
     if _is_heif(data):
         return image_to_pdf(data)  # the portal refuses HEIC: the photo goes in as a PDF page
@@ -267,8 +318,18 @@ def word_to_pdf(path: Path) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix=SOFFICE_TEMP_PREFIX) as tmp:
         source = Path(tmp) / ("document" + path.suffix.lower())
         shutil.copyfile(path, source)  # a plain name: the user's file name never reaches the command line
-        command = [soffice, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-                   "--convert-to", "pdf", "--outdir", tmp, str(source)]
+        command = [
+            soffice,
+            "--headless",
+            "--norestore",
+            "--nologo",
+            f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
         try:
             subprocess.run(command, capture_output=True, timeout=SOFFICE_SECONDS, check=False)
         except (OSError, subprocess.SubprocessError) as exc:
@@ -329,7 +390,9 @@ def paper_box(gray: Any) -> tuple[int, int, int, int] | None:
 
     probe = gray.reduce(max(1, max(gray.size) // 400))
     level = imaging.otsu_threshold(probe)
-    paper = probe.point(lambda v: 255 if v > level else 0).filter(ImageFilter.MinFilter(5)).filter(ImageFilter.MaxFilter(5))
+    paper = (
+        probe.point(lambda v: 255 if v > level else 0).filter(ImageFilter.MinFilter(5)).filter(ImageFilter.MaxFilter(5))
+    )
     box = paper.getbbox()
     if box is None:
         return None
@@ -355,12 +418,16 @@ def text_to_pdf(title: str, text: str) -> bytes:
     from checklist.report.pdf import html_to_pdf
 
     body = "".join(f"<p>{html.escape(line)}</p>" if line.strip() else "<br>" for line in public(text).splitlines())
-    return html_to_pdf(f"<html><head><meta charset='utf-8'><style>@page {{ size: Letter; margin: 20mm; }} "
-                       f"body {{ font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; }} p {{ margin: 0 0 3pt; white-space: pre-wrap; }}"
-                       f"</style></head><body>{body}</body></html>")
+    return html_to_pdf(
+        f"<html><head><meta charset='utf-8'><style>@page {{ size: Letter; margin: 20mm; }} "
+        f"body {{ font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; }} p {{ margin: 0 0 3pt; white-space: pre-wrap; }}"
+        f"</style></head><body>{body}</body></html>"
+    )
 
 
-def write_pack(out_dir: Path, stem: str, title: str, sources: list[Source], limit: int, slot: str = "") -> list[PackedFile]:
+def write_pack(
+    out_dir: Path, stem: str, title: str, sources: list[Source], limit: int, slot: str = ""
+) -> list[PackedFile]:
     """One PDF of the sources alone (or parts when it cannot fit), with a bookmark per source file.
 
     Each source is compressed on its own, step by step (cached), so the file is
@@ -392,8 +459,14 @@ def write_pack(out_dir: Path, stem: str, title: str, sources: list[Source], limi
             if len(data) <= limit:
                 return [_save(out_dir / f"{stem}.pdf", title, data, pages, parts[0], slot)]
     strongest = COMPRESSION_STEPS[-1]
-    return _split(out_dir, stem, title, [Source(s.path, s.title, compressed(i, strongest)) for i, s in enumerate(sources)],
-                  limit, slot)
+    return _split(
+        out_dir,
+        stem,
+        title,
+        [Source(s.path, s.title, compressed(i, strongest)) for i, s in enumerate(sources)],
+        limit,
+        slot,
+    )
 
 
 def _split(out_dir: Path, stem: str, title: str, sources: list[Source], limit: int, slot: str) -> list[PackedFile]:
@@ -461,7 +534,11 @@ def _strip_active_content(page: pypdf.PageObject) -> None:
 def _active(annotation: Any) -> bool:
     action = annotation.get("/A")
     kind = action.get_object().get("/S") if action is not None else None
-    return annotation.get("/Subtype") == "/Link" or kind in ("/JavaScript", "/URI", "/Launch", "/SubmitForm") or "/AA" in annotation
+    return (
+        annotation.get("/Subtype") == "/Link"
+        or kind in ("/JavaScript", "/URI", "/Launch", "/SubmitForm")
+        or "/AA" in annotation
+    )
 
 
 def _recompress_images(page: pypdf.PageObject, quality: int, scale: float) -> None:
@@ -487,8 +564,15 @@ def _recompress_images(page: pypdf.PageObject, quality: int, scale: float) -> No
 def _save(path: Path, title: str, data: bytes, pages: int, sources: list[Source], slot: str) -> PackedFile:
     _save_bytes(path, data)
     counts = [len(pypdf.PdfReader(io.BytesIO(s.data)).pages) for s in sources]
-    return PackedFile(name=path.name, title=title, size=len(data), pages=pages, sources=[s.path for s in sources],
-                      source_pages=counts, slot=slot)
+    return PackedFile(
+        name=path.name,
+        title=title,
+        size=len(data),
+        pages=pages,
+        sources=[s.path for s in sources],
+        source_pages=counts,
+        slot=slot,
+    )
 
 
 def _save_bytes(path: Path, data: bytes) -> None:

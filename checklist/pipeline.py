@@ -76,7 +76,9 @@ def understand(path: Path, root: Path, limits: ReadLimits | None = None, cache: 
         rel = path.relative_to(root).as_posix()
         reason = f"the document took longer than {limits.max_seconds:g} s to read (the time limit per document)"
         raw = _hashed(RawDocument(path=rel, size=path.stat().st_size, file_format="unknown", error=reason), path)
-        return Document(raw=raw, classification=Classification(kind=DocumentKind.UNREADABLE, score=0.0, evidence=[reason]))
+        return Document(
+            raw=raw, classification=Classification(kind=DocumentKind.UNREADABLE, score=0.0, evidence=[reason])
+        )
 
 
 def _read(path: Path, root: Path, limits: ReadLimits, cache: ReadingCache | None) -> RawDocument:
@@ -146,8 +148,13 @@ def build_report(
     count against `ready`.
     """
     documents = apply_review(documents, review)
-    ctx = Context(case=case, as_of=as_of, documents=[doc for doc in documents if not doc.set_aside], noc=noc,
-                  review_lapsed=[doc.path for doc in documents if doc.review_lapsed])
+    ctx = Context(
+        case=case,
+        as_of=as_of,
+        documents=[doc for doc in documents if not doc.set_aside],
+        noc=noc,
+        review_lapsed=[doc.path for doc in documents if doc.review_lapsed],
+    )
     deadline = case.ita_date + dt.timedelta(days=ITA_DAYS) if case.ita_date else None
     findings = acknowledge(run_checks(ctx), review)
     start, end = ctx.window
@@ -165,15 +172,29 @@ def build_report(
         findings=findings,
         duties=_duty_table(ctx),
         noc_data=noc is not None,
-        claims=Claims(ita_date=case.ita_date, application_date=case.application_date,
-                      jobs=[job.model_dump(mode="json") for job in case.jobs],
-                      study=[period.model_dump(mode="json") for period in case.study]),
+        claims=Claims(
+            ita_date=case.ita_date,
+            application_date=case.application_date,
+            jobs=[job.model_dump(mode="json") for job in case.jobs],
+            study=[period.model_dump(mode="json") for period in case.study],
+        ),
         evidence=evidence_matrix(ctx, findings),
-        authorization=[AuthorizationPeriod(start=p.start, end=p.end, basis=p.basis, documents=list(p.documents),
-                                           employer=p.employer, occupation=p.occupation, noc=p.noc,
-                                           restrictions=list(p.restrictions)) for p in ctx.authorization.periods],
-        other_status=[{"start": o.start, "end": o.end, "document": o.document, "why": o.why}
-                      for o in ctx.authorization.others],
+        authorization=[
+            AuthorizationPeriod(
+                start=p.start,
+                end=p.end,
+                basis=p.basis,
+                documents=list(p.documents),
+                employer=p.employer,
+                occupation=p.occupation,
+                noc=p.noc,
+                restrictions=list(p.restrictions),
+            )
+            for p in ctx.authorization.periods
+        ],
+        other_status=[
+            {"start": o.start, "end": o.end, "document": o.document, "why": o.why} for o in ctx.authorization.others
+        ],
     )
     return report.model_copy(update={"todo": build_todo(case, report)})
 
@@ -181,8 +202,10 @@ def build_report(
 def _duty_table(ctx: Context) -> list[dict[str, Any]]:
     """The duty-by-duty NOC match per job; if matching failed, the checks already said so."""
     try:
-        return [{"job": index, "letter": letter.path, **match.model_dump(mode="json")}
-                for index, match, letter in ctx.duty_matches()]
+        return [
+            {"job": index, "letter": letter.path, **match.model_dump(mode="json")}
+            for index, match, letter in ctx.duty_matches()
+        ]
     except Exception:  # noqa: BLE001 - reported as internal.check-failed by the duties checks
         log.exception("NOC duty matching failed")
         return []

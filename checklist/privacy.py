@@ -116,14 +116,16 @@ def _sins_on_a_line(text: str) -> Iterator[tuple[int, int, str]]:
     for run in RUN_RE.finditer(text):
         groups = list(GROUP_RE.finditer(run.group()))
         lengths = [len(group.group()) for group in groups]
-        decimal = bool(_DECIMAL_AFTER.match(text, run.end()) or _DECIMAL_BEFORE.search(text[max(0, run.start() - 2):run.start()]))
+        decimal = bool(
+            _DECIMAL_AFTER.match(text, run.end()) or _DECIMAL_BEFORE.search(text[max(0, run.start() - 2) : run.start()])
+        )
         index = 0
         while index < len(groups):
             size = _window(lengths, index)
             if size:
                 first, last = groups[index], groups[index + size - 1]
                 start, end = run.start() + first.start(), run.start() + last.end()
-                digits = "".join(group.group() for group in groups[index:index + size])
+                digits = "".join(group.group() for group in groups[index : index + size])
                 if _is_sin(text, start, digits, whole=size == len(groups) and not decimal, grouped=size == 3):
                     yield start, end, digits
                     index += size
@@ -135,7 +137,7 @@ def _window(lengths: list[int], index: int) -> int:
     """How many groups from `index` may spell nine digits: 1 (9), 3 (3-3-3) or 9 (one per box); 0 if none."""
     if lengths[index] == 9:
         return 1
-    if lengths[index:index + 3] == [3, 3, 3]:
+    if lengths[index : index + 3] == [3, 3, 3]:
         return 3
     if index == 0 and lengths == [1] * 9:  # boxes: the whole run, never nine digits out of a longer table row
         return 9
@@ -145,4 +147,4 @@ def _window(lengths: list[int], index: int) -> int:
 def _is_sin(text: str, start: int, digits: str, *, whole: bool, grouped: bool) -> bool:
     if grouped and whole:
         return True
-    return luhn_valid(digits) or bool(LABEL_RE.search(text[max(0, start - 60):start]))
+    return luhn_valid(digits) or bool(LABEL_RE.search(text[max(0, start - 60) : start]))

@@ -67,13 +67,19 @@ def parse_review(text: str, path: Path, case_dir: Path) -> Review:
         root = compose_yaml(text)
     except YamlTooBig as exc:
         mark = exc.problem_mark
-        raise CaseFileError(f"refused: {exc.problem}", path=path, field=exc.field, line=mark.line + 1 if mark else None,
-                            hint="write each value out; a review.yaml needs no aliases or deep nesting") from None
+        raise CaseFileError(
+            f"refused: {exc.problem}",
+            path=path,
+            field=exc.field,
+            line=mark.line + 1 if mark else None,
+            hint="write each value out; a review.yaml needs no aliases or deep nesting",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise CaseFileError(f"YAML syntax error: {problem}", path=path,
-                            line=mark.line + 1 if mark is not None else None) from None
+        raise CaseFileError(
+            f"YAML syntax error: {problem}", path=path, line=mark.line + 1 if mark is not None else None
+        ) from None
     except RecursionError:
         raise CaseFileError("the YAML is nested too deeply to be a review.yaml", path=path) from None
     except ValueError as exc:  # an impossible date (2023-02-30) or a number too long
@@ -96,7 +102,9 @@ def parse_review(text: str, path: Path, case_dir: Path) -> Review:
         if error["type"] == "string_pattern_mismatch" and loc[-1:] == ("sha256",):
             message = f"not a SHA-256: {shown(error.get('input'))} (64 hex digits; 'cec-checklist review' records it)"
         elif error["type"] == "enum":
-            message = f"not a document kind: {shown(error.get('input'))} (one of: {', '.join(k.value for k in DocumentKind)})"
+            message = (
+                f"not a document kind: {shown(error.get('input'))} (one of: {', '.join(k.value for k in DocumentKind)})"
+            )
         raise fail(loc, message) from None
     documents = {}
     for name, entry in review.documents.items():
@@ -111,8 +119,11 @@ def parse_review(text: str, path: Path, case_dir: Path) -> Review:
     for index, ack in enumerate(review.acknowledged):
         _check_code(ack.code, lambda message, i=index: fail(("acknowledged", i, "code"), message))
         if ack.document is not None:
-            _check_path(ack.document, case_dir,
-                        lambda message, hint=None, i=index: fail(("acknowledged", i, "document"), message, hint))
+            _check_path(
+                ack.document,
+                case_dir,
+                lambda message, hint=None, i=index: fail(("acknowledged", i, "document"), message, hint),
+            )
     out = review.model_copy(update={"documents": documents})
     out._source = path
     return out
@@ -121,7 +132,11 @@ def parse_review(text: str, path: Path, case_dir: Path) -> Review:
 def _sha_as_written(data: dict[str, Any], root: yaml.Node | None) -> None:
     """A SHA-256 as the text written: YAML reads an unquoted all-digit one as a number (and 1e5... as a float)."""
     documents = _child(root, "documents")
-    if documents is None or not isinstance(data.get("documents"), dict) or not isinstance(documents[1], yaml.MappingNode):
+    if (
+        documents is None
+        or not isinstance(data.get("documents"), dict)
+        or not isinstance(documents[1], yaml.MappingNode)
+    ):
         return
     for key, node in documents[1].value:
         entry = data["documents"].get(key.value) if isinstance(key, yaml.ScalarNode) else None
@@ -134,12 +149,16 @@ def _check_path(name: str, case_dir: Path, fail: Any) -> None:
     """A document path: relative to the case folder, '/' separators, no '..', naming a file there."""
     pure = PurePosixPath(name)
     if not name or "\\" in name or "\x00" in name or pure.is_absolute() or ".." in pure.parts or name.startswith("~"):
-        raise fail(f"not a path inside the case folder: {shown(name)}",
-                   "write the path relative to the case folder, with '/' and without '..'")
+        raise fail(
+            f"not a path inside the case folder: {shown(name)}",
+            "write the path relative to the case folder, with '/' and without '..'",
+        )
     target = case_dir / pure
     if not target.is_file() or target.is_symlink():
-        raise fail(f"no such document in the case folder: {shown(name)}",
-                   "remove the entry, or fix the path ('cec-checklist check' lists the documents)")
+        raise fail(
+            f"no such document in the case folder: {shown(name)}",
+            "remove the entry, or fix the path ('cec-checklist check' lists the documents)",
+        )
 
 
 def _check_code(code: str, fail: Any) -> None:
@@ -209,7 +228,9 @@ def checked_fields(kind: DocumentKind, fields: dict[str, Any], path: Path | None
         try:
             out[field] = typed_value(kind, field, value)
         except ValueError as exc:
-            raise _error_at(path, ("documents", name, "fields", field), f"{exc} (the document reads as {kind.value})") from None
+            raise _error_at(
+                path, ("documents", name, "fields", field), f"{exc} (the document reads as {kind.value})"
+            ) from None
     try:
         validated = model.model_validate(out)
     except ValidationError as exc:
@@ -232,8 +253,10 @@ def review_yaml(review: Review) -> str:
     """review.yaml text for a review (what 'cec-checklist review' writes)."""
     data: dict[str, Any] = {}
     if review.documents:
-        data["documents"] = {name: entry.model_dump(mode="json", exclude_defaults=True)
-                             for name, entry in sorted(review.documents.items())}
+        data["documents"] = {
+            name: entry.model_dump(mode="json", exclude_defaults=True)
+            for name, entry in sorted(review.documents.items())
+        }
     if review.acknowledged:
         data["acknowledged"] = [ack.model_dump(mode="json", exclude_none=True) for ack in review.acknowledged]
     return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)

@@ -31,8 +31,9 @@ def apply_review(documents: list[Document], review: Review | None) -> list[Docum
     """The documents with the review's decisions applied (each marked with what was applied, or lapsed)."""
     if review is None or not review.documents:
         return documents
-    return [_reviewed(doc, review.documents[doc.path], review) if doc.path in review.documents else doc
-            for doc in documents]
+    return [
+        _reviewed(doc, review.documents[doc.path], review) if doc.path in review.documents else doc for doc in documents
+    ]
 
 
 def _reviewed(doc: Document, entry: DocumentReview, review: Review) -> Document:
@@ -41,8 +42,13 @@ def _reviewed(doc: Document, entry: DocumentReview, review: Review) -> Document:
         return doc.model_copy(update={"review_lapsed": True})
     if entry.kind is not None:
         doc = extract(doc.raw, Classification(kind=entry.kind, score=1.0, evidence=[SET_BY_YOU]))
-    applied: dict[str, Any] = {"sha256": entry.sha256, "kind": entry.kind.value if entry.kind else None,
-                               "fields": {}, "set_aside": entry.set_aside, "as_read": {}}
+    applied: dict[str, Any] = {
+        "sha256": entry.sha256,
+        "kind": entry.kind.value if entry.kind else None,
+        "fields": {},
+        "set_aside": entry.set_aside,
+        "as_read": {},
+    }
     update: dict[str, Any] = {}
     if entry.fields:
         values = checked_fields(doc.kind, entry.fields, review._source, doc.path)

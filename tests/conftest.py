@@ -23,8 +23,10 @@ _TEMP_DIRS: list[str] = []
 
 
 def pytest_sessionstart(session: object) -> None:
-    for variable, prefix in (("CEC_CHECKLIST_CACHE_DIR", "cec-checklist-test-cache-"),
-                             ("XDG_DATA_HOME", "cec-checklist-test-data-")):
+    for variable, prefix in (
+        ("CEC_CHECKLIST_CACHE_DIR", "cec-checklist-test-cache-"),
+        ("XDG_DATA_HOME", "cec-checklist-test-data-"),
+    ):
         _TEMP_DIRS.append(tempfile.mkdtemp(prefix=prefix))
         os.environ[variable] = _TEMP_DIRS[-1]
     os.environ.pop("CEC_CHECKLIST_NOC_DATA", None)

@@ -38,7 +38,9 @@ def test_batch_writes_reports_index_and_csv(tmp_path: Path) -> None:
     (root / "broken").mkdir()
     (root / "broken" / "case.yaml").write_text("jobs: [")
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["batch", str(root), "-o", str(out), "-j", "2", "--noc-data", str(NOC_DIR), "--as-of", "2025-11-14"])
+    result = CliRunner().invoke(
+        app, ["batch", str(root), "-o", str(out), "-j", "2", "--noc-data", str(NOC_DIR), "--as-of", "2025-11-14"]
+    )
     assert result.exit_code == 1, result.output
     assert {p.name for p in out.iterdir()} >= {"index.html", "summary.csv", "kavya.html", "kavya.json", "kwame.html"}
     rows = {row["case"]: row for row in csv.DictReader((out / "summary.csv").open())}
@@ -52,5 +54,10 @@ def test_batch_exit_0_when_all_ready_and_2_without_cases(tmp_path: Path) -> None
     root = tmp_path / "clients"
     shutil.copytree(SAMPLES / "s01_clean_promotion", root / "kavya")
     runner = CliRunner()
-    assert runner.invoke(app, ["batch", str(root), "-o", str(tmp_path / "o"), "--noc-data", str(NOC_DIR), "--as-of", "2025-11-14"]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["batch", str(root), "-o", str(tmp_path / "o"), "--noc-data", str(NOC_DIR), "--as-of", "2025-11-14"]
+        ).exit_code
+        == 0
+    )
     assert runner.invoke(app, ["batch", str(tmp_path / "o")]).exit_code == 2

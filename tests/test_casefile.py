@@ -32,14 +32,17 @@ def test_a_good_case_loads() -> None:
     assert case.window_end(today) == (case.application_date or today)
 
 
-@pytest.mark.parametrize("change,field,line,words", [
-    (("hours_per_week: 40", "hours_per_week: 40\n    colour: blue"), "jobs[0].colour", 10, "unknown field"),
-    (("start: 2023-03-01", "start: 2023-02-30"), "jobs[0].start", 7, "not a date"),
-    (("end: null", "end: 2022-01-01"), "jobs[0]", 4, "before start"),
-    (('noc: "21232"', 'noc: "212"'), "jobs[0].noc", 6, "five digits"),
-    (("applicant: Maria Santos\n", ""), "applicant", 1, "required"),
-    (("  - start: 2022-09-01", "  - start: someday"), "study[0].start", 11, "not a date"),
-])
+@pytest.mark.parametrize(
+    "change,field,line,words",
+    [
+        (("hours_per_week: 40", "hours_per_week: 40\n    colour: blue"), "jobs[0].colour", 10, "unknown field"),
+        (("start: 2023-03-01", "start: 2023-02-30"), "jobs[0].start", 7, "not a date"),
+        (("end: null", "end: 2022-01-01"), "jobs[0]", 4, "before start"),
+        (('noc: "21232"', 'noc: "212"'), "jobs[0].noc", 6, "five digits"),
+        (("applicant: Maria Santos\n", ""), "applicant", 1, "required"),
+        (("  - start: 2022-09-01", "  - start: someday"), "study[0].start", 11, "not a date"),
+    ],
+)
 def test_bad_manifests_name_field_and_line(change: tuple[str, str], field: str, line: int, words: str) -> None:
     text = GOOD.replace(*change)
     with pytest.raises(CaseFileError) as caught:
@@ -74,7 +77,9 @@ def test_deep_nesting_and_alias_bombs_are_refused_quickly(tmp_path: Path) -> Non
     import time
 
     nested = "applicant: A\njobs: " + "[" * 5000 + "]" * 5000 + "\n"
-    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)
+    ]
     bomb = "\n".join(levels) + "\napplicant: A\nbad: 2023-02-30\njobs: []\n"
     for text in (nested, bomb):
         start = time.perf_counter()
@@ -88,8 +93,10 @@ def alias_bomb(levels: int = 9, width: int = 9) -> str:
     names = "abcdefghijklmnop"
     lines = [f"{names[0]}: &{names[0]} [" + ",".join(['"x"'] * width) + "]"]
     lines += [f"{names[i]}: &{names[i]} [" + ",".join([f"*{names[i - 1]}"] * width) + "]" for i in range(1, levels)]
-    return "\n".join(lines) + (f"\napplicant: A\njobs:\n- employer: X\n  title: T\n  noc: '21232'\n"
-                               f"  start: *{names[levels - 1]}\n  hours_per_week: 40\n")
+    return "\n".join(lines) + (
+        f"\napplicant: A\njobs:\n- employer: X\n  title: T\n  noc: '21232'\n"
+        f"  start: *{names[levels - 1]}\n  hours_per_week: 40\n"
+    )
 
 
 def test_issue20_alias_bomb_in_a_date_field_is_refused_at_once(tmp_path: Path) -> None:
@@ -114,12 +121,18 @@ def test_issue20_a_few_aliases_are_still_fine() -> None:
     assert parse_case(text, Path("case.yaml")).application_date == parse_case(GOOD, Path("case.yaml")).ita_date
 
 
-@pytest.mark.parametrize("text,words", [
-    ("a: &a [*a]\n", "refers to the value that holds it"),
-    ("applicant: " + "[" * 60 + "]" * 60, "nested more than 50"),
-    ("applicant: A\njobs:\n- " + "{a: " * 60 + "1" + "}" * 60, "nested more than 50"),
-    ("applicant: A\njobs: " + "[" * 200_000, "nested more than 50"),  # quadratic in YAML's scanner: refused before it
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("a: &a [*a]\n", "refers to the value that holds it"),
+        ("applicant: " + "[" * 60 + "]" * 60, "nested more than 50"),
+        ("applicant: A\njobs:\n- " + "{a: " * 60 + "1" + "}" * 60, "nested more than 50"),
+        (
+            "applicant: A\njobs: " + "[" * 200_000,
+            "nested more than 50",
+        ),  # quadratic in YAML's scanner: refused before it
+    ],
+)
 def test_issue20_recursive_and_deep_yaml_is_refused(text: str, words: str) -> None:
     import time
 
@@ -129,11 +142,14 @@ def test_issue20_recursive_and_deep_yaml_is_refused(text: str, words: str) -> No
     assert time.perf_counter() - start < 0.5
 
 
-@pytest.mark.parametrize("change,field", [
-    (("start: 2023-03-01", "start: " + "x" * 5000), "jobs[0].start"),
-    (('noc: "21232"', "noc: " + "9" * 5000), "jobs[0].noc"),
-    (("start: 2023-03-01", "start: [" + ", ".join(["[1, 2, 3, [4, 5, [6]]]"] * 300) + "]"), "jobs[0].start"),
-])
+@pytest.mark.parametrize(
+    "change,field",
+    [
+        (("start: 2023-03-01", "start: " + "x" * 5000), "jobs[0].start"),
+        (('noc: "21232"', "noc: " + "9" * 5000), "jobs[0].noc"),
+        (("start: 2023-03-01", "start: [" + ", ".join(["[1, 2, 3, [4, 5, [6]]]"] * 300) + "]"), "jobs[0].start"),
+    ],
+)
 def test_issue20_echoed_values_are_shortened(change: tuple[str, str], field: str) -> None:
     with pytest.raises(CaseFileError) as caught:
         parse_case(GOOD.replace(*change), Path("case.yaml"))
@@ -154,8 +170,10 @@ def test_issue20_alias_bomb_exits_2_in_the_cli(tmp_path: Path) -> None:
 
 def test_codes_are_read_as_written_not_as_yaml_numbers_or_booleans(tmp_path: Path) -> None:
     """Regression (issue 16): `noc: 00012` was the octal 10, `noc: 2174` became "02174", `intended_province: ON` True."""
-    text = ("applicant: A B\nintended_province: ON\njobs:\n  - {employer: E, title: T, noc: 00012, start: 2024-01-01, hours_per_week: 40}\n"
-            "  - {employer: F, title: U, noc: 2174, start: 2024-01-01, hours_per_week: 40}\n")
+    text = (
+        "applicant: A B\nintended_province: ON\njobs:\n  - {employer: E, title: T, noc: 00012, start: 2024-01-01, hours_per_week: 40}\n"
+        "  - {employer: F, title: U, noc: 2174, start: 2024-01-01, hours_per_week: 40}\n"
+    )
     (tmp_path / "case.yaml").write_text(text, encoding="utf-8")
     case = load_case(tmp_path)
     assert case.intended_province == "ON"

@@ -31,7 +31,9 @@ def run(*args: str) -> object:
 
 
 def test_check_ready_case_exits_0_and_writes_report_html(clean_case: Path) -> None:
-    result = run("check", clean_case, "--noc-data", NOC_DIR, "--as-of", "2025-11-14")  # the sample's own day: its ITA runs out later
+    result = run(
+        "check", clean_case, "--noc-data", NOC_DIR, "--as-of", "2025-11-14"
+    )  # the sample's own day: its ITA runs out later
     assert result.exit_code == 0, result.output
     assert "Ready: no blocker found" in (clean_case / "report.html").read_text()
     assert "READY" in result.output
@@ -63,11 +65,16 @@ def test_a_second_run_does_not_read_its_own_report(clean_case: Path) -> None:
     assert not paths & {"report.md", "report.html"}
 
 
-@pytest.mark.parametrize("yaml_text,words", [
-    ("applicant: A\njobs: [", "YAML syntax error"),
-    ("applicant: A\njobs:\n  - employer: X\n    title: T\n    noc: '123'\n    start: 2024-01-01\n    hours_per_week: 40\n",
-     "jobs[0].noc"),
-])
+@pytest.mark.parametrize(
+    "yaml_text,words",
+    [
+        ("applicant: A\njobs: [", "YAML syntax error"),
+        (
+            "applicant: A\njobs:\n  - employer: X\n    title: T\n    noc: '123'\n    start: 2024-01-01\n    hours_per_week: 40\n",
+            "jobs[0].noc",
+        ),
+    ],
+)
 def test_bad_case_yaml_exits_2_with_one_line(tmp_path: Path, yaml_text: str, words: str) -> None:
     (tmp_path / "case.yaml").write_text(yaml_text)
     result = run("check", tmp_path)
@@ -119,7 +126,13 @@ def test_noc_lookup_search_and_2016_codes() -> None:
     assert "21232" in [item["code"] for item in old["noc2021"]]
     assert run("noc", "99999", "--noc-data", NOC_DIR).exit_code == 2
     prefix = json.loads(run("noc", "search", "2123", "-f", "json", "--noc-data", NOC_DIR).stdout)
-    assert [hit["code"] for hit in prefix] == ["21230", "21231", "21232", "21233", "21234"]  # digits: the start of a code
+    assert [hit["code"] for hit in prefix] == [
+        "21230",
+        "21231",
+        "21232",
+        "21233",
+        "21234",
+    ]  # digits: the start of a code
 
 
 def test_noc_without_data_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,8 +146,12 @@ def test_python_dash_m_and_no_traceback_on_junk(tmp_path: Path) -> None:
     (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
     (tmp_path / "empty.docx").write_bytes(b"")
     (tmp_path / "evil.docx").write_bytes(b"PK\x03\x04" + b"\xff" * 300)
-    proc = subprocess.run([sys.executable, "-m", "checklist", "check", str(tmp_path), "-f", "json", "-o", "-"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "checklist", "check", str(tmp_path), "-f", "json", "-o", "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr
     unreadable = [d["path"] for d in json.loads(proc.stdout)["documents"] if d["kind"] == "unreadable"]

@@ -41,10 +41,16 @@ def test_log_records_are_masked_and_keep_their_shape(caplog: pytest.LogCaptureFi
     assert isinstance(caplog.records[1].args, tuple)  # uvicorn's access log unpacks its arguments
 
 
-@pytest.mark.parametrize("path", [
-    "/cases/note%20046%20454%20286", "/?sin=046%20454%20286", "/cases/note%20046-454-286",
-    "/cases/a%E2%80%AF046%E2%80%AF454%E2%80%AF286", "/cases/a%C2%A0046%C2%A0454%C2%A0286",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/cases/note%20046%20454%20286",
+        "/?sin=046%20454%20286",
+        "/cases/note%20046-454-286",
+        "/cases/a%E2%80%AF046%E2%80%AF454%E2%80%AF286",
+        "/cases/a%C2%A0046%C2%A0454%C2%A0286",
+    ],
+)
 def test_an_access_log_line_with_a_percent_encoded_sin_is_masked(caplog: pytest.LogCaptureFixture, path: str) -> None:
     """Regression (the adversarial suite's sinscan): uvicorn logs the path as sent; '%20' glued a '20' to the
     first group, so the SIN did not look like one. The line is logged decoded, masked."""
@@ -89,6 +95,8 @@ def test_issue20_extract_and_batch_a_name_that_is_not_utf8(odd_case: Path, tmp_p
 
 def test_issue20_pack_a_name_that_is_not_utf8(odd_case: Path, tmp_path: Path) -> None:
     pytest.importorskip("weasyprint")
-    result = runner.invoke(app, ["pack", str(odd_case), "-o", str(tmp_path / "upload"), "--force"])  # the case has blockers; this test is about its names
+    result = runner.invoke(
+        app, ["pack", str(odd_case), "-o", str(tmp_path / "upload"), "--force"]
+    )  # the case has blockers; this test is about its names
     assert result.exit_code == 0, result.output
     assert len([p for p in (tmp_path / "upload").glob("*.pdf") if p.name != "read-me-first.pdf"]) == 1

@@ -71,6 +71,7 @@ def full_disk(after: int = 0) -> Callable[[int, memoryview], int]:
 
 # the helper ----------------------------------------------------------------------------------------------------------
 
+
 def test_regular_file_is_replaced_whole_with_its_permissions(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     target.write_text("old")
@@ -135,8 +136,9 @@ def test_issue20_full_disk_at_fsync_keeps_the_old_file(tmp_path: Path, monkeypat
 
 
 @pytest.mark.parametrize("code,words", [(errno.EROFS, "read-only"), (errno.EACCES, "permission denied")])
-def test_issue20_read_only_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int,
-                                                   words: str) -> None:
+def test_issue20_read_only_folder_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
+) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     (folder / "report.json").write_text("kept")
@@ -181,6 +183,7 @@ def test_web_files_replace_links_instead_of_following_them(tmp_path: Path) -> No
 
 
 # every command that writes -------------------------------------------------------------------------------------------
+
 
 def test_issue20_check_to_a_char_device_leaves_it_a_device(tmp_path: Path) -> None:
     case = small_case(tmp_path / "case")
@@ -236,7 +239,9 @@ def test_issue20_pack_writes_through_a_link(tmp_path: Path) -> None:
     name = "bow-valley-engineering-consultants-inc_2021-06-14_2023-11-30.pdf"
     (tmp_path / "kept.pdf").write_text("old")
     (out / name).symlink_to(tmp_path / "kept.pdf")
-    result = runner.invoke(app, ["pack", str(case), "-o", str(out), "--force"])  # the case has blockers; this test is about the link
+    result = runner.invoke(
+        app, ["pack", str(case), "-o", str(out), "--force"]
+    )  # the case has blockers; this test is about the link
     assert result.exit_code == 0, result.output
     assert (out / name).is_symlink() and (tmp_path / "kept.pdf").read_bytes().startswith(b"%PDF")
     assert leftovers(out) == []

@@ -92,8 +92,10 @@ def test_identical_files_go_in_once_and_a_position_without_documents_gets_no_fil
     stub = min((case / "Pay stubs").rglob("*.pdf"))
     shutil.copyfile(stub, stub.with_name("copy of " + stub.name))
     text = (case / "case.yaml").read_text(encoding="utf-8")
-    text += ("  - employer: Nowhere Widgets Ltd.\n    title: Tester\n    noc: \"21232\"\n    start: 2021-01-04\n"
-             "    end: 2021-06-30\n    hours_per_week: 40\n")
+    text += (
+        '  - employer: Nowhere Widgets Ltd.\n    title: Tester\n    noc: "21232"\n    start: 2021-01-04\n'
+        "    end: 2021-06-30\n    hours_per_week: 40\n"
+    )
     (case / "case.yaml").write_text(text, encoding="utf-8")
     report = check_case(case, noc=shared_noc())
     result = pack_case(case, tmp_path / "out", report)
@@ -127,9 +129,11 @@ def test_word_letter_goes_through_libreoffice_when_present(tmp_path: Path, monke
     (tmp_path / "made.pdf").write_bytes(made)
     fake = tmp_path / "bin" / "soffice"
     fake.parent.mkdir()
-    fake.write_text("#!/bin/sh\n"  # copies the made PDF to --outdir, as soffice names its output
-                    "while [ $# -gt 0 ]; do [ \"$1\" = --outdir ] && out=$2; shift; done\n"
-                    f"cp '{tmp_path / 'made.pdf'}' \"$out/document.pdf\"\n")
+    fake.write_text(
+        "#!/bin/sh\n"  # copies the made PDF to --outdir, as soffice names its output
+        'while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out=$2; shift; done\n'
+        f"cp '{tmp_path / 'made.pdf'}' \"$out/document.pdf\"\n"
+    )
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
     letter = make_docx(tmp_path / "letter.docx", ["To whom it may concern", "She works here."])
@@ -180,8 +184,12 @@ def test_second_reader_opens_the_files(tmp_path: Path) -> None:
     report = check_case(SAMPLES / "s03_cook_employer_specific", noc=shared_noc())
     result = pack_case(SAMPLES / "s03_cook_employer_specific", tmp_path, report)
     for name in [packed.name for packed in result.files] + [READ_ME_FIRST]:
-        subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "2", "-png", str(tmp_path / name), str(tmp_path / "p")],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            ["pdftoppm", "-r", "20", "-f", "1", "-l", "2", "-png", str(tmp_path / name), str(tmp_path / "p")],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
 
 
 def test_thirty_photographed_stubs_fit_or_are_split(tmp_path: Path) -> None:
@@ -199,7 +207,9 @@ def test_thirty_photographed_stubs_fit_or_are_split(tmp_path: Path) -> None:
         sources.append(Source(f"stub_{number:02d}.jpg", f"Pay stub {number}", image_to_pdf(buffer.getvalue())))
     assert sum(len(s.data) for s in sources) > 4_000_000 * 3
     files = write_pack(tmp_path, "photos", "Photos", sources, 4_000_000)
-    assert [path for packed in files for path in packed.sources] == [s.path for s in sources]  # nothing dropped, in order
+    assert [path for packed in files for path in packed.sources] == [
+        s.path for s in sources
+    ]  # nothing dropped, in order
     for packed in files:
         path = tmp_path / packed.name
         assert path.stat().st_size <= 4_000_000

@@ -53,11 +53,27 @@ def test_mask_sins() -> None:
     assert mask_sins("U962340910 and 628274132RP0001") == "U962340910 and 628274132RP0001"
 
 
-@pytest.mark.parametrize("written", [
-    "859\u202f060\u202f063", "859\u00a0060\u00a0063", "859\u2009060\u2009063", "859\u2007060\u2007063",
-    "859 060-063", "859-060 063", "859/060/063", "859 / 060 / 063", "859.060.063", "859_060_063", "859\u2013060\u2013063",
-    "859060063", "8 5 9 0 6 0 0 6 3", "8|5|9|0|6|0|0|6|3", "8 | 5 | 9 | 0 | 6 | 0 | 0 | 6 | 3", "8  5  9  0  6  0  0  6  3",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "859\u202f060\u202f063",
+        "859\u00a0060\u00a0063",
+        "859\u2009060\u2009063",
+        "859\u2007060\u2007063",
+        "859 060-063",
+        "859-060 063",
+        "859/060/063",
+        "859 / 060 / 063",
+        "859.060.063",
+        "859_060_063",
+        "859\u2013060\u2013063",
+        "859060063",
+        "8 5 9 0 6 0 0 6 3",
+        "8|5|9|0|6|0|0|6|3",
+        "8 | 5 | 9 | 0 | 6 | 0 | 0 | 6 | 3",
+        "8  5  9  0  6  0  0  6  3",
+    ],
+)
 def test_issue20_every_written_form_is_masked(written: str) -> None:
     """Regression (issue 20): these forms went through unmasked (U+202F and thin spaces, mixed separators, boxes)."""
     for text in (f"SIN {written}", f"Box 12: {written} Box 14", f"{written}", f"T4_{written}.pdf", f"({written})"):
@@ -65,20 +81,49 @@ def test_issue20_every_written_form_is_masked(written: str) -> None:
         assert "XXX XXX 063" in masked and not leaks(masked, "859060063"), (text, masked)
 
 
-@pytest.mark.parametrize("text", [
-    "Tel 613-555-0123", "(613) 555-0123", "+1 613 555 0123", "613.555.0123 ext 123", "2023-01-05", "05/01/2023",
-    "2023 01 05", "$123,456.78", "68 500,00 $", "68\u202f500,00 $", "123 456 789,00 $", "123 456 789.00",
-    "Postal code T2P 3E7", "UCI 1111-1111", "Permit U962340910", "BN 628274132RP0001", "W307 123 456",
-    "account 123456789", "hours 8 8 8 8 8 0 0 8 8", "1 2 3 4 5 6 7 8 9 10", "pages 1 2 3 4 5 6 7 8 9",
-    "invoice 2024-123-4567", "Reference 12-345-678-901",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tel 613-555-0123",
+        "(613) 555-0123",
+        "+1 613 555 0123",
+        "613.555.0123 ext 123",
+        "2023-01-05",
+        "05/01/2023",
+        "2023 01 05",
+        "$123,456.78",
+        "68 500,00 $",
+        "68\u202f500,00 $",
+        "123 456 789,00 $",
+        "123 456 789.00",
+        "Postal code T2P 3E7",
+        "UCI 1111-1111",
+        "Permit U962340910",
+        "BN 628274132RP0001",
+        "W307 123 456",
+        "account 123456789",
+        "hours 8 8 8 8 8 0 0 8 8",
+        "1 2 3 4 5 6 7 8 9 10",
+        "pages 1 2 3 4 5 6 7 8 9",
+        "invoice 2024-123-4567",
+        "Reference 12-345-678-901",
+    ],
+)
 def test_issue20_ordinary_numbers_are_not_masked(text: str) -> None:
     assert mask_sins(text) == text
 
 
-@pytest.mark.parametrize("written", [
-    "859\n060\n063", "859 \n 060\r\n063", "8\n5\n9\n0\n6\n0\n0\n6\n3", "SIN859060063", "NAS859060063", "S.I.N.859060063",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "859\n060\n063",
+        "859 \n 060\r\n063",
+        "8\n5\n9\n0\n6\n0\n0\n6\n3",
+        "SIN859060063",
+        "NAS859060063",
+        "S.I.N.859060063",
+    ],
+)
 def test_sins_broken_across_lines_or_glued_to_their_label_are_masked(written: str) -> None:
     """Regression: a reader that puts each group (or each boxed digit) on its own line, or OCR that glues the label on."""
     for text in (written, f"Employee\n{written}\nEnd", f"SIN\n{written}"):
@@ -86,10 +131,17 @@ def test_sins_broken_across_lines_or_glued_to_their_label_are_masked(written: st
         assert "XXX XXX 063" in masked and not leaks(masked.replace("\n", " "), "859060063"), (text, masked)
 
 
-@pytest.mark.parametrize("text", [
-    "100\n200\n300", "Hours\n40\n40\n40", "1\n2\n3\n4\n5\n6\n7\n8\n9", "Box\n14\n68500\n22\n9876",
-    "ASIN859060064", "CASINO 859060064",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "100\n200\n300",
+        "Hours\n40\n40\n40",
+        "1\n2\n3\n4\n5\n6\n7\n8\n9",
+        "Box\n14\n68500\n22\n9876",
+        "ASIN859060064",
+        "CASINO 859060064",
+    ],
+)
 def test_line_broken_and_label_glued_numbers_that_are_not_sins_are_left_alone(text: str) -> None:
     assert mask_sins(text) == text
 
@@ -100,6 +152,7 @@ def test_names_get_a_name_friendly_mask() -> None:
 
 
 # the property tests -------------------------------------------------------------------------------------------------
+
 
 def leaks(text: str, sin: str) -> bool:
     """Whether `sin` can be read in `text` in any written form, after undoing URL, HTML and JSON escapes."""
@@ -139,14 +192,21 @@ def placed(draw: st.DrawFn) -> dict[str, str]:
     return {
         "sin": sin,
         "line": label + draw(written(sin)),
-        "file": draw(st.sampled_from(["{} letter.txt", "T4_{}.txt", "lettre ({}).txt"])).format(draw(written(sin, in_name=True))),
+        "file": draw(st.sampled_from(["{} letter.txt", "T4_{}.txt", "lettre ({}).txt"])).format(
+            draw(written(sin, in_name=True))
+        ),
         "folder": draw(st.sampled_from(["Client {}", "{}"])).format(draw(written(sin, in_name=True))),
         "applicant": draw(st.sampled_from(["Farah Nazari {}", "Farah Nazari"])).format(draw(written(sin))),
     }
 
 
-QUICK = settings(max_examples=4, derandomize=True, deadline=None, database=None,
-                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+QUICK = settings(
+    max_examples=4,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @QUICK
@@ -172,8 +232,9 @@ def assert_no_leak(outputs: dict[str, str], sin: str) -> None:
 
 @settings(QUICK, max_examples=3)
 @given(place=placed())
-def test_issue20_property_check_and_extract_outputs_hold_no_sin(tmp_path_factory: pytest.TempPathFactory,
-                                                                place: dict[str, str]) -> None:
+def test_issue20_property_check_and_extract_outputs_hold_no_sin(
+    tmp_path_factory: pytest.TempPathFactory, place: dict[str, str]
+) -> None:
     case = make_case(tmp_path_factory.mktemp("check"), place)
     runner = CliRunner()
     outputs = {}
@@ -190,8 +251,9 @@ def test_issue20_property_check_and_extract_outputs_hold_no_sin(tmp_path_factory
 
 @settings(QUICK, max_examples=3)
 @given(place=placed())
-def test_issue20_property_batch_outputs_hold_no_sin(tmp_path_factory: pytest.TempPathFactory,
-                                                    place: dict[str, str]) -> None:
+def test_issue20_property_batch_outputs_hold_no_sin(
+    tmp_path_factory: pytest.TempPathFactory, place: dict[str, str]
+) -> None:
     tmp_path = tmp_path_factory.mktemp("batch")
     make_case(tmp_path, place)
     out = tmp_path / "out"
@@ -205,8 +267,9 @@ def test_issue20_property_batch_outputs_hold_no_sin(tmp_path_factory: pytest.Tem
 
 @settings(QUICK, max_examples=3)
 @given(place=placed())
-def test_issue20_property_web_pages_downloads_and_log_hold_no_sin(tmp_path_factory: pytest.TempPathFactory,
-                                                                  place: dict[str, str]) -> None:
+def test_issue20_property_web_pages_downloads_and_log_hold_no_sin(
+    tmp_path_factory: pytest.TempPathFactory, place: dict[str, str]
+) -> None:
     from starlette.testclient import TestClient
 
     from checklist.web import WebSettings, create_app
@@ -222,8 +285,12 @@ def test_issue20_property_web_pages_downloads_and_log_hold_no_sin(tmp_path_facto
     level = root.level
     root.setLevel(logging.DEBUG)
     try:
-        outputs = web_outputs(TestClient(create_app(WebSettings(cases_dir=cases, allowed_hosts=("testserver",))),
-                                         raise_server_exceptions=False), place)
+        outputs = web_outputs(
+            TestClient(
+                create_app(WebSettings(cases_dir=cases, allowed_hosts=("testserver",))), raise_server_exceptions=False
+            ),
+            place,
+        )
     finally:
         root.removeHandler(handler)
         root.setLevel(level)
@@ -245,12 +312,18 @@ def web_outputs(client: object, place: dict[str, str]) -> dict[str, str]:
         links = re.findall(r'class="case-link" href="/cases/([^"]+)"', client.get("/").text)
         assert len(links) == 2, links
         for case_id in links:
-            upload = client.post(f"/cases/{case_id}/documents", data={"csrf_token": token},
-                                 files=[("files", (place["file"], letter_text(place["line"]).encode()))])
+            upload = client.post(
+                f"/cases/{case_id}/documents",
+                data={"csrf_token": token},
+                files=[("files", (place["file"], letter_text(place["line"]).encode()))],
+            )
             outputs[f"{case_id} upload"] = upload.text
-            doc = re.search(r'/documents/([0-9a-f]{16})/replace', upload.text).group(1)  # type: ignore[union-attr]
-            replace = client.post(f"/cases/{case_id}/documents/{doc}/replace", data={"csrf_token": token},
-                                  files=[("file", (f"new {place['file']}", b"replaced\n"))])
+            doc = re.search(r"/documents/([0-9a-f]{16})/replace", upload.text).group(1)  # type: ignore[union-attr]
+            replace = client.post(
+                f"/cases/{case_id}/documents/{doc}/replace",
+                data={"csrf_token": token},
+                files=[("file", (f"new {place['file']}", b"replaced\n"))],
+            )
             outputs[f"{case_id} replace"] = replace.text
             check = client.post(f"/cases/{case_id}/check", data={"csrf_token": token}, follow_redirects=False)
             outputs[f"{case_id} check redirect"] = check.headers.get("location", "") + check.text
@@ -287,7 +360,8 @@ def test_check_runs_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     case = SAMPLES / "cases" / "s02_quebec_two_parttime"
     for fmt in ("json", "html", "pdf"):
-        result = CliRunner().invoke(app, ["check", str(case), "-f", fmt, "-o", str(tmp_path / f"r.{fmt}"),
-                                          "--noc-data", str(NOC_DIR)])
+        result = CliRunner().invoke(
+            app, ["check", str(case), "-f", fmt, "-o", str(tmp_path / f"r.{fmt}"), "--noc-data", str(NOC_DIR)]
+        )
         assert result.exit_code in (0, 1), result.output
         assert (tmp_path / f"r.{fmt}").stat().st_size > 1000

@@ -93,7 +93,9 @@ def test_a_kind_set_by_a_person_re_extracts_the_document(tmp_path: Path, case_di
     assert ("doc.unclassified", (HYDRO,)) not in codes(report)
 
 
-def test_a_document_set_aside_leaves_the_checks_but_stays_in_the_report(tmp_path: Path, case_dir: Path, documents) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_set_aside_leaves_the_checks_but_stays_in_the_report(
+    tmp_path: Path, case_dir: Path, documents
+) -> None:  # type: ignore[no-untyped-def]
     case = tmp_path / "case"
     shutil.copytree(case_dir, case)
     assert review(case, "--set-aside", HYDRO).exit_code == 0
@@ -108,10 +110,24 @@ def test_acknowledged_warning_and_blocker(tmp_path: Path, case_dir: Path, docume
     case = tmp_path / "case"
     shutil.copytree(case_dir, case)
     warned = next(f for f in report_of(case_dir, documents).findings if f.code == "name.mismatch")
-    assert review(case, "--ack", "name.mismatch", "--document", warned.documents[0],
-                  "--note", "My spouse's notice, kept by mistake").exit_code == 0
-    assert review(case, "--ack", "letter.claim-mismatch", "--job", "0",
-                  "--note", "The employer is correcting the letter").exit_code == 0
+    assert (
+        review(
+            case,
+            "--ack",
+            "name.mismatch",
+            "--document",
+            warned.documents[0],
+            "--note",
+            "My spouse's notice, kept by mistake",
+        ).exit_code
+        == 0
+    )
+    assert (
+        review(
+            case, "--ack", "letter.claim-mismatch", "--job", "0", "--note", "The employer is correcting the letter"
+        ).exit_code
+        == 0
+    )
     report = report_of(case, documents, load_review(case))
     assert report.ready  # the one blocker is acknowledged
     blocker = next(f for f in report.findings if f.code == "letter.claim-mismatch")
@@ -157,16 +173,19 @@ def test_acknowledgement_matches_code_document_and_job() -> None:
     assert not ack.matches("letter.stale", ["a.pdf"], 0)
 
 
-@pytest.mark.parametrize("args", [
-    ["--set", "../case.yaml", "start_date=2023-01-01"],
-    ["--set", LETTER, "start_date=someday"],
-    ["--set", LETTER, "favourite_colour=blue"],
-    ["--set", LETTER],
-    ["--kind", LETTER, "passport"],
-    ["--set-aside", "nowhere.pdf"],
-    ["--ack", "letter.no-such-check", "--note", "x"],
-    ["--ack", "letter.personal-email"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--set", "../case.yaml", "start_date=2023-01-01"],
+        ["--set", LETTER, "start_date=someday"],
+        ["--set", LETTER, "favourite_colour=blue"],
+        ["--set", LETTER],
+        ["--kind", LETTER, "passport"],
+        ["--set-aside", "nowhere.pdf"],
+        ["--ack", "letter.no-such-check", "--note", "x"],
+        ["--ack", "letter.personal-email"],
+    ],
+)
 def test_review_refuses_bad_decisions_with_exit_2(tmp_path: Path, case_dir: Path, args: list[str]) -> None:
     case = tmp_path / "case"
     shutil.copytree(case_dir, case)
@@ -179,7 +198,9 @@ def test_review_refuses_bad_decisions_with_exit_2(tmp_path: Path, case_dir: Path
 def test_check_exits_2_on_a_hostile_review_file(tmp_path: Path, case_dir: Path) -> None:
     case = tmp_path / "case"
     shutil.copytree(case_dir, case)
-    (case / "review.yaml").write_text('documents:\n  "../../etc/passwd":\n    sha256: ' + "0" * 64 + "\n", encoding="utf-8")
+    (case / "review.yaml").write_text(
+        'documents:\n  "../../etc/passwd":\n    sha256: ' + "0" * 64 + "\n", encoding="utf-8"
+    )
     result = runner.invoke(app, ["check", str(case), "-f", "json", "-o", "-"])
     assert result.exit_code == 2 and "review.yaml:2" in result.output and "not a path inside" in result.output
 

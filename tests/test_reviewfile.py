@@ -31,7 +31,9 @@ def test_no_review_file_is_an_empty_review(case: Path) -> None:
 
 
 def test_a_review_is_read_with_values_as_the_extractors_parse_them(case: Path) -> None:
-    review = load(case, f"""\
+    review = load(
+        case,
+        f"""\
 documents:
   "letters/northwind.txt":
     sha256: {SHA}
@@ -47,10 +49,16 @@ acknowledged:
     document: "letters/northwind.txt"
     job: 0
     note: Family business without a domain.
-""")
+""",
+    )
     fields = review.documents["letters/northwind.txt"].fields
-    assert fields == {"start_date": dt.date(2022, 3, 3), "end_date": dt.date(2024, 1, 31), "hours_per_week": 37.5,
-                      "salary_amount": 72000.0, "noc_code": "21232"}
+    assert fields == {
+        "start_date": dt.date(2022, 3, 3),
+        "end_date": dt.date(2024, 1, 31),
+        "hours_per_week": 37.5,
+        "salary_amount": 72000.0,
+        "noc_code": "21232",
+    }
     assert review.documents["letters/northwind.txt"].kind is DocumentKind.REFERENCE_LETTER
     assert review.acknowledged[0].note == "Family business without a domain."
 
@@ -61,26 +69,68 @@ def test_typed_value_reads_dates_in_any_accepted_form() -> None:
     assert typed_value(DocumentKind.PAY_STUB, "hours", 80) == 80.0
 
 
-@pytest.mark.parametrize(("text", "field", "line", "words"), [
-    ('documents:\n  "../outside.txt":\n    sha256: {sha}\n', "documents.../outside.txt", 2, "not a path inside"),
-    ('documents:\n  "/etc/passwd":\n    sha256: {sha}\n', "documents./etc/passwd", 2, "not a path inside"),
-    ('documents:\n  "letters/missing.pdf":\n    sha256: {sha}\n', "documents.letters/missing.pdf", 2, "no such document"),
-    ('documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    kind: passport\n',
-     "documents.letters/northwind.txt.kind", 4, "not a document kind"),
-    ('documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    kind: pay_stub\n    fields:\n      job_title: Dev\n',
-     "documents.letters/northwind.txt.fields.job_title", 6, "unknown field for a pay stub"),
-    ('documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      favourite_colour: blue\n',
-     "documents.letters/northwind.txt.fields.favourite_colour", 5, "unknown field"),
-    ('documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      start_date: someday\n',
-     "documents.letters/northwind.txt.fields.start_date", 5, "not a date"),
-    ('documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      hours_per_week: lots\n',
-     "documents.letters/northwind.txt.fields.hours_per_week", 5, "not a number"),
-    ('documents:\n  "letters/northwind.txt":\n    sha256: nope\n', "documents.letters/northwind.txt.sha256", 3, "not a SHA-256"),
-    ('documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    colour: red\n',
-     "documents.letters/northwind.txt.colour", 4, "unknown field"),
-    ("acknowledged:\n  - code: letter.no-such-check\n    note: x\n", "acknowledged[0].code", 2, "no check has the code"),
-    ("acknowledged:\n  - code: letter.personal-email\n", "acknowledged[0].note", 2, "required"),
-])
+@pytest.mark.parametrize(
+    ("text", "field", "line", "words"),
+    [
+        ('documents:\n  "../outside.txt":\n    sha256: {sha}\n', "documents.../outside.txt", 2, "not a path inside"),
+        ('documents:\n  "/etc/passwd":\n    sha256: {sha}\n', "documents./etc/passwd", 2, "not a path inside"),
+        (
+            'documents:\n  "letters/missing.pdf":\n    sha256: {sha}\n',
+            "documents.letters/missing.pdf",
+            2,
+            "no such document",
+        ),
+        (
+            'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    kind: passport\n',
+            "documents.letters/northwind.txt.kind",
+            4,
+            "not a document kind",
+        ),
+        (
+            'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    kind: pay_stub\n    fields:\n      job_title: Dev\n',
+            "documents.letters/northwind.txt.fields.job_title",
+            6,
+            "unknown field for a pay stub",
+        ),
+        (
+            'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      favourite_colour: blue\n',
+            "documents.letters/northwind.txt.fields.favourite_colour",
+            5,
+            "unknown field",
+        ),
+        (
+            'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      start_date: someday\n',
+            "documents.letters/northwind.txt.fields.start_date",
+            5,
+            "not a date",
+        ),
+        (
+            'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      hours_per_week: lots\n',
+            "documents.letters/northwind.txt.fields.hours_per_week",
+            5,
+            "not a number",
+        ),
+        (
+            'documents:\n  "letters/northwind.txt":\n    sha256: nope\n',
+            "documents.letters/northwind.txt.sha256",
+            3,
+            "not a SHA-256",
+        ),
+        (
+            'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    colour: red\n',
+            "documents.letters/northwind.txt.colour",
+            4,
+            "unknown field",
+        ),
+        (
+            "acknowledged:\n  - code: letter.no-such-check\n    note: x\n",
+            "acknowledged[0].code",
+            2,
+            "no check has the code",
+        ),
+        ("acknowledged:\n  - code: letter.personal-email\n", "acknowledged[0].note", 2, "required"),
+    ],
+)
 def test_mistakes_name_the_file_field_and_line(case: Path, text: str, field: str, line: int, words: str) -> None:
     with pytest.raises(CaseFileError) as caught:
         load(case, text.format(sha=SHA))
@@ -113,7 +163,10 @@ def test_a_huge_review_file_is_refused(case: Path) -> None:
 
 def test_the_written_review_reads_back(case: Path) -> None:
     sha = file_sha256(case / "letters" / "northwind.txt")
-    review = parse_review(f'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      start_date: 2022-03-03\n',
-                          case / "review.yaml", case)
+    review = parse_review(
+        f'documents:\n  "letters/northwind.txt":\n    sha256: {sha}\n    fields:\n      start_date: 2022-03-03\n',
+        case / "review.yaml",
+        case,
+    )
     again = load(case, review_yaml(review))
     assert again.documents == review.documents

@@ -32,7 +32,9 @@ def checked(request: pytest.FixtureRequest) -> tuple[dict, dict, object]:  # typ
     shared_noc()
     case = request.param
     expected = json.loads((SAMPLES / "expected" / f"{case.name}.json").read_text(encoding="utf-8"))
-    if any(d.get("style") in ("scanned", "image") for d in expected["documents"].values()) and not shutil.which("tesseract"):
+    if any(d.get("style") in ("scanned", "image") for d in expected["documents"].values()) and not shutil.which(
+        "tesseract"
+    ):
         pytest.skip("this sample has scans and photos: it needs Tesseract (the ocr extra)")
     report = check_case(case, noc_dir=NOC_DIR, as_of=dt.date.fromisoformat(expected["as_of"]))
     request.node.report = report  # type: ignore[attr-defined]
@@ -101,4 +103,6 @@ def test_json_report_is_the_golden_one(checked: tuple[dict, dict, object], reque
     if os.environ.get("CEC_UPDATE_GOLDENS") == "1":
         golden.write_text(rendered, encoding="utf-8")
     assert golden.is_file(), f"no golden report {golden}: run with CEC_UPDATE_GOLDENS=1 and review the file"
-    assert rendered == golden.read_text(encoding="utf-8"), f"{name}: the JSON report changed; review, then CEC_UPDATE_GOLDENS=1"
+    assert rendered == golden.read_text(encoding="utf-8"), (
+        f"{name}: the JSON report changed; review, then CEC_UPDATE_GOLDENS=1"
+    )

@@ -62,7 +62,12 @@ def child_env(home: Path) -> dict[str, str]:
     """The environment of a child cec-checklist: this checkout first on the path, a private HOME."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    for name, sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"), ("XDG_CONFIG_HOME", "config")):
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_CONFIG_HOME", "config"),
+    ):
         path = home / sub if sub else home
         path.mkdir(parents=True, exist_ok=True)
         env[name] = str(path)
@@ -72,10 +77,18 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
-def cli(args: list[str], home: Path, *, timeout: float = 300, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def cli(
+    args: list[str], home: Path, *, timeout: float = 300, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """Run `python -m checklist ARGS` (bytes out, so a non-UTF-8 output is still seen as it is)."""
-    return subprocess.run([PYTHON, "-m", "checklist", *args], capture_output=True, timeout=timeout,
-                          env=child_env(home), cwd=cwd or ROOT, check=False)
+    return subprocess.run(
+        [PYTHON, "-m", "checklist", *args],
+        capture_output=True,
+        timeout=timeout,
+        env=child_env(home),
+        cwd=cwd or ROOT,
+        check=False,
+    )
 
 
 def free_port() -> int:
@@ -106,7 +119,12 @@ class Server:
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             [PYTHON, "-m", "checklist", "serve", "--port", str(self.port), "--cases", str(self.cases), *self.extra],
-            stdout=log, stderr=subprocess.STDOUT, env=child_env(self.home), cwd=ROOT, start_new_session=True)
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=child_env(self.home),
+            cwd=ROOT,
+            start_new_session=True,
+        )
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -122,7 +140,11 @@ class Server:
         raise RuntimeError(f"serve did not answer within {timeout} s: {self.log()[-2000:]}")
 
     def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path and self.log_path.exists() else ""
+        return (
+            self.log_path.read_text(encoding="utf-8", errors="replace")
+            if self.log_path and self.log_path.exists()
+            else ""
+        )
 
     def log_bytes(self) -> bytes:
         return self.log_path.read_bytes() if self.log_path and self.log_path.exists() else b""
@@ -171,7 +193,9 @@ class Browser:
 
     def request(self, path: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> Reply:
         url = path if path.startswith("http") else self.base + path
-        req = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data is not None else "GET")
+        req = urllib.request.Request(
+            url, data=data, headers=headers or {}, method="POST" if data is not None else "GET"
+        )
         start = time.perf_counter()
         try:
             with self.opener.open(req, timeout=self.timeout) as response:
@@ -201,8 +225,10 @@ def multipart(fields: dict[str, str], files: list[tuple[str, str, bytes]]) -> tu
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
     for name, filename, content in files:
         quoted = filename.replace('"', "%22")
-        head = (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{quoted}"\r\n'
-                "Content-Type: application/octet-stream\r\n\r\n")
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{quoted}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        )
         parts.append(head.encode("utf-8", "surrogateescape") + content + b"\r\n")
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
@@ -250,4 +276,6 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     def line(row: list[str]) -> str:
         return "| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |"
 
-    return "\n".join([line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *(line(row) for row in cells)])
+    return "\n".join(
+        [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *(line(row) for row in cells)]
+    )

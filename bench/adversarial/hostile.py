@@ -103,8 +103,10 @@ def docx_bomb(inflated_mb: int) -> bytes:
             if item.filename != "word/document.xml":
                 out.writestr(item, source.read(item))
         with out.open("word/document.xml", "w", force_zip64=True) as member:
-            member.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                         b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
+            member.write(
+                b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+            )
             chunk = b"A" * (1 << 20)
             for _ in range(inflated_mb):
                 member.write(chunk)
@@ -117,7 +119,12 @@ def png_claiming(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 4096)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 4096))
+        + chunk(b"IEND", b"")
+    )
 
 
 def yaml_bomb() -> bytes:
@@ -152,8 +159,12 @@ def hostiles() -> list[Hostile]:
         Hostile("PDF of 60 pages (limit 50)", "unreadable", "long.pdf", pdf_pages(60)),
         Hostile("PDF of 21 MB (limit 20)", "unreadable", "big.pdf", pdf + b"\n%" + b"x" * 21_000_000 + b"\n"),
         Hostile("non-UTF-8 file name", "listed", b"lettre\xe9.pdf", pdf),
-        Hostile("NUL bytes in a .txt", "listed", "nul.txt",
-                b"Reference letter\x00\x00 Kavya\x00Iyer worked 37.5 hours per week\x00\n" * 20),
+        Hostile(
+            "NUL bytes in a .txt",
+            "listed",
+            "nul.txt",
+            b"Reference letter\x00\x00 Kavya\x00Iyer worked 37.5 hours per week\x00\n" * 20,
+        ),
         Hostile("HTML/script in a letter", "listed", "letter-script.txt", SCRIPT_LETTER.encode()),
         Hostile("YAML alias bomb as case.yaml", "input error", "case.yaml", yaml_bomb(), "case.yaml"),
         Hostile("alias bomb inside a valid case.yaml", "input error", "case.yaml", embedded_bomb(), "case.yaml"),
@@ -192,8 +203,12 @@ def run_child(args: list[str], home: Path, timeout: float) -> ChildRun:
     """Run `python -m checklist ARGS`, with its own peak memory from wait4 (not the harness's)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = os.posix_spawn(common.PYTHON, [common.PYTHON, "-m", "checklist", *args], common.child_env(home),
-                                 file_actions=[(os.POSIX_SPAWN_DUP2, out.fileno(), 1), (os.POSIX_SPAWN_DUP2, err.fileno(), 2)])
+        process = os.posix_spawn(
+            common.PYTHON,
+            [common.PYTHON, "-m", "checklist", *args],
+            common.child_env(home),
+            file_actions=[(os.POSIX_SPAWN_DUP2, out.fileno(), 1), (os.POSIX_SPAWN_DUP2, err.fileno(), 2)],
+        )
         timed_out = False
         while True:
             pid, status, usage = os.wait4(process, os.WNOHANG)
@@ -241,7 +256,9 @@ def judge(hostile: Hostile, run: ChildRun, limits: argparse.Namespace) -> tuple[
         problems.append(f"{len(documents)} documents in the report, expected 1")
         return (f"exit {run.code}", "-", problems)
     doc = documents[0]
-    codes = sorted({finding["code"] for finding in report.get("findings", []) if doc["path"] in finding.get("documents", [])})
+    codes = sorted(
+        {finding["code"] for finding in report.get("findings", []) if doc["path"] in finding.get("documents", [])}
+    )
     outcome = f"exit {run.code}, kind {doc['kind']}"
     if hostile.expect == "unreadable":
         if not doc.get("error"):
@@ -261,8 +278,10 @@ def script_outputs(folder: Path, home: Path, timeout: float) -> list[str]:
     """
     problems = []
     tags = (r"<script", r"<img", r"<b>boss", r"<a href=\"https://evil")
-    active = {"html": (*tags, r"href=[\"']?javascript"),
-              "md": (*tags, r"(?<!\\)\]\(javascript:")}  # `\[x\](javascript:...)` is escaped text, not a link
+    active = {
+        "html": (*tags, r"href=[\"']?javascript"),
+        "md": (*tags, r"(?<!\\)\]\(javascript:"),
+    }  # `\[x\](javascript:...)` is escaped text, not a link
     for fmt, needles in active.items():
         run = run_child(["check", str(folder), "-f", fmt, "-o", "-"], home, timeout)
         text = run.stdout.decode("utf-8", "replace").lower()
@@ -272,9 +291,20 @@ def script_outputs(folder: Path, home: Path, timeout: float) -> list[str]:
     return problems
 
 
-NAME_ATTACKS = ["../../escape-up.txt", "..\\..\\escape-back.txt", "/etc/escape-abs.txt", "CON.txt", ".bashrc",
-                "a" * 300 + ".txt", "<img src=x onerror=alert(1)>.txt", "new\nline.txt", "nul\x00byte.txt",
-                "lettre\udce9.txt", "\u202e.txt.exe", "  .txt"]
+NAME_ATTACKS = [
+    "../../escape-up.txt",
+    "..\\..\\escape-back.txt",
+    "/etc/escape-abs.txt",
+    "CON.txt",
+    ".bashrc",
+    "a" * 300 + ".txt",
+    "<img src=x onerror=alert(1)>.txt",
+    "new\nline.txt",
+    "nul\x00byte.txt",
+    "lettre\udce9.txt",
+    "\u202e.txt.exe",
+    "  .txt",
+]
 
 
 def notice_of(page: str) -> str:
@@ -295,15 +325,26 @@ def web_uploads(tmp: Path, items: list[Hostile]) -> tuple[list[list[object]], li
     server = common.Server(cases, tmp / "home-web").start()
     try:
         browser = common.Browser(server.base, timeout=300)
-        uploads = [(h.name, h.file_name.decode("utf-8", "surrogateescape") if isinstance(h.file_name, bytes) else h.file_name,
-                    h.content, h.expect) for h in items if h.target == "document"]
-        uploads += [(f"name {name[:40]!r}", name, f"note {index}: Kavya Iyer\n".encode(), "stored inside")
-                    for index, name in enumerate(NAME_ATTACKS)]
+        uploads = [
+            (
+                h.name,
+                h.file_name.decode("utf-8", "surrogateescape") if isinstance(h.file_name, bytes) else h.file_name,
+                h.content,
+                h.expect,
+            )
+            for h in items
+            if h.target == "document"
+        ]
+        uploads += [
+            (f"name {name[:40]!r}", name, f"note {index}: Kavya Iyer\n".encode(), "stored inside")
+            for index, name in enumerate(NAME_ATTACKS)
+        ]
         for label, name, content, expect in uploads:
             page = browser.get(common.case_url("web-hostile", "documents"))
             token = common.csrf_token(page.text)
-            reply = browser.post_files(common.case_url("web-hostile", "documents"), {common.CSRF_FIELD: token},
-                                       [("files", name, content)])
+            reply = browser.post_files(
+                common.case_url("web-hostile", "documents"), {common.CSRF_FIELD: token}, [("files", name, content)]
+            )
             notice = notice_of(reply.text)
             problems = []
             if reply.status >= 500 or reply.status not in (200, 400, 422):
@@ -313,8 +354,15 @@ def web_uploads(tmp: Path, items: list[Hostile]) -> tuple[list[list[object]], li
             if re.search(r"<img src=x", reply.text, re.IGNORECASE):  # the page has its own <script src=app.js>
                 problems.append("the name comes through as HTML")
             shown = notice.encode("unicode_escape").decode("ascii") if not notice.isprintable() else notice
-            rows.append([label, reply.status, shown[:110] or "(no notice)", f"{reply.seconds:.1f}",
-                         "ok" if not problems else "FAIL"])
+            rows.append(
+                [
+                    label,
+                    reply.status,
+                    shown[:110] or "(no notice)",
+                    f"{reply.seconds:.1f}",
+                    "ok" if not problems else "FAIL",
+                ]
+            )
             failures += [f"web upload {label}: {problem}" for problem in problems]
         page = browser.get(common.case_url("web-hostile", "documents"))
         if page.status != 200:
@@ -351,12 +399,25 @@ def main() -> int:
         outcome, codes, problems = judge(hostile, run, args)
         if hostile.name.startswith("HTML/script"):
             problems += script_outputs(folder, home, args.timeout)
-        rows.append([hostile.name, f"{len(hostile.content):,}", hostile.expect, outcome, codes, f"{run.seconds:.1f}",
-                     f"{run.max_rss_mb:.0f}", "ok" if not problems else "FAIL"])
+        rows.append(
+            [
+                hostile.name,
+                f"{len(hostile.content):,}",
+                hostile.expect,
+                outcome,
+                codes,
+                f"{run.seconds:.1f}",
+                f"{run.max_rss_mb:.0f}",
+                "ok" if not problems else "FAIL",
+            ]
+        )
         failures += [f"{hostile.name}: {problem}" for problem in problems]
     print(f"check: {len(rows)} hostile files, {time.perf_counter() - started:.0f} s; failures {len(failures)}")
-    print(common.table(["file", "bytes", "expected", "outcome", "finding codes (reason)", "s", "max RSS MB", "verdict"],
-                       rows))
+    print(
+        common.table(
+            ["file", "bytes", "expected", "outcome", "finding codes (reason)", "s", "max RSS MB", "verdict"], rows
+        )
+    )
     if not args.no_web:
         web_rows, web_failures = web_uploads(tmp, hostiles())
         failures += web_failures

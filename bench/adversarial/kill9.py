@@ -62,9 +62,11 @@ def leftovers(cases: Path, temp: Path | None = None) -> list[Path]:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in folder.rglob("*") if path.is_file() and STATE_DIR not in path.parts and path.name != "case.yaml"
-            and not is_leftover(path.name)}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file() and STATE_DIR not in path.parts and path.name != "case.yaml" and not is_leftover(path.name)
+    }
 
 
 def big_pdf(case_dir: Path, mark: str, size: int = 6_000_000) -> bytes:
@@ -95,8 +97,15 @@ class Run:
         self.server = common.Server(self.cases, self.home).start()
         return self.server
 
-    def action(self, browser: common.Browser, case: str, kind: str, number: int, outcome: dict[str, object],
-               ready: threading.Event) -> None:
+    def action(
+        self,
+        browser: common.Browser,
+        case: str,
+        kind: str,
+        number: int,
+        outcome: dict[str, object],
+        ready: threading.Event,
+    ) -> None:
         try:
             page = browser.get(common.case_url(case, "claims" if kind == "claims" else "documents"))
             token = common.csrf_token(page.text)
@@ -104,8 +113,11 @@ class Run:
             if kind == "upload":
                 content = big_pdf(self.cases / case, f"kill9 point {number}")
                 self.uploaded[case][hashlib.sha256(content).hexdigest()] = f"point {number}"
-                reply = browser.post_files(common.case_url(case, "documents"), {common.CSRF_FIELD: token},
-                                           [("files", f"kill9 upload {number}.pdf", content)])
+                reply = browser.post_files(
+                    common.case_url(case, "documents"),
+                    {common.CSRF_FIELD: token},
+                    [("files", f"kill9 upload {number}.pdf", content)],
+                )
             elif kind == "check":
                 reply = browser.post_form(common.case_url(case, "check"), {common.CSRF_FIELD: token})
             elif kind == "claims":
@@ -113,7 +125,9 @@ class Run:
                 text = (self.cases / case / "case.yaml").read_text(encoding="utf-8")
                 new = text.rstrip("\n") + f"\n# kill9 point {number}\n"
                 self.claims_versions[case].add(new)
-                reply = browser.post_files(common.case_url(case, "claims/file"), fields, [("case_file", "case.yaml", new.encode())])
+                reply = browser.post_files(
+                    common.case_url(case, "claims/file"), fields, [("case_file", "case.yaml", new.encode())]
+                )
             else:
                 reply = browser.get(common.case_url(case, "pack.zip"))
             outcome["status"] = reply.status
@@ -142,8 +156,18 @@ class Run:
         restart = time.perf_counter() - start
         before = len(self.failures)
         self.verify(f"point {number} ({kind} {case}, {delay:.2f} s)")
-        self.rows.append([number, kind, case, f"{delay:.2f}", outcome.get("status", "?"), len(found_left),
-                          f"{restart:.1f}", len(self.failures) - before])
+        self.rows.append(
+            [
+                number,
+                kind,
+                case,
+                f"{delay:.2f}",
+                outcome.get("status", "?"),
+                len(found_left),
+                f"{restart:.1f}",
+                len(self.failures) - before,
+            ]
+        )
 
     def verify(self, where: str) -> None:
         assert self.server is not None
@@ -158,7 +182,9 @@ class Run:
             folder = self.cases / case
             yaml_text = (folder / "case.yaml").read_text(encoding="utf-8", errors="replace")
             if yaml_text not in self.claims_versions[case]:
-                self.failures.append(f"{where}: {case}/case.yaml is none of the versions written ({len(yaml_text)} chars)")
+                self.failures.append(
+                    f"{where}: {case}/case.yaml is none of the versions written ({len(yaml_text)} chars)"
+                )
             report = folder / STATE_DIR / "report.json"
             if report.exists():
                 try:
@@ -193,8 +219,12 @@ class Run:
         readings = case / STATE_DIR / "readings"
         readings.mkdir(parents=True, exist_ok=True)
         sha = hashlib.sha256(b"planted").hexdigest()
-        for path in (case / "Immigration" / ".PGWP.pdf.cec-part-0badc0de", case / STATE_DIR / ".report.json.cec-part-0badc0de",
-                     case / ".case.yaml.cec-part-0badc0de", readings / f".{sha}.json.cec-part-4242"):
+        for path in (
+            case / "Immigration" / ".PGWP.pdf.cec-part-0badc0de",
+            case / STATE_DIR / ".report.json.cec-part-0badc0de",
+            case / ".case.yaml.cec-part-0badc0de",
+            readings / f".{sha}.json.cec-part-4242",
+        ):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"half")
             self.planted.append(path)
@@ -241,16 +271,21 @@ def main() -> int:
     finally:
         if run.server is not None:
             run.server.stop()
-    print(f"seed {seed}, {args.points} kill points, max delay {args.max_delay} s, {time.perf_counter() - start:.0f} s; "
-          f"leftovers before the aged restart {len(before)}, after {after}; failures {len(run.failures)}")
+    print(
+        f"seed {seed}, {args.points} kill points, max delay {args.max_delay} s, {time.perf_counter() - start:.0f} s; "
+        f"leftovers before the aged restart {len(before)}, after {after}; failures {len(run.failures)}"
+    )
     for path in before:
         where = path.relative_to(tmp)
         kind = "planted" if path in run.planted else "from a kill"
         kept = "KEPT" if path.exists() else "removed"
         print(f"leftover ({kind}) before the aged restart: {where.parent}/{path.name} -> {kept}")
-    print(common.table(["point", "action", "case", "kill after s", "request", "temp files so far", "restart s",
-                        "failures"],
-                       run.rows))
+    print(
+        common.table(
+            ["point", "action", "case", "kill after s", "request", "temp files so far", "restart s", "failures"],
+            run.rows,
+        )
+    )
     for message in run.failures[:30]:
         print(f"failure: {message}")
     if args.keep:

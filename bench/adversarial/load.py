@@ -40,7 +40,9 @@ def make_cases(cases: Path, users: int) -> list[tuple[str, str]]:
         tag = f"Tagu{index:03d}"
         path = cases / folder / "case.yaml"
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"^(applicant:\s*)(.+?)(\s*(#.*)?)$", rf"\g<1>\g<2> {tag}\g<3>", text, count=1, flags=re.MULTILINE)
+        text = re.sub(
+            r"^(applicant:\s*)(.+?)(\s*(#.*)?)$", rf"\g<1>\g<2> {tag}\g<3>", text, count=1, flags=re.MULTILINE
+        )
         path.write_text(text, encoding="utf-8")
         made.append((folder, tag))
     return made
@@ -48,7 +50,11 @@ def make_cases(cases: Path, users: int) -> list[tuple[str, str]]:
 
 def seed_file(case_dir: Path) -> tuple[str, bytes]:
     pdfs = sorted(path for path in case_dir.rglob("*.pdf") if ".cec-checklist" not in path.parts)
-    source = pdfs[0] if pdfs else next(path for path in sorted(case_dir.rglob("*")) if path.is_file() and path.name != "case.yaml")
+    source = (
+        pdfs[0]
+        if pdfs
+        else next(path for path in sorted(case_dir.rglob("*")) if path.is_file() and path.name != "case.yaml")
+    )
     return source.name, source.read_bytes()
 
 
@@ -71,7 +77,9 @@ class Tally:
             getattr(self, kind).append(message)
 
 
-def user(base: str, case_id: str, tag: str, others: list[str], seed: tuple[str, bytes], rounds: int, tally: Tally) -> None:
+def user(
+    base: str, case_id: str, tag: str, others: list[str], seed: tuple[str, bytes], rounds: int, tally: Tally
+) -> None:
     browser = common.Browser(base)
     stem, ext = seed[0].rsplit(".", 1) if "." in seed[0] else (seed[0], "bin")
 
@@ -128,8 +136,9 @@ def main() -> int:
         threads = []
         for case_id, tag in made:
             others = [other for _, other in made if other != tag]
-            thread = threading.Thread(target=user, args=(server.base, case_id, tag, others, seed_file(cases / case_id),
-                                                         args.rounds, tally))
+            thread = threading.Thread(
+                target=user, args=(server.base, case_id, tag, others, seed_file(cases / case_id), args.rounds, tally)
+            )
             threads.append(thread)
         start = time.perf_counter()
         for thread in threads:
@@ -143,15 +152,31 @@ def main() -> int:
     tracebacks = log.count("Traceback") + log.count("unexpected failure")
     if tracebacks:
         tally.note("errors", f"server log: {tracebacks} traceback/unexpected failure line(s)")
-    rows = [[name, len(tally.latency[name]), f"{common.percentile(tally.latency[name], 0.5):.3f}",
-             f"{common.percentile(tally.latency[name], 0.95):.3f}", f"{max(tally.latency[name], default=0):.3f}"]
-            for name in STEPS]
+    rows = [
+        [
+            name,
+            len(tally.latency[name]),
+            f"{common.percentile(tally.latency[name], 0.5):.3f}",
+            f"{common.percentile(tally.latency[name], 0.95):.3f}",
+            f"{max(tally.latency[name], default=0):.3f}",
+        ]
+        for name in STEPS
+    ]
     everything = [value for values in tally.latency.values() for value in values]
-    rows.append(["all", len(everything), f"{common.percentile(everything, 0.5):.3f}",
-                 f"{common.percentile(everything, 0.95):.3f}", f"{max(everything, default=0):.3f}"])
-    print(f"users {args.users}, rounds {args.rounds}: {tally.requests} requests in {wall:.1f} s wall "
-          f"({tally.requests / wall:.1f} req/s); errors {len(tally.errors)}, unexpected {len(tally.unexpected)}, "
-          f"mixed {len(tally.mixed)}")
+    rows.append(
+        [
+            "all",
+            len(everything),
+            f"{common.percentile(everything, 0.5):.3f}",
+            f"{common.percentile(everything, 0.95):.3f}",
+            f"{max(everything, default=0):.3f}",
+        ]
+    )
+    print(
+        f"users {args.users}, rounds {args.rounds}: {tally.requests} requests in {wall:.1f} s wall "
+        f"({tally.requests / wall:.1f} req/s); errors {len(tally.errors)}, unexpected {len(tally.unexpected)}, "
+        f"mixed {len(tally.mixed)}"
+    )
     print(common.table(["step", "requests", "p50 s", "p95 s", "max s"], rows))
     for kind in ("errors", "unexpected", "mixed"):
         for message in getattr(tally, kind)[:20]:

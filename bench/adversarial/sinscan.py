@@ -67,8 +67,15 @@ TEXT_FORMATS = {
     "slashes 3-3-3": lambda d: f"{d[:3]}/{d[3:6]}/{d[6:]}",
     "one per box": lambda d: " ".join(d),
 }
-PDF_FORMATS = ("spaces 3-3-3", "dashes 3-3-3", "nine together", "space then dash", "U+00A0 3-3-3", "slashes 3-3-3",
-               "one per box")
+PDF_FORMATS = (
+    "spaces 3-3-3",
+    "dashes 3-3-3",
+    "nine together",
+    "space then dash",
+    "U+00A0 3-3-3",
+    "slashes 3-3-3",
+    "one per box",
+)
 # Lines of a reference letter, each where an extractor takes a field from: the SIN sits inside the value.
 LETTER_LINES = [
     "Cedarline Data Systems Inc. {s}",
@@ -124,7 +131,11 @@ def letter_text(places: Places, container: str, formats: list[str]) -> str:
         fmt = formats[index]
         form = TEXT_FORMATS[fmt]
         second = formats[(index + 1) % len(formats)]
-        lines.append(line.format(s=form(places(f"{container}: {fmt}")), s2=TEXT_FORMATS[second](places(f"{container}: {second}"))))
+        lines.append(
+            line.format(
+                s=form(places(f"{container}: {fmt}")), s2=TEXT_FORMATS[second](places(f"{container}: {second}"))
+            )
+        )
     return "To whom it may concern,\n\n" + "\n".join(lines) + "\n"
 
 
@@ -159,8 +170,11 @@ def make_cases(root: Path, places: Places) -> tuple[Path, Path]:
     text = (case / "case.yaml").read_text(encoding="utf-8")
     applicant = places("case.yaml applicant")
     case_name = places("case.yaml case_name")
-    text = text.replace("applicant: Kavya Iyer", f"applicant: Kavya Iyer {applicant[:3]} {applicant[3:6]} {applicant[6:]}\n"
-                                                 f"case_name: Kavya file {case_name}", 1)
+    text = text.replace(
+        "applicant: Kavya Iyer",
+        f"applicant: Kavya Iyer {applicant[:3]} {applicant[3:6]} {applicant[6:]}\ncase_name: Kavya file {case_name}",
+        1,
+    )
     (case / "case.yaml").write_text(text, encoding="utf-8")
     letters = case / "Letters"
     letters.mkdir()
@@ -175,8 +189,12 @@ def make_cases(root: Path, places: Places) -> tuple[Path, Path]:
     broken.mkdir()
     bad = places("refused case.yaml value")
     (broken / "case.yaml").write_text(
-        BASE.joinpath("case.yaml").read_text(encoding="utf-8").replace('noc: "21232"', f'noc: "{bad}"', 1)
-        .replace("ita_date: 2025-10-22", f"ita_date: {bad[:3]} {bad[3:6]} {bad[6:]}", 1), encoding="utf-8")
+        BASE.joinpath("case.yaml")
+        .read_text(encoding="utf-8")
+        .replace('noc: "21232"', f'noc: "{bad}"', 1)
+        .replace("ita_date: 2025-10-22", f"ita_date: {bad[:3]} {bad[3:6]} {bad[6:]}", 1),
+        encoding="utf-8",
+    )
     shutil.copytree(BASE / "Immigration", broken / "Immigration")
     return case, broken
 
@@ -194,7 +212,13 @@ VIEWS = ("as written", "HTML entities undone", "%-escapes undone", "JSON escapes
 def views(text: str) -> list[str]:
     """The text as written, and as a reader of each kind of output would see it (same order as VIEWS)."""
     unescaped = html.unescape(text)
-    return [text, unescaped, urllib.parse.unquote(unescaped), _json_unescape(text), urllib.parse.unquote(_json_unescape(unescaped))]
+    return [
+        text,
+        unescaped,
+        urllib.parse.unquote(unescaped),
+        _json_unescape(text),
+        urllib.parse.unquote(_json_unescape(unescaped)),
+    ]
 
 
 def pattern(sin: str) -> re.Pattern[str]:
@@ -203,7 +227,9 @@ def pattern(sin: str) -> re.Pattern[str]:
 
 def pdf_text(data: bytes) -> str:
     if shutil.which("pdftotext"):
-        done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, timeout=60, check=False)
+        done = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, timeout=60, check=False
+        )
         if done.returncode == 0:
             return done.stdout.decode("utf-8", "replace")
     from pypdf import PdfReader
@@ -229,8 +255,13 @@ def self_test(places: Places) -> list[str]:
         regex = pattern(sin)
         for fmt, form in TEXT_FORMATS.items():
             written = form(sin)
-            carried = [written, html.escape(written).replace("\u202f", "&#8239;").replace("\u00a0", "&nbsp;"),
-                       urllib.parse.quote(written), json.dumps(written), f"x{written}y"]
+            carried = [
+                written,
+                html.escape(written).replace("\u202f", "&#8239;").replace("\u00a0", "&nbsp;"),
+                urllib.parse.quote(written),
+                json.dumps(written),
+                f"x{written}y",
+            ]
             for text in carried:
                 if not any(regex.search(view) for view in views(text)):
                     problems.append(f"self-test: {place} as {fmt} carried as {text!r} not found")
@@ -258,10 +289,10 @@ class Scanner:
             for how, view in zip(VIEWS, views(content), strict=True):
                 match = regex.search(view)
                 if match:
-                    context = view[max(0, match.start() - 50):match.end() + 30].replace("\n", " ")
+                    context = view[max(0, match.start() - 50) : match.end() + 30].replace("\n", " ")
                     if how != VIEWS[0]:
                         near = max(0, match.start() - 60)  # the views are shorter than the text: a wider window
-                        raw = (content if len(content) < 300 else content[near:near + 240]).replace("\n", " ")
+                        raw = (content if len(content) < 300 else content[near : near + 240]).replace("\n", " ")
                         context += f" ({how}; as written: ...{raw}...)"
                     self.leaks.append((place, f"{group}: {label}", context))
                     self.cells[(place, group)] += 1
@@ -272,8 +303,9 @@ def ocr(png: bytes) -> str:
     """The text tesseract sees in an image ('' without tesseract)."""
     if not shutil.which("tesseract"):
         return ""
-    done = subprocess.run(["tesseract", "stdin", "stdout", "--psm", "6"], input=png, capture_output=True, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        ["tesseract", "stdin", "stdout", "--psm", "6"], input=png, capture_output=True, timeout=120, check=False
+    )
     return done.stdout.decode("utf-8", "replace")
 
 
@@ -281,8 +313,12 @@ def ocr_control(case: Path, places: Places) -> str:
     """What OCR finds in the PDF letter rendered without the tool (pdftoppm): how far the page-image scan can be trusted."""
     if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
         return "OCR control: tesseract or pdftoppm missing, page images not read"
-    done = subprocess.run(["pdftoppm", "-r", "110", "-png", "-f", "1", "-l", "1", str(case / "Letters" / "letter.pdf")],
-                          capture_output=True, timeout=120, check=False)
+    done = subprocess.run(
+        ["pdftoppm", "-r", "110", "-png", "-f", "1", "-l", "1", str(case / "Letters" / "letter.pdf")],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     text = ocr(done.stdout)
     pdf_places = [place for place in places.sins if place.startswith("pdf letter")]
     found = [place for place in pdf_places if any(pattern(places.sins[place]).search(view) for view in views(text))]
@@ -292,7 +328,9 @@ def ocr_control(case: Path, places: Places) -> str:
 # running the commands
 
 
-def run_cli(scanner: Scanner, home: Path, group: str, label: str, args: list[str]) -> subprocess.CompletedProcess[bytes]:
+def run_cli(
+    scanner: Scanner, home: Path, group: str, label: str, args: list[str]
+) -> subprocess.CompletedProcess[bytes]:
     done = common.cli(args, home, timeout=600)
     scanner.scan(group, f"{label} (terminal)", done.stdout + b"\n" + done.stderr)
     if b"Traceback" in done.stderr:
@@ -314,11 +352,34 @@ def review(scanner: Scanner, home: Path, case: Path, places: Places) -> None:
     codes = [finding["code"] for finding in json.loads(done.stdout)["findings"]] if done.stdout.strip() else []
     field_sin = places("review --set value")
     note_sin = places("review --ack note")
-    run_cli(scanner, home, "review", "review --set", ["review", str(case), "--set", "Letters/letter.txt",
-                                                       f"job_title=Developer {TEXT_FORMATS['spaces 3-3-3'](field_sin)}"])
+    run_cli(
+        scanner,
+        home,
+        "review",
+        "review --set",
+        [
+            "review",
+            str(case),
+            "--set",
+            "Letters/letter.txt",
+            f"job_title=Developer {TEXT_FORMATS['spaces 3-3-3'](field_sin)}",
+        ],
+    )
     if codes:
-        run_cli(scanner, home, "review", "review --ack", ["review", str(case), "--ack", codes[0], "--note",
-                                                           f"explained; employee {TEXT_FORMATS['dashes 3-3-3'](note_sin)}"])
+        run_cli(
+            scanner,
+            home,
+            "review",
+            "review --ack",
+            [
+                "review",
+                str(case),
+                "--ack",
+                codes[0],
+                "--note",
+                f"explained; employee {TEXT_FORMATS['dashes 3-3-3'](note_sin)}",
+            ],
+        )
     else:
         print("note: no finding to acknowledge")
 
@@ -330,12 +391,14 @@ def error_messages(scanner: Scanner, home: Path, tmp: Path, places: Places) -> N
     missing = tmp / f"gone {spaced}"
     plain = tmp / f"plain file {TEXT_FORMATS['dashes 3-3-3'](sin)}.txt"
     plain.write_text("not a case\n", encoding="utf-8")
-    for label, args in (("check missing folder", ["check", str(missing)]),
-                        ("extract missing file", ["extract", str(missing / "letter.pdf")]),
-                        ("check a file, not a folder", ["check", str(plain)]),
-                        ("pack into a file", ["pack", str(missing), "-o", str(plain)]),
-                        ("batch missing folder", ["batch", str(missing)]),
-                        ("todo missing folder", ["todo", str(missing)])):
+    for label, args in (
+        ("check missing folder", ["check", str(missing)]),
+        ("extract missing file", ["extract", str(missing / "letter.pdf")]),
+        ("check a file, not a folder", ["check", str(plain)]),
+        ("pack into a file", ["pack", str(missing), "-o", str(plain)]),
+        ("batch missing folder", ["batch", str(missing)]),
+        ("todo missing folder", ["todo", str(missing)]),
+    ):
         run_cli(scanner, home, "error messages", label, args)
 
 
@@ -354,12 +417,26 @@ def commands(scanner: Scanner, tmp: Path, case: Path, broken: Path, places: Plac
             print(f"note: check -f {fmt} wrote nothing")
     run_cli(scanner, home, "check (terminal)", "check -o -", ["check", str(case), "-f", "json", "-o", "-", "--info"])
     for fmt in ("json", "md"):
-        run_cli(scanner, home, "check refused case.yaml", f"check -f {fmt} broken", ["check", str(broken), "-f", fmt, "-o", "-"])
-    chosen = [p for p in sorted(case.rglob("*")) if p.is_file() and ".cec-checklist" not in p.parts and p.name != "case.yaml"
-              and (p.parent.name in ("Letters", "Immigration", "Taxes") or p.name.startswith("2023-09-15"))]
+        run_cli(
+            scanner,
+            home,
+            "check refused case.yaml",
+            f"check -f {fmt} broken",
+            ["check", str(broken), "-f", fmt, "-o", "-"],
+        )
+    chosen = [
+        p
+        for p in sorted(case.rglob("*"))
+        if p.is_file()
+        and ".cec-checklist" not in p.parts
+        and p.name != "case.yaml"
+        and (p.parent.name in ("Letters", "Immigration", "Taxes") or p.name.startswith("2023-09-15"))
+    ]
     for path in chosen:
         for fmt in ("text", "json"):
-            run_cli(scanner, home, f"extract -f {fmt}", path.relative_to(case).as_posix(), ["extract", str(path), "-f", fmt])
+            run_cli(
+                scanner, home, f"extract -f {fmt}", path.relative_to(case).as_posix(), ["extract", str(path), "-f", fmt]
+            )
     batch_out = tmp / "batch-out"
     run_cli(scanner, home, "batch", "batch", ["batch", str(case.parent), "-o", str(batch_out), "-j", "1"])
     scan_tree(scanner, "batch", batch_out)
@@ -398,8 +475,13 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
         home = page("/")
         if not debug:
             new_sin = places("web new case name")
-            reply = browser.post_form("/cases", {common.CSRF_FIELD: common.csrf_token(home.text),
-                                                 "name": f"Farah {TEXT_FORMATS['U+00A0 3-3-3'](new_sin)}"})
+            reply = browser.post_form(
+                "/cases",
+                {
+                    common.CSRF_FIELD: common.csrf_token(home.text),
+                    "name": f"Farah {TEXT_FORMATS['U+00A0 3-3-3'](new_sin)}",
+                },
+            )
             scanner.scan(group, f"new case answer ({reply.status})", reply.body)
             scanner.scan(group, "URL/headers after new case", reply.url + "\n" + json.dumps(reply.headers))
             home = page("/")
@@ -420,7 +502,9 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
             reply = browser.post_form(f"{link}/check", {common.CSRF_FIELD: token})
             scanner.scan(group, f"check answer ({reply.status})", reply.body)
             report = page(f"{link}/report")
-            doc_links = sorted(set(re.findall(rf'href="({re.escape(link)}/documents/[0-9a-f]{{16}})"', report.text + documents.text)))
+            doc_links = sorted(
+                set(re.findall(rf'href="({re.escape(link)}/documents/[0-9a-f]{{16}})"', report.text + documents.text))
+            )
             for doc_link in doc_links:
                 doc_page = page(doc_link)
                 title = re.search(r'<h1 class="doc-title">(.*?)</h1>', doc_page.text, re.DOTALL)
@@ -444,10 +528,14 @@ def web(scanner: Scanner, tmp: Path, cases: Path, places: Places, debug: bool) -
         raw = next(path.name for path in cases.iterdir() if path.name.startswith("Kavya"))
         typed = places("typed URL")
         spaced = TEXT_FORMATS["spaces 3-3-3"](typed)
-        for path in (common.case_url(raw), common.case_url(raw, "report.json"),
-                     "/cases/" + urllib.parse.quote(f"note {spaced}", safe=""),
-                     "/cases/" + urllib.parse.quote(f"note {TEXT_FORMATS['U+202F 3-3-3'](typed)}", safe=""),
-                     "/?q=" + urllib.parse.quote(spaced), "/?q=" + urllib.parse.quote_plus(TEXT_FORMATS["U+00A0 3-3-3"](typed))):
+        for path in (
+            common.case_url(raw),
+            common.case_url(raw, "report.json"),
+            "/cases/" + urllib.parse.quote(f"note {spaced}", safe=""),
+            "/cases/" + urllib.parse.quote(f"note {TEXT_FORMATS['U+202F 3-3-3'](typed)}", safe=""),
+            "/?q=" + urllib.parse.quote(spaced),
+            "/?q=" + urllib.parse.quote_plus(TEXT_FORMATS["U+00A0 3-3-3"](typed)),
+        ):
             reply = browser.get(path)
             scanner.scan(group, f"typed URL answer ({reply.status})", reply.body)
         for source, name in sorted(images):
@@ -476,8 +564,13 @@ def main() -> int:
     case, broken = make_cases(cases, places)
     places("uploaded file name")
     places("uploaded file text")
-    for place in ("typed URL", "review --set value", "review --ack note", "path in an error message",
-                  "web new case name"):
+    for place in (
+        "typed URL",
+        "review --set value",
+        "review --ack note",
+        "path in an error message",
+        "web new case name",
+    ):
         places(place)
     places.sins["sample T4's own SIN"] = "993857085"  # printed in the sample's T4 slips (the pay stubs show it masked)
     problems = self_test(places)
@@ -491,19 +584,31 @@ def main() -> int:
     control = ocr_control(case, places) if not args.no_web else ""
     groups = list(scanner.outputs)
     short = {group: group.replace("check -f ", "").replace("extract -f ", "x-") for group in groups}
-    rows = [[place, places.sins[place], scanner.reached[place], *(scanner.cells.get((place, group), 0) for group in groups)]
-            for place in places.sins]
-    print(f"seed {args.seed}: {len(places.sins)} SINs in {len(places.sins)} places, {sum(scanner.outputs.values())} "
-          f"outputs scanned in {len(groups)} groups, {time.perf_counter() - started:.0f} s; leaks {len(scanner.leaks)}")
-    print("masked seen: how many outputs hold the place's SIN masked (XXX XXX 123), i.e. the SIN got that far; "
-          "the other columns count leaks")
+    rows = [
+        [place, places.sins[place], scanner.reached[place], *(scanner.cells.get((place, group), 0) for group in groups)]
+        for place in places.sins
+    ]
+    print(
+        f"seed {args.seed}: {len(places.sins)} SINs in {len(places.sins)} places, {sum(scanner.outputs.values())} "
+        f"outputs scanned in {len(groups)} groups, {time.perf_counter() - started:.0f} s; leaks {len(scanner.leaks)}"
+    )
+    print(
+        "masked seen: how many outputs hold the place's SIN masked (XXX XXX 123), i.e. the SIN got that far; "
+        "the other columns count leaks"
+    )
     print(common.table(["place", "SIN", "masked seen", *(short[group] for group in groups)], rows))
     print()
     if control:
         print(control)
-    print(common.table(["output group", "pieces scanned", "leaks"],
-                       [[group, scanner.outputs[group], sum(v for (_, g), v in scanner.cells.items() if g == group)]
-                        for group in groups]))
+    print(
+        common.table(
+            ["output group", "pieces scanned", "leaks"],
+            [
+                [group, scanner.outputs[group], sum(v for (_, g), v in scanner.cells.items() if g == group)]
+                for group in groups
+            ],
+        )
+    )
     for place, output, context in scanner.leaks:
         shown = codecs.encode(context, "unicode_escape").decode("ascii")
         print(f"leak: place {place!r} -> {output}: ...{shown}...")

@@ -23,6 +23,7 @@ Comparison rules
   A value that is null in the output when the truth states one is a miss; a truth null
   passes only when the output is null (or absent).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,10 +38,34 @@ import time
 import unicodedata
 from pathlib import Path
 
-DATE_FIELDS = {"start_date", "end_date", "letter_date", "period_start", "period_end", "pay_date", "issue_date",
-               "expiry_date", "received_date", "valid_until", "test_date", "date_issued"}
-NUM_FIELDS = {"hours_per_week", "salary_amount", "hours", "gross_pay", "ytd_gross", "employment_income",
-              "total_income", "tax_year", "listening", "reading", "writing", "speaking"}
+DATE_FIELDS = {
+    "start_date",
+    "end_date",
+    "letter_date",
+    "period_start",
+    "period_end",
+    "pay_date",
+    "issue_date",
+    "expiry_date",
+    "received_date",
+    "valid_until",
+    "test_date",
+    "date_issued",
+}
+NUM_FIELDS = {
+    "hours_per_week",
+    "salary_amount",
+    "hours",
+    "gross_pay",
+    "ytd_gross",
+    "employment_income",
+    "total_income",
+    "tax_year",
+    "listening",
+    "reading",
+    "writing",
+    "speaking",
+}
 COMPANY_FIELDS = {"employer_name", "employer", "school"}
 PERSON_FIELDS = {"employee_name", "holder_name", "signatory_name"}
 TITLE_FIELDS = {"job_title", "occupation", "signatory_title"}
@@ -50,10 +75,25 @@ ITEM_FIELDS = {"duties", "conditions"}
 BOOL_FIELDS = {"currently_employed", "contractor", "coop", "refugee_claimant"}
 SET_FIELDS = {"restrictions"}
 
-LEGAL_FORMS = {"inc", "ltd", "ltee", "corp", "llp", "limited", "limitee", "incorporated", "corporation",
-               "sencrl"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "mlle", "m", "dr", "dre", "me", "peng", "ing", "cpa", "rph",
-              "dvm", "mv"}
+LEGAL_FORMS = {"inc", "ltd", "ltee", "corp", "llp", "limited", "limitee", "incorporated", "corporation", "sencrl"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mme",
+    "mlle",
+    "m",
+    "dr",
+    "dre",
+    "me",
+    "peng",
+    "ing",
+    "cpa",
+    "rph",
+    "dvm",
+    "mv",
+}
 TEXT_STYLES = {"text_pdf", "docx"}
 SCAN_STYLES = {"scanned", "image"}
 
@@ -196,10 +236,12 @@ def eq_positions(t, o):
     for tp in t:
         ok = False
         for op in got:
-            if (_opt(eq_title, tp.get("job_title"), op.get("job_title"))
-                    and _opt(eq_date, tp.get("start_date"), op.get("start_date"))
-                    and _opt(eq_date, tp.get("end_date"), op.get("end_date"))
-                    and _opt(eq_num, tp.get("hours_per_week"), op.get("hours_per_week"))):
+            if (
+                _opt(eq_title, tp.get("job_title"), op.get("job_title"))
+                and _opt(eq_date, tp.get("start_date"), op.get("start_date"))
+                and _opt(eq_date, tp.get("end_date"), op.get("end_date"))
+                and _opt(eq_num, tp.get("hours_per_week"), op.get("hours_per_week"))
+            ):
                 ok = True
                 break
         if not ok:
@@ -211,8 +253,13 @@ def eq_leaves(t, o):
     if not isinstance(o, list) or len(o) != len(t):
         return False
     got = [p for p in o if isinstance(p, dict)]
-    return all(any(_opt(eq_date, tl.get("start"), ol.get("start")) and _opt(eq_date, tl.get("end"), ol.get("end"))
-                   for ol in got) for tl in t)
+    return all(
+        any(
+            _opt(eq_date, tl.get("start"), ol.get("start")) and _opt(eq_date, tl.get("end"), ol.get("end"))
+            for ol in got
+        )
+        for tl in t
+    )
 
 
 def comparator(name):
@@ -318,8 +365,15 @@ def main(argv=None):
             misses.append((item["file"], "kind", kind, got_kind if not err else f"<{err}>"))
         fields = (out or {}).get("fields") if isinstance(out, dict) else None
         fields = fields if isinstance(fields, dict) else {}
-        rec = {"file": item["file"], "kind": kind, "style": style, "got_kind": got_kind, "error": err,
-               "seconds": round(secs, 2), "fields": {}}
+        rec = {
+            "file": item["file"],
+            "kind": kind,
+            "style": style,
+            "got_kind": got_kind,
+            "error": err,
+            "seconds": round(secs, 2),
+            "fields": {},
+        }
         for name, tv in item["fields"].items():
             gv = fields.get(name)
             ok = compare_field(name, tv, gv)
@@ -358,16 +412,24 @@ def main(argv=None):
             if len(gv_s) > 160:
                 gv_s = gv_s[:157] + "..."
             print(f"  {f}  {name}: want {tv_s}  got {gv_s}")
-    summary = {"kind_acc": nk / ndocs if ndocs else 0.0, "field_acc": n_ok / n_tot if n_tot else 0.0,
-               "field_acc_text": txt[0] / txt[1] if txt[1] else 0.0,
-               "field_acc_scan": scn[0] / scn[1] if scn[1] else 0.0, "docs": ndocs, "fields": n_tot}
+    summary = {
+        "kind_acc": nk / ndocs if ndocs else 0.0,
+        "field_acc": n_ok / n_tot if n_tot else 0.0,
+        "field_acc_text": txt[0] / txt[1] if txt[1] else 0.0,
+        "field_acc_scan": scn[0] / scn[1] if scn[1] else 0.0,
+        "docs": ndocs,
+        "fields": n_tot,
+    }
     if a.json_out:
-        Path(a.json_out).write_text(json.dumps({"summary": summary, "documents": records}, ensure_ascii=False,
-                                               indent=1), encoding="utf-8")
+        Path(a.json_out).write_text(
+            json.dumps({"summary": summary, "documents": records}, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     print()
-    print(f"kind_acc={summary['kind_acc']:.3f} field_acc={summary['field_acc']:.3f} "
-          f"field_acc_text={summary['field_acc_text']:.3f} field_acc_scan={summary['field_acc_scan']:.3f} "
-          f"docs={ndocs} fields={n_tot}")
+    print(
+        f"kind_acc={summary['kind_acc']:.3f} field_acc={summary['field_acc']:.3f} "
+        f"field_acc_text={summary['field_acc_text']:.3f} field_acc_scan={summary['field_acc_scan']:.3f} "
+        f"docs={ndocs} fields={n_tot}"
+    )
     return 0
 
 

@@ -81,8 +81,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=300, help="how long to run (default 300)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: a new one, printed)")
     parser.add_argument("--out", type=Path, default=None, help="where crashing and slowest inputs are saved")
-    parser.add_argument("--max-seconds", type=float, default=ReadLimits().max_seconds,
-                        help="time limit per document (default: ReadLimits' default)")
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=ReadLimits().max_seconds,
+        help="time limit per document (default: ReadLimits' default)",
+    )
     parser.add_argument("--real-ocr", action="store_true", help="run the real OCR recognition (slow)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
     args = parser.parse_args()
@@ -135,15 +139,19 @@ def main() -> int:
         _one(tally, out, work, limits, target, data, suffix)
         if count % 500 == 0:
             slowest = tally.slowest.get("mutated", (0.0,))[0]
-            print(f"{time.monotonic() - started:7.0f} s  {sum(tally.tried.values()):7d} inputs  "
-                  f"{len(tally.crashes)} crash kinds  slowest mutated input {slowest:.2f} s", flush=True)
+            print(
+                f"{time.monotonic() - started:7.0f} s  {sum(tally.tried.values()):7d} inputs  "
+                f"{len(tally.crashes)} crash kinds  slowest mutated input {slowest:.2f} s",
+                flush=True,
+            )
     elapsed = time.monotonic() - started
     _report(tally, elapsed, seed, out, args.json)
     return 1 if tally.crashes else 0
 
 
-def _one(tally: Tally, out: Path, work: Path, limits: ReadLimits, target: str, data: bytes, suffix: str,
-         name: str = "") -> None:
+def _one(
+    tally: Tally, out: Path, work: Path, limits: ReadLimits, target: str, data: bytes, suffix: str, name: str = ""
+) -> None:
     tally.tried[target] += 1
     target = f"{target}:{name}" if name else target
     path = work / f"input{suffix}"
@@ -214,7 +222,9 @@ def _fake_ocr() -> None:
     except ImportError:
         return
     fake = SimpleNamespace(
-        load_images=ocr.load_images, render_pdf_pages=ocr.render_pdf_pages, get_engine=lambda *a, **k: None,
+        load_images=ocr.load_images,
+        render_pdf_pages=ocr.render_pdf_pages,
+        get_engine=lambda *a, **k: None,
         ocr_image=lambda image, engine: SimpleNamespace(text="OCR text of a scanned page", confidence=0.5),
     )
     images._ocr_module = lambda: fake  # type: ignore[attr-defined]
@@ -232,14 +242,27 @@ def _report(tally: Tally, elapsed: float, seed: int, out: Path, json_path: Path 
     for group, (seconds, target, saved_path) in sorted(tally.slowest.items()):
         print(f"slowest {group} input: {seconds:.2f} s ({target}), saved to {saved_path}")
     if json_path:
-        json_path.write_text(json.dumps({
-            "seed": seed, "seconds": round(elapsed, 1), "inputs": total, "by_target": dict(tally.tried),
-            "outcomes": dict(tally.outcomes), "max_rss_mb": round(max_rss_mb),
-            "crashes": {signature: saved for signature, saved in tally.crashes.items()},
-            "slowest": {group: {"seconds": round(seconds, 3), "input": what, "saved": saved}
-                        for group, (seconds, what, saved) in tally.slowest.items()},
-            "out": str(out),
-        }, indent=2, sort_keys=True), encoding="utf-8")
+        json_path.write_text(
+            json.dumps(
+                {
+                    "seed": seed,
+                    "seconds": round(elapsed, 1),
+                    "inputs": total,
+                    "by_target": dict(tally.tried),
+                    "outcomes": dict(tally.outcomes),
+                    "max_rss_mb": round(max_rss_mb),
+                    "crashes": {signature: saved for signature, saved in tally.crashes.items()},
+                    "slowest": {
+                        group: {"seconds": round(seconds, 3), "input": what, "saved": saved}
+                        for group, (seconds, what, saved) in tally.slowest.items()
+                    },
+                    "out": str(out),
+                },
+                indent=2,
+                sort_keys=True,
+            ),
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

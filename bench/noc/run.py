@@ -125,8 +125,12 @@ def evaluate_search(search, descriptions: list[dict[str, Any]], with_title: bool
             misses.append(f"{d['id']} {d['code']} {d['title']!r} -> {ranked[:3]}")
     n = len(descriptions)
     return {
-        "top1": hits[0] / n, "top3": hits[1] / n, "top5": hits[2] / n, "teer": teer_ok / n,
-        "ms_mean": 1000 * statistics.mean(times), "ms_p95": 1000 * sorted(times)[int(0.95 * (n - 1))],
+        "top1": hits[0] / n,
+        "top3": hits[1] / n,
+        "top5": hits[2] / n,
+        "teer": teer_ok / n,
+        "ms_mean": 1000 * statistics.mean(times),
+        "ms_p95": 1000 * sorted(times)[int(0.95 * (n - 1))],
     }, misses
 
 
@@ -150,8 +154,12 @@ def evaluate_pairs(decide, descriptions: list[dict[str, Any]], pairs: dict[str, 
     return {"precision": precision, "recall": recall, "tp": tp, "fp": fp, "fn": fn, "tn": tn}, misses
 
 
-def evaluate_views(decide, descriptions: list[dict[str, Any]], pairs: dict[str, list[dict[str, Any]]],  # type: ignore[no-untyped-def]
-                   noc_title):
+def evaluate_views(
+    decide,
+    descriptions: list[dict[str, Any]],
+    pairs: dict[str, list[dict[str, Any]]],  # type: ignore[no-untyped-def]
+    noc_title,
+):
     """Own-code false alarms over all descriptions; recall with the claimed group's title and with none."""
     by_id = {d["id"]: d for d in descriptions}
     misses: list[str] = []
@@ -174,15 +182,24 @@ def evaluate_views(decide, descriptions: list[dict[str, Any]], pairs: dict[str, 
             if not said:
                 misses.append(f"{view}: {d['id']} claimed {p['claimed']}: said False {info}")
         recall[view] = found / len(pairs["mismatched"])
-    return {"own_alarms": alarms, "own_n": len(descriptions), "recall_claimed_title": recall["claimed-title"],
-            "recall_no_title": recall["no-title"], "ms_match": 1000 * statistics.mean(times)}, misses
+    return {
+        "own_alarms": alarms,
+        "own_n": len(descriptions),
+        "recall_claimed_title": recall["claimed-title"],
+        "recall_no_title": recall["no-title"],
+        "ms_match": 1000 * statistics.mean(times),
+    }, misses
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--noc-data", type=Path, default=DEFAULT_NOC)
-    ap.add_argument("--set", choices=sorted(SETS), default="tuning",
-                    help="tuning (bench/noc/*.yaml) or independent (the frozen held-out set)")
+    ap.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        default="tuning",
+        help="tuning (bench/noc/*.yaml) or independent (the frozen held-out set)",
+    )
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
@@ -202,17 +219,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"NOC data load: {1000 * load_s:.0f} ms")
 
     def ours(title: str | None, duties: list[str]) -> list[str]:
-        return [h.code for h in data.search("\n".join(duties), title=title, limit=5)] if title else [
-            h.code for h in data.search("\n".join(duties), title=None, limit=5)
-        ]
+        return (
+            [h.code for h in data.search("\n".join(duties), title=title, limit=5)]
+            if title
+            else [h.code for h in data.search("\n".join(duties), title=None, limit=5)]
+        )
 
     def base(title: str | None, duties: list[str]) -> list[str]:
         return baseline.search(" ".join(([title] if title else []) + duties), limit=5)
 
     def ours_pair(claimed: str, d: dict[str, Any]) -> tuple[bool, str]:
         m = match_duties(data, claimed, d["duties"], d["title"])
-        info = (f"rank={m.claimed_rank} lead={m.lead_statement_score:.2f} rel={m.claimed_score:.3f}/"
-                f"{m.best_fits[0].score:.3f} fit={m.fit_ratio:.2f} best={[h.code for h in m.best_fits]}")
+        info = (
+            f"rank={m.claimed_rank} lead={m.lead_statement_score:.2f} rel={m.claimed_score:.3f}/"
+            f"{m.best_fits[0].score:.3f} fit={m.fit_ratio:.2f} best={[h.code for h in m.best_fits]}"
+        )
         return m.mismatch, info
 
     def base_pair(claimed: str, d: dict[str, Any]) -> tuple[bool, str]:
@@ -230,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
         all_misses[name] = m_td + ["-- duties only --"] + m_d + ["-- pairs --"] + m_p + ["-- mismatch views --"] + m_v
 
     print()
-    print(f"{'':10} {'title+duties top1/3/5':>24} {'TEER':>6} {'duties top1/3/5':>20} "
-          f"{'mismatch P/R':>14} {'ms/search':>10}")
+    print(
+        f"{'':10} {'title+duties top1/3/5':>24} {'TEER':>6} {'duties top1/3/5':>20} "
+        f"{'mismatch P/R':>14} {'ms/search':>10}"
+    )
     for name, r in results.items():
         td, du, mm = r["title+duties"], r["duties"], r["mismatch"]
         print(
@@ -240,12 +263,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{mm['precision']:>7.3f}/{mm['recall']:.3f} {td['ms_mean']:>7.1f} (p95 {td['ms_p95']:.1f})"
         )
     print()
-    print(f"{'':10} {'own-code false alarms':>22} {'recall, claimed title':>22} {'recall, no title':>17} "
-          f"{'ms/match':>9}")
+    print(
+        f"{'':10} {'own-code false alarms':>22} {'recall, claimed title':>22} {'recall, no title':>17} {'ms/match':>9}"
+    )
     for name, r in results.items():
         v = r["mismatch_views"]
-        print(f"{name:10} {v['own_alarms']:>15d}/{v['own_n']:<6d} {v['recall_claimed_title']:>22.3f} "
-              f"{v['recall_no_title']:>17.3f} {v['ms_match']:>9.1f}")
+        print(
+            f"{name:10} {v['own_alarms']:>15d}/{v['own_n']:<6d} {v['recall_claimed_title']:>22.3f} "
+            f"{v['recall_no_title']:>17.3f} {v['ms_match']:>9.1f}"
+        )
     if args.show_misses:
         for name, misses in all_misses.items():
             print(f"\n== misses: {name}")

@@ -56,17 +56,42 @@ from checklist.ingest import ocr
 DEFAULT_DEVSET = ROOT.parent / "shared" / "devset"
 STYLES = {"scanned", "image"}
 SKIPPED_FIELDS = {
-    "permit_type", "language", "salary_period", "currently_employed",
-    "benefits", "hours_per_week", "province",
+    "permit_type",
+    "language",
+    "salary_period",
+    "currently_employed",
+    "benefits",
+    "hours_per_week",
+    "province",
 }
 PERSON_FIELDS = {"holder_name", "employee_name", "signatory_name"}
 MONTHS_EN = [
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ]
 MONTHS_FR = [
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
-    "aout", "septembre", "octobre", "novembre", "decembre",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
 ]
 
 
@@ -95,10 +120,14 @@ class Setting:
 
 SETTINGS = [
     Setting("rapidocr det1280 200dpi", "rapidocr", 200, {"det_side": 1280, "backend": "rapidocr"}),
-    Setting("rapidocr det1280 200dpi 1 thread", "rapidocr", 200, {"det_side": 1280, "backend": "rapidocr", "threads": 1}),
+    Setting(
+        "rapidocr det1280 200dpi 1 thread", "rapidocr", 200, {"det_side": 1280, "backend": "rapidocr", "threads": 1}
+    ),
     Setting("rapidocr det960 200dpi", "rapidocr", 200, {"det_side": 960, "backend": "rapidocr"}),
     Setting("rapidocr det1280 150dpi", "rapidocr", 150, {"det_side": 1280, "backend": "rapidocr"}),
-    Setting("rapidocr-onnxruntime det1280 200dpi", "rapidocr", 200, {"det_side": 1280, "backend": "rapidocr_onnxruntime"}),
+    Setting(
+        "rapidocr-onnxruntime det1280 200dpi", "rapidocr", 200, {"det_side": 1280, "backend": "rapidocr_onnxruntime"}
+    ),
     Setting("tesseract psm3 200dpi", "tesseract", 200, {"psm": 3}),
     Setting("tesseract psm11 200dpi", "tesseract", 200, {"psm": 11}),
     Setting("tesseract psm3 300dpi", "tesseract", 300, {"psm": 3}),
@@ -128,12 +157,9 @@ def documents(devset: Path) -> list[Document]:
             values = [
                 (name, value)
                 for name, value in (doc.get("fields") or {}).items()
-                if name not in SKIPPED_FIELDS and value is not None
-                and not isinstance(value, bool)
+                if name not in SKIPPED_FIELDS and value is not None and not isinstance(value, bool)
             ]
-            found.append(
-                Document(truth["case"], rel, devset / "cases" / truth["case"] / rel, doc["style"], values)
-            )
+            found.append(Document(truth["case"], rel, devset / "cases" / truth["case"] / rel, doc["style"], values))
     return found
 
 
@@ -171,9 +197,15 @@ def number_spellings(value: float) -> list[str]:
 def date_spellings(day: date) -> list[str]:
     en, fr = MONTHS_EN[day.month - 1], MONTHS_FR[day.month - 1]
     return [
-        day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%d/%m/%Y"),
-        day.strftime("%m/%d/%Y"), f"{day.day} {en} {day.year}", f"{en} {day.day} {day.year}",
-        f"{day.day} {fr} {day.year}", f"{en[:3]} {day.day} {day.year}", f"{day.day} {en[:3]} {day.year}",
+        day.isoformat(),
+        day.strftime("%Y/%m/%d"),
+        day.strftime("%d/%m/%Y"),
+        day.strftime("%m/%d/%Y"),
+        f"{day.day} {en} {day.year}",
+        f"{en} {day.day} {day.year}",
+        f"{day.day} {fr} {day.year}",
+        f"{en[:3]} {day.day} {day.year}",
+        f"{day.day} {en[:3]} {day.year}",
     ]
 
 
@@ -276,9 +308,7 @@ VARIANTS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def run_setting(
-    setting: Setting, docs: list[Document], variants: list[str], dump: Path | None
-) -> dict[str, Any]:
+def run_setting(setting: Setting, docs: list[Document], variants: list[str], dump: Path | None) -> dict[str, Any]:
     started = time.perf_counter()
     engine = setting.build()
     blank = ocr.load_images(_blank_png())[0]
@@ -297,19 +327,33 @@ def run_setting(
             strict_hits, _, strict_misses = score(doc, text, strict=True)
             if dump is not None:
                 name = f"{doc.label} {variant}"
-                out = dump / re.sub(r"[^A-Za-z0-9]+", "_", setting.name) / (re.sub(r"[^A-Za-z0-9]+", "_", name) + ".txt")
+                out = (
+                    dump / re.sub(r"[^A-Za-z0-9]+", "_", setting.name) / (re.sub(r"[^A-Za-z0-9]+", "_", name) + ".txt")
+                )
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_text(text, encoding="utf-8")
-            rows.append({
-                "doc": doc.label, "variant": variant, "pages": len(pages), "hits": hits, "strict_hits": strict_hits,
-                "total": total, "misses": misses, "strict_misses": strict_misses, "wall": wall, "cpu": cpu,
-                "rotation": [page.rotation for page in pages], "skew": [page.skew for page in pages],
-                "confidence": [page.confidence for page in pages],
-            })
+            rows.append(
+                {
+                    "doc": doc.label,
+                    "variant": variant,
+                    "pages": len(pages),
+                    "hits": hits,
+                    "strict_hits": strict_hits,
+                    "total": total,
+                    "misses": misses,
+                    "strict_misses": strict_misses,
+                    "wall": wall,
+                    "cpu": cpu,
+                    "rotation": [page.rotation for page in pages],
+                    "skew": [page.skew for page in pages],
+                    "confidence": [page.confidence for page in pages],
+                }
+            )
             print(
                 f"  {setting.name:26} {doc.label:28} {variant:12.12} {hits}/{total} strict {strict_hits}/{total}"
                 f"  rot {[page.rotation for page in pages]}  {wall:5.2f}s",
-                file=sys.stderr, flush=True,
+                file=sys.stderr,
+                flush=True,
             )
     return {"setting": setting.name, "engine_detail": describe(engine), "load_seconds": load_seconds, "rows": rows}
 
@@ -323,7 +367,9 @@ def describe(engine: ocr.OcrEngine) -> str:
     if isinstance(engine, ocr.TesseractEngine):
         import subprocess
 
-        first = subprocess.run([engine.binary, "--version"], capture_output=True, text=True, check=False).stdout.split("\n")[0]
+        first = subprocess.run([engine.binary, "--version"], capture_output=True, text=True, check=False).stdout.split(
+            "\n"
+        )[0]
         return f"{first} ({engine.languages})"
     return engine.name
 
@@ -349,9 +395,7 @@ def timing(settings: list[Setting], docs: list[Document], passes: int) -> str:
     blank = ocr.load_images(_blank_png())[0].convert("L")
     for engine in engines.values():
         engine.recognize(blank)
-    pages = {
-        setting.dpi: [image for doc in docs for image in pages_of(doc, setting.dpi)] for setting in settings
-    }
+    pages = {setting.dpi: [image for doc in docs for image in pages_of(doc, setting.dpi)] for setting in settings}
     walls: dict[str, list[float]] = {setting.name: [] for setting in settings}
     cpus: dict[str, list[float]] = {setting.name: [] for setting in settings}
     for _ in range(passes):
@@ -420,8 +464,12 @@ def table(results: list[dict[str, Any]]) -> str:
             cells.append("-" if row is None else f"{row['hits']}/{row['total']}" if row["total"] else "n/a")
         per_page = [row["wall"] / max(1, row["pages"]) for row in rows]
         cells += [
-            _share(rows), _share(rows, "strict_hits"), f"{_per_page(rows, 'wall'):.2f}", f"{_per_page(rows, 'cpu'):.2f}",
-            f"{max(per_page):.2f}" if per_page else "-", f"{result['load_seconds']:.2f}",
+            _share(rows),
+            _share(rows, "strict_hits"),
+            f"{_per_page(rows, 'wall'):.2f}",
+            f"{_per_page(rows, 'cpu'):.2f}",
+            f"{max(per_page):.2f}" if per_page else "-",
+            f"{result['load_seconds']:.2f}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
@@ -487,8 +535,10 @@ def main(argv: list[str] | None = None) -> int:
             for row in result["rows"]:
                 if row["misses"] or row["strict_misses"]:
                     print(
-                        f"{result['setting']} | {row['doc']} | {row['variant']}: " + "; ".join(row["misses"])
-                        + " || strict: " + "; ".join(row["strict_misses"])
+                        f"{result['setting']} | {row['doc']} | {row['variant']}: "
+                        + "; ".join(row["misses"])
+                        + " || strict: "
+                        + "; ".join(row["strict_misses"])
                     )
     return 0
 

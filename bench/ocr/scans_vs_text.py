@@ -36,10 +36,14 @@ def main() -> None:
         good = [k for k, v in fields.items() if field_matches(k, v, scan.fields.get(k))]
         total, right = total + len(fields), right + len(good)
         missed = sorted(set(fields) - set(good))
-        print(f"{new:24} {style:8} kind {scan.kind.value:17} fields {len(good):2}/{len(fields):2}  "
-              f"{seconds[-1]:5.1f} s/page  missed: {', '.join(missed) or '-'}")
-    print(f"field accuracy on scans and photos: {right}/{total} = {right / total:.2f}; "
-          f"median {sorted(seconds)[len(seconds) // 2]:.1f} s per page")
+        print(
+            f"{new:24} {style:8} kind {scan.kind.value:17} fields {len(good):2}/{len(fields):2}  "
+            f"{seconds[-1]:5.1f} s/page  missed: {', '.join(missed) or '-'}"
+        )
+    print(
+        f"field accuracy on scans and photos: {right}/{total} = {right / total:.2f}; "
+        f"median {sorted(seconds)[len(seconds) // 2]:.1f} s per page"
+    )
 
 
 if __name__ == "__main__":

@@ -119,7 +119,9 @@ def build_request(report: Report, index: int, job: dict[str, Any], language: str
 
 def job_letter(report: Report, index: int) -> DocumentReport | None:
     """The job's reference letter (the first, by path, when there are several)."""
-    letters = sorted((d for d in report.documents if d.kind == "reference_letter" and d.job == index), key=lambda d: d.path)
+    letters = sorted(
+        (d for d in report.documents if d.kind == "reference_letter" and d.job == index), key=lambda d: d.path
+    )
     return letters[0] if letters else None
 
 

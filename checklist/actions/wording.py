@@ -41,9 +41,20 @@ def blank(language: str, what: str) -> str:
 # --- values ---------------------------------------------------------------------------------------------------
 
 FACT_LABELS = {
-    "en": {"title": "Job title", "start": "Start date", "end": "End date", "hours": "Hours per week", "salary": "Salary"},
-    "fr": {"title": "Titre du poste", "start": "Date de début", "end": "Date de fin", "hours": "Heures par semaine",
-           "salary": "Salaire"},
+    "en": {
+        "title": "Job title",
+        "start": "Start date",
+        "end": "End date",
+        "hours": "Hours per week",
+        "salary": "Salary",
+    },
+    "fr": {
+        "title": "Titre du poste",
+        "start": "Date de début",
+        "end": "Date de fin",
+        "hours": "Heures par semaine",
+        "salary": "Salaire",
+    },
 }
 PERIODS = {
     "en": {"year": "per year", "month": "per month", "week": "per week", "hour": "per hour"},
@@ -51,7 +62,12 @@ PERIODS = {
 }
 STATES = {
     "en": {"unread": "could not be read", "unknown": "not read", "absent": "not stated", "current": "still employed"},
-    "fr": {"unread": "n'a pas pu être lu", "unknown": "non lu", "absent": "non indiqué", "current": "toujours en poste"},
+    "fr": {
+        "unread": "n'a pas pu être lu",
+        "unknown": "non lu",
+        "absent": "non indiqué",
+        "current": "toujours en poste",
+    },
 }
 
 
@@ -146,7 +162,11 @@ FR = {
 }
 WORDS = {"en": EN, "fr": FR}
 
-CONTACT_FR = {"address": "l'adresse", "telephone number": "le numéro de téléphone", "email address": "l'adresse courriel"}
+CONTACT_FR = {
+    "address": "l'adresse",
+    "telephone number": "le numéro de téléphone",
+    "email address": "l'adresse courriel",
+}
 SIGNER_FR = {"the name and title": "le nom et le titre", "the name": "le nom", "the title": "le titre"}
 DATES_FR = {
     "gives no start date": "la lettre n'indique pas de date de début",
@@ -163,7 +183,9 @@ def request_lines(request: EmployerRequest) -> list[Line]:
     subject = words["subject"] if request.letter else words["subject_none"]
     pairs: list[tuple[str, str]] = [("title", subject.format(employer=request.employer))]
     pairs.append(("para", _addressee(request, words)))
-    pairs.append(("para", words["greeting_signer"].format(name=request.signer) if request.signer else words["greeting_hr"]))
+    pairs.append(
+        ("para", words["greeting_signer"].format(name=request.signer) if request.signer else words["greeting_hr"])
+    )
     intro = words["intro"] if request.letter else words["intro_none"]
     pairs.append(("para", intro.format(title=request.title, start=start)))
     pairs.append(("heading", words["requires"]))
@@ -201,28 +223,43 @@ def _ask_en(ask: Ask, request: EmployerRequest) -> str:
     if ask.kind == "differs":
         return _differs_en(v)
     if ask.kind == "own-words":
-        return ("The duties: " + ("the letter lists none; " if ask.code == "letter.missing-duties" else
-                "some of them read like the NOC's wording; ") + "please describe the main duties in your own words.")
+        return (
+            "The duties: "
+            + (
+                "the letter lists none; "
+                if ask.code == "letter.missing-duties"
+                else "some of them read like the NOC's wording; "
+            )
+            + "please describe the main duties in your own words."
+        )
     if ask.kind == "unread":
         quote = f' (it says: "{v["quote"]}")' if v.get("quote") else ""
         return f"Please make sure the letter states {label} clearly; I could not read it in the current letter{quote}."
     if ask.kind == "positions":
-        return (f"Every position I held: the letter lists {v.get('listed', 'other positions')}, but not my position as "
-                f"{request.title} from {request.claim.get('start', '')}. Please list each position with its title, "
-                "dates, hours, salary and duties.")
+        return (
+            f"Every position I held: the letter lists {v.get('listed', 'other positions')}, but not my position as "
+            f"{request.title} from {request.claim.get('start', '')}. Please list each position with its title, "
+            "dates, hours, salary and duties."
+        )
     if ask.kind == "renew":
         return f"A recent date: the letter is dated {v.get('letter_date', '')}; please date the new letter and confirm that I still work for you."
     if ask.kind == "after-end":
-        return (f"A date after my last day: the letter is dated {v.get('letter_date', '')}, before my last day worked "
-                f"({v.get('end', '')}); please confirm the end date.")
+        return (
+            f"A date after my last day: the letter is dated {v.get('letter_date', '')}, before my last day worked "
+            f"({v.get('end', '')}); please confirm the end date."
+        )
     if ask.kind == "company-email":
         return f"A company email address: the only one in the letter is {v.get('email', '')}, a personal (free-mail) address."
     if ask.kind == "name":
-        return (f"My full legal name: the letter names '{v.get('found', '')}'; my name as on my passport is "
-                f"'{v.get('applicant', request.applicant)}'.")
+        return (
+            f"My full legal name: the letter names '{v.get('found', '')}'; my name as on my passport is "
+            f"'{v.get('applicant', request.applicant)}'."
+        )
     if ask.kind == "employer-name":
-        return (f"The employer's name: the letter names '{v.get('found', '')}', my profile '{request.employer}'. If both "
-                "are names of the company (a legal and an operating name), please state both.")
+        return (
+            f"The employer's name: the letter names '{v.get('found', '')}', my profile '{request.employer}'. If both "
+            "are names of the company (a legal and an operating name), please state both."
+        )
     detail = v.get("missing") or v.get("problem")
     if ask.code == "letter.missing-dates" and detail:
         return f"{label[0].upper()}{label[1:]}: the letter {detail}."
@@ -239,8 +276,10 @@ def _differs_en(v: dict[str, str]) -> str:
     if aspect == "hours":
         return f"The hours per week: the letter gives {letter} h/week, my profile claims {claimed}.{fix}"
     if aspect == "title":
-        return (f"The job title: the letter gives '{letter}', my profile claims '{claimed}'. If I held more than one "
-                f"title, please list each with its dates.{fix}")
+        return (
+            f"The job title: the letter gives '{letter}', my profile claims '{claimed}'. If I held more than one "
+            f"title, please list each with its dates.{fix}"
+        )
     if aspect in ("start", "end"):
         return f"The {aspect} date: the letter gives {letter}, my profile claims {claimed}.{fix}"
     if aspect == "ended":
@@ -257,31 +296,48 @@ def _ask_fr(ask: Ask, request: EmployerRequest) -> str:
     if ask.kind == "differs":
         return _differs_fr(v)
     if ask.kind == "own-words":
-        return ("Les fonctions : " + ("la lettre n'en décrit aucune; " if ask.code == "letter.missing-duties" else
-                "certaines reprennent le libellé de la CNP; ") + "veuillez décrire les principales fonctions dans vos "
-                "propres mots.")
+        return (
+            "Les fonctions : "
+            + (
+                "la lettre n'en décrit aucune; "
+                if ask.code == "letter.missing-duties"
+                else "certaines reprennent le libellé de la CNP; "
+            )
+            + "veuillez décrire les principales fonctions dans vos "
+            "propres mots."
+        )
     if ask.kind == "unread":
         quote = f" (elle indique : « {v['quote']} »)" if v.get("quote") else ""
         return f"Veuillez vous assurer que la lettre indique clairement {label}; je n'ai pas pu le lire dans la lettre actuelle{quote}."
     if ask.kind == "positions":
         listed = v.get("listed", "d'autres postes")
-        return (f"Chacun de mes postes : la lettre mentionne {listed}, mais pas mon poste "
-                f"({request.title}) depuis le {request.claim.get('start', '')}. Veuillez indiquer chaque poste avec son "
-                "titre, ses dates, ses heures, son salaire et ses fonctions.")
+        return (
+            f"Chacun de mes postes : la lettre mentionne {listed}, mais pas mon poste "
+            f"({request.title}) depuis le {request.claim.get('start', '')}. Veuillez indiquer chaque poste avec son "
+            "titre, ses dates, ses heures, son salaire et ses fonctions."
+        )
     if ask.kind == "renew":
-        return (f"Une date récente : la lettre est datée du {v.get('letter_date', '')}; veuillez dater la nouvelle lettre "
-                "et confirmer que je travaille toujours pour vous.")
+        return (
+            f"Une date récente : la lettre est datée du {v.get('letter_date', '')}; veuillez dater la nouvelle lettre "
+            "et confirmer que je travaille toujours pour vous."
+        )
     if ask.kind == "after-end":
-        return (f"Une date postérieure à mon dernier jour : la lettre est datée du {v.get('letter_date', '')}, avant mon "
-                f"dernier jour de travail ({v.get('end', '')}); veuillez confirmer la date de fin.")
+        return (
+            f"Une date postérieure à mon dernier jour : la lettre est datée du {v.get('letter_date', '')}, avant mon "
+            f"dernier jour de travail ({v.get('end', '')}); veuillez confirmer la date de fin."
+        )
     if ask.kind == "company-email":
         return f"Une adresse courriel de l'entreprise : la seule de la lettre est {v.get('email', '')}, une adresse personnelle."
     if ask.kind == "name":
-        return (f"Mon nom légal complet : la lettre indique « {v.get('found', '')} »; mon nom, comme sur mon passeport, "
-                f"est « {v.get('applicant', request.applicant)} ».")
+        return (
+            f"Mon nom légal complet : la lettre indique « {v.get('found', '')} »; mon nom, comme sur mon passeport, "
+            f"est « {v.get('applicant', request.applicant)} »."
+        )
     if ask.kind == "employer-name":
-        return (f"Le nom de l'employeur : la lettre indique « {v.get('found', '')} », mon profil « {request.employer} ». "
-                "S'il s'agit de deux noms de l'entreprise (dénomination sociale et nom commercial), veuillez indiquer les deux.")
+        return (
+            f"Le nom de l'employeur : la lettre indique « {v.get('found', '')} », mon profil « {request.employer} ». "
+            "S'il s'agit de deux noms de l'entreprise (dénomination sociale et nom commercial), veuillez indiquer les deux."
+        )
     head = f"{label[0].upper()}{label[1:]}" if label else "La lettre"
     if ask.code == "letter.missing-dates" and v.get("problem"):
         return f"{head} : {DATES_FR.get(v['problem'], v['problem'])}."
@@ -297,11 +353,15 @@ def _differs_fr(v: dict[str, str]) -> str:
     aspect, letter, claimed = v.get("aspect"), v.get("letter", ""), v.get("claimed", "")
     fix = " Si la lettre est exacte, dites-le-moi et je corrigerai mon profil; sinon, veuillez la corriger."
     if aspect == "hours":
-        return (f"Les heures par semaine : la lettre indique {number(letter, 'fr')} h/semaine, mon profil "
-                f"{number(claimed, 'fr')}.{fix}")
+        return (
+            f"Les heures par semaine : la lettre indique {number(letter, 'fr')} h/semaine, mon profil "
+            f"{number(claimed, 'fr')}.{fix}"
+        )
     if aspect == "title":
-        return (f"Le titre du poste : la lettre indique « {letter} », mon profil « {claimed} ». Si j'ai occupé plus "
-                f"d'un poste, veuillez indiquer chacun avec ses dates.{fix}")
+        return (
+            f"Le titre du poste : la lettre indique « {letter} », mon profil « {claimed} ». Si j'ai occupé plus "
+            f"d'un poste, veuillez indiquer chacun avec ses dates.{fix}"
+        )
     if aspect in ("start", "end"):
         which = "de début" if aspect == "start" else "de fin"
         return f"La date {which} : la lettre indique le {letter}, mon profil le {claimed}.{fix}"
@@ -383,10 +443,12 @@ def explanation_lines(explanation: Explanation) -> list[Line]:
         pairs.append(("bullet", _fact_sentence(explanation.topic, occurrence.values, employer, explanation, lang)))
     pairs.append(("heading", words["mine"]))
     pairs += [("para", text) for text in _blanks(explanation.topic, lang)]
-    pairs += [("para", words["closing"]),
-              ("para", words["sign"].format(blank=blank(lang, "signature"), date=blank(lang, "date"))),
-              ("para", words["name"].format(applicant=explanation.applicant)),
-              ("note", MARKER_FR if lang == "fr" else MARKER)]
+    pairs += [
+        ("para", words["closing"]),
+        ("para", words["sign"].format(blank=blank(lang, "signature"), date=blank(lang, "date"))),
+        ("para", words["name"].format(applicant=explanation.applicant)),
+        ("note", MARKER_FR if lang == "fr" else MARKER),
+    ]
     return _lines(pairs)
 
 
@@ -454,17 +516,29 @@ def _blanks(topic: str, lang: str) -> list[str]:
         "cec.leave": ["{leave}", "{why}"],
     }
     holes = {
-        "en": {"applied": "date you applied", "expiry": "expiry date of the permit",
-               "why": "explain why, in your own words", "proof": "the document that shows it, if any",
-               "how": "explain how the two names relate", "other": "other proof of pay you include",
-               "leave": "the kind of leave and its exact dates"},
-        "fr": {"applied": "date de la demande", "expiry": "date d'expiration du permis",
-               "why": "expliquez pourquoi, dans vos propres mots", "proof": "le document qui le prouve, s'il y a lieu",
-               "how": "expliquez le lien entre les deux noms", "other": "autre preuve de paie jointe",
-               "leave": "le type de congé et ses dates exactes"},
+        "en": {
+            "applied": "date you applied",
+            "expiry": "expiry date of the permit",
+            "why": "explain why, in your own words",
+            "proof": "the document that shows it, if any",
+            "how": "explain how the two names relate",
+            "other": "other proof of pay you include",
+            "leave": "the kind of leave and its exact dates",
+        },
+        "fr": {
+            "applied": "date de la demande",
+            "expiry": "date d'expiration du permis",
+            "why": "expliquez pourquoi, dans vos propres mots",
+            "proof": "le document qui le prouve, s'il y a lieu",
+            "how": "expliquez le lien entre les deux noms",
+            "other": "autre preuve de paie jointe",
+            "leave": "le type de congé et ses dates exactes",
+        },
     }
-    fr_status = ["J'ai demandé la prolongation de mon permis de travail le {applied}, avant son expiration le {expiry}.",
-                 "{why}"]
+    fr_status = [
+        "J'ai demandé la prolongation de mon permis de travail le {applied}, avant son expiration le {expiry}.",
+        "{why}",
+    ]
     lines = fr_status if (lang == "fr" and topic == "status.maintained") else en[topic]
     fills = {key: blank(lang, text) for key, text in holes[lang].items()}
     return [line.format(**fills) for line in lines]

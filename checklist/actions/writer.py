@@ -71,7 +71,7 @@ def _steady(package: bytes) -> bytes:
 
 
 def safe_name(text: str, limit: int = 60) -> str:
-    """"Pemberton & Vale LLP" -> "pemberton-vale-llp": masked, ASCII letters, digits and dashes."""
+    """ "Pemberton & Vale LLP" -> "pemberton-vale-llp": masked, ASCII letters, digits and dashes."""
     plain = unicodedata.normalize("NFKD", mask_sins_in_name(text)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:limit].strip("-") or "employer"
 
@@ -107,5 +107,7 @@ def request_drafts(
     return [(request, request_files(request)) for request in requests]
 
 
-def explanation_drafts(report: Report, language: str | None = None) -> list[tuple[Explanation, list[tuple[str, bytes]]]]:
+def explanation_drafts(
+    report: Report, language: str | None = None
+) -> list[tuple[Explanation, list[tuple[str, bytes]]]]:
     return [(explanation, explanation_files(explanation)) for explanation in build_explanations(report, language)]

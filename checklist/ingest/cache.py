@@ -38,7 +38,9 @@ CACHE_DIR = ".cec-checklist"
 READINGS = "readings"
 # Bumped when what a reader produces for the same bytes changes (a new reader, other page splitting).
 READ_FORMAT = 1
-_TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# cec-checklist: readings of this case's files, safe to delete.\n"
+_TAG_TEXT = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n# cec-checklist: readings of this case's files, safe to delete.\n"
+)
 
 
 def reader_key(limits: ReadLimits) -> str:
@@ -84,8 +86,10 @@ class ReadingCache:
         temporary = entry.with_name(f".{entry.name}{TEMP_MARK}{os.getpid()}")
         try:
             # the path is stored too, and a name that is not valid UTF-8 (surrogate escapes) cannot be: store none
-            payload = json.dumps({"reader": self.key, "sha256": raw.sha256,
-                                  "raw": raw.model_dump(mode="json") | {"path": ""}}, ensure_ascii=False)
+            payload = json.dumps(
+                {"reader": self.key, "sha256": raw.sha256, "raw": raw.model_dump(mode="json") | {"path": ""}},
+                ensure_ascii=False,
+            )
             payload.encode("utf-8")
             self._prepare()
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

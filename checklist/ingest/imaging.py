@@ -79,9 +79,7 @@ def load_images(data: bytes) -> list[Image.Image]:
                 )
             frames = getattr(image, "n_frames", 1)
             if frames > MAX_FRAMES:
-                raise DocumentLoadError(
-                    f"image has {frames} frames, more than the {MAX_FRAMES} accepted"
-                )
+                raise DocumentLoadError(f"image has {frames} frames, more than the {MAX_FRAMES} accepted")
             pages: list[Image.Image] = []
             for index in range(frames):
                 image.seek(index)
@@ -97,11 +95,10 @@ def load_images(data: bytes) -> list[Image.Image]:
         ) from exc
     except UnidentifiedImageError as exc:
         if looks_like_heif(data):
-            raise DocumentLoadError("the HEIC photo is damaged and cannot be read",
-                                    hint="export the photo again as JPEG or PDF") from exc
-        raise DocumentLoadError(
-            "not an image file that can be read (PNG, JPEG, TIFF or HEIC expected)"
-        ) from exc
+            raise DocumentLoadError(
+                "the HEIC photo is damaged and cannot be read", hint="export the photo again as JPEG or PDF"
+            ) from exc
+        raise DocumentLoadError("not an image file that can be read (PNG, JPEG, TIFF or HEIC expected)") from exc
     except (OSError, ValueError, EOFError, SyntaxError, TypeError, KeyError, IndexError) as exc:
         # Truncated or corrupt data surfaces from Pillow's decoders as one
         # of these; the reason goes into the message.
@@ -127,9 +124,7 @@ def _strict_decoding() -> Iterator[None]:
         ImageFile.LOAD_TRUNCATED_IMAGES = saved
 
 
-def render_pdf_pages(
-    data: bytes, pages: Sequence[int], dpi: int = 200
-) -> list[Image.Image]:
+def render_pdf_pages(data: bytes, pages: Sequence[int], dpi: int = 200) -> list[Image.Image]:
     """Render the given 0-based pages of a PDF to grayscale images.
 
     Used for pages without a usable text layer. A page whose MediaBox is so
@@ -161,9 +156,7 @@ def render_pdf_pages(
                 bitmap = page.render(scale=scale, grayscale=True)
                 images.append(bitmap.to_pil().convert("L"))
             except pdfium.PdfiumError as exc:
-                raise DocumentLoadError(
-                    f"PDF page cannot be rendered: {exc}", page=index + 1
-                ) from exc
+                raise DocumentLoadError(f"PDF page cannot be rendered: {exc}", page=index + 1) from exc
             finally:
                 page.close()
     finally:
@@ -184,8 +177,7 @@ def _check_size(size: tuple[int, int], *, page: int) -> None:
     width, height = size
     if width * height > MAX_PIXELS:
         raise DocumentLoadError(
-            f"image is {width}x{height} pixels, too large to read safely "
-            "(decompression bomb?)",
+            f"image is {width}x{height} pixels, too large to read safely (decompression bomb?)",
             page=page,
             hint=f"images up to {MAX_PIXELS // 1_000_000} million pixels are read",
         )
@@ -207,7 +199,14 @@ def enable_heif() -> bool:
 
 def looks_like_heif(data: bytes) -> bool:
     return data[4:8] == b"ftyp" and data[8:12] in {
-        b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif",
+        b"heic",
+        b"heix",
+        b"hevc",
+        b"heim",
+        b"heis",
+        b"mif1",
+        b"msf1",
+        b"avif",
     }
 
 
@@ -253,9 +252,7 @@ def to_grayscale(image: Image.Image) -> Image.Image:
     """8-bit grayscale, transparent areas put on white paper."""
     if image.mode == "L":
         return image
-    if image.mode in {"RGBA", "LA", "PA"} or (
-        image.mode == "P" and "transparency" in image.info
-    ):
+    if image.mode in {"RGBA", "LA", "PA"} or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, rgba).convert("L")

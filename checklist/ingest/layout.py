@@ -78,7 +78,11 @@ def split_sidebar(text: str) -> str:
         right.append(tail.rstrip())
     body = [r for r in right if r.strip()]
     side = [piece.strip() for piece in left if piece.strip()]
-    if not body or sum(len(r.split()) for r in body) / len(body) < 5 or sum(len(s.split()) for s in side) / max(len(side), 1) > 6:
+    if (
+        not body
+        or sum(len(r.split()) for r in body) / len(body) < 5
+        or sum(len(s.split()) for s in side) / max(len(side), 1) > 6
+    ):
         return text  # a table, not a sidebar beside prose
     # The sidebar (letterhead, contacts) first, as it would be read at the top; the body keeps its indents.
     return "\n".join(side + [""] + body)

@@ -272,7 +272,11 @@ def parse_tesseract_tsv(tsv: str) -> list[OcrWord]:
         confidence = min(1.0, max(0.0, float(cells[10]) / 100.0))
         words.append(
             OcrWord(
-                text=cells[11].strip(), left=left, top=top, right=left + width, bottom=top + height,
+                text=cells[11].strip(),
+                left=left,
+                top=top,
+                right=left + width,
+                bottom=top + height,
                 confidence=confidence,
             )
         )
@@ -598,9 +602,7 @@ def ocr_images(data: bytes, engine: OcrEngine | None = None) -> list[OcrPage]:
     return [ocr_image(image, engine) for image in load_images(data)]
 
 
-def ocr_pdf_pages(
-    data: bytes, pages: Sequence[int], engine: OcrEngine | None = None, dpi: int = 200
-) -> list[OcrPage]:
+def ocr_pdf_pages(data: bytes, pages: Sequence[int], engine: OcrEngine | None = None, dpi: int = 200) -> list[OcrPage]:
     """OCR the given 0-based pages of a PDF, in that order, one page in memory at a time."""
     engine = engine or get_engine()
     results = []

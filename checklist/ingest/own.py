@@ -49,12 +49,17 @@ METADATA_SECONDS = 2.0
 _HEAD = 4096
 _TAIL = 2048
 # A literal string may escape any character in octal ("cec\\055checklist", as pypdf writes a dash).
-_PDF_MARK = re.compile(rb"/(?:Creator|Producer)\s*\(\s*" + b"".join(
-    rb"(?:" + re.escape(bytes([byte])) + rb"|\\0?" + f"{byte:o}".encode() + rb")" for byte in GENERATOR.encode()))
+_PDF_MARK = re.compile(
+    rb"/(?:Creator|Producer)\s*\(\s*"
+    + b"".join(
+        rb"(?:" + re.escape(bytes([byte])) + rb"|\\0?" + f"{byte:o}".encode() + rb")" for byte in GENERATOR.encode()
+    )
+)
 # The generator written as a hex string, plain or UTF-16 with its byte-order mark: "<FEFF0063...>".
 _HEX_MARK = re.compile(
-    rb"/(?:Creator|Producer)\s*<\s*(?i:(?:feff)?" + "".join(
-        f"(?:00)?{byte:02x}" for byte in GENERATOR.encode()).encode() + rb")"
+    rb"/(?:Creator|Producer)\s*<\s*(?i:(?:feff)?"
+    + "".join(f"(?:00)?{byte:02x}" for byte in GENERATOR.encode()).encode()
+    + rb")"
 )
 _HTML_MARK = re.compile(r'<meta\s+name="generator"\s+content="' + re.escape(GENERATOR), re.IGNORECASE)
 _YAML_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:", re.MULTILINE)
@@ -95,8 +100,10 @@ def own_file(path: Path) -> str | None:
     if any(_marked_line(mark, part) for mark in DRAFT_MARKS for part in (text, end)):
         return _DRAFT_REASON
     keys = set(_YAML_KEY.findall(text))
-    if keys and (("applicant" in keys and "jobs" in keys and keys <= _CASE_KEYS)
-                 or (keys <= _REVIEW_KEYS and _looks_like_yaml(head))):
+    if keys and (
+        ("applicant" in keys and "jobs" in keys and keys <= _CASE_KEYS)
+        or (keys <= _REVIEW_KEYS and _looks_like_yaml(head))
+    ):
         return "a case.yaml or review.yaml of cec-checklist, not a document"
     return None
 

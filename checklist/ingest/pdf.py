@@ -202,8 +202,10 @@ def _oversized(reader: pypdf.PdfReader, index: int, limits: ReadLimits) -> str |
         return f"the page is {width:,.0f} x {height:,.0f} inches, beyond the {MAX_PAGE_INCHES:.0f}-inch maximum of PDF"
     for pixel_width, pixel_height in _image_sizes(page):
         if pixel_width * pixel_height > limits.max_image_pixels:
-            return (f"it holds an image of {pixel_width:,} x {pixel_height:,} pixels, over the limit of "
-                    f"{limits.max_image_pixels:,}")
+            return (
+                f"it holds an image of {pixel_width:,} x {pixel_height:,} pixels, over the limit of "
+                f"{limits.max_image_pixels:,}"
+            )
     return None
 
 

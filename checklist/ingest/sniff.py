@@ -12,7 +12,19 @@ import zipfile
 from collections.abc import Iterator
 
 PDF, DOCX, DOC, PNG, JPEG, TIFF, HEIC, GIF, WEBP, ZIP, TEXT, EMPTY, UNKNOWN = (
-    "pdf", "docx", "doc", "png", "jpeg", "tiff", "heic", "gif", "webp", "zip", "text", "empty", "unknown",
+    "pdf",
+    "docx",
+    "doc",
+    "png",
+    "jpeg",
+    "tiff",
+    "heic",
+    "gif",
+    "webp",
+    "zip",
+    "text",
+    "empty",
+    "unknown",
 )
 IMAGE_FORMATS = frozenset({PNG, JPEG, TIFF})
 

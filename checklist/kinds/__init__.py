@@ -31,12 +31,16 @@ def _register(*found: KindSpec) -> dict[DocumentKind, KindSpec]:
     registry: dict[DocumentKind, KindSpec] = {}
     for kind_spec in found:
         if kind_spec.kind in registry:
-            raise RuntimeError(f"document kind {kind_spec.kind.value} is registered twice in checklist/kinds/__init__.py")
+            raise RuntimeError(
+                f"document kind {kind_spec.kind.value} is registered twice in checklist/kinds/__init__.py"
+            )
         registry[kind_spec.kind] = kind_spec
     missing = [kind.value for kind in DocumentKind if kind not in registry]
     if missing:
-        raise RuntimeError(f"document kinds without a KindSpec: {', '.join(missing)}; add a folder under checklist/kinds/ "
-                           "and register its SPEC in checklist/kinds/__init__.py")
+        raise RuntimeError(
+            f"document kinds without a KindSpec: {', '.join(missing)}; add a folder under checklist/kinds/ "
+            "and register its SPEC in checklist/kinds/__init__.py"
+        )
     return dict(sorted(registry.items(), key=lambda item: item[1].order))
 
 

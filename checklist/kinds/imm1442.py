@@ -55,17 +55,56 @@ NUMBER_RE = re.compile(r"\b([A-Z][ -]?\d{9,10})\b")
 
 
 LABELS: dict[str, re.Pattern[str]] = {
-    "uci": re.compile(r"(?i)^(?:U\s?C\s?[I1l|]|[I1l|]\s?U\s?C|client\s+ID|ID\s+client|unique\s+client\s+identifier)\b\s*(?:/\s*IUC)?\s*(?:no\.?)?\s*:?"),
-    "permit_number": label_pattern("permit no.", "permit number", "permit #", "document no.", "document number", "no de permis",
-                            "no. de permis", "n° de permis", "numéro de permis", "numéro du permis", "numéro de document", "numéro du document"),
-    "issue_date": label_pattern("date issued", "date of issue", "issue date", "issued on", "issued", "date de délivrance",
-                         "délivré le", "valid from", "valide du", "valide à compter du", "en vigueur le"),
-    "expiry_date": label_pattern("expiry date", "date of expiry", "expiration date", "expires on",
-                          "valid until", "valid to", "date d'expiration", "expire le", "valide jusqu'au", "valide au"),
-    "validity": re.compile(r"(?i)^(?:validity(?:\s+period)?|period\s+of\s+validity|p[ée]riode\s+de\s+validit[ée]|date\s+de\s+validit[ée]|validit[ée])\b\s*(?:/\s*[^:]*)?:?"),
+    "uci": re.compile(
+        r"(?i)^(?:U\s?C\s?[I1l|]|[I1l|]\s?U\s?C|client\s+ID|ID\s+client|unique\s+client\s+identifier)\b\s*(?:/\s*IUC)?\s*(?:no\.?)?\s*:?"
+    ),
+    "permit_number": label_pattern(
+        "permit no.",
+        "permit number",
+        "permit #",
+        "document no.",
+        "document number",
+        "no de permis",
+        "no. de permis",
+        "n° de permis",
+        "numéro de permis",
+        "numéro du permis",
+        "numéro de document",
+        "numéro du document",
+    ),
+    "issue_date": label_pattern(
+        "date issued",
+        "date of issue",
+        "issue date",
+        "issued on",
+        "issued",
+        "date de délivrance",
+        "délivré le",
+        "valid from",
+        "valide du",
+        "valide à compter du",
+        "en vigueur le",
+    ),
+    "expiry_date": label_pattern(
+        "expiry date",
+        "date of expiry",
+        "expiration date",
+        "expires on",
+        "valid until",
+        "valid to",
+        "date d'expiration",
+        "expire le",
+        "valide jusqu'au",
+        "valide au",
+    ),
+    "validity": re.compile(
+        r"(?i)^(?:validity(?:\s+period)?|period\s+of\s+validity|p[ée]riode\s+de\s+validit[ée]|date\s+de\s+validit[ée]|validit[ée])\b\s*(?:/\s*[^:]*)?:?"
+    ),
     "family": label_pattern("family name", "surname", "last name", "nom de famille"),
     "given": label_pattern("given name(s)", "given names", "first name", "prénom(s)", "prénoms"),
-    "holder": re.compile(r"(?i)^(?:name|nom|holder|name\s+of\s+holder|nom\s+du\s+titulaire)\b(?:\s*/\s*(?:nom|name))?\s*:"),
+    "holder": re.compile(
+        r"(?i)^(?:name|nom|holder|name\s+of\s+holder|nom\s+du\s+titulaire)\b(?:\s*/\s*(?:nom|name))?\s*:"
+    ),
 }
 # Any label of the form: never a value of another label.
 ANY_LABEL = re.compile(
@@ -74,14 +113,18 @@ ANY_LABEL = re.compile(
     r"occupation|profession|location|lieu|conditions|remarks|case\s+type|genre\s+de\s+cas|type\s+de\s+cas|travel\s+doc|nom\b|prénom|"
     r"noc\b|cnp\b|valid\s+for|valide\s+pour|port\s+of|school|établissement|institution)"
 )
-CONDITIONS_LABEL = re.compile(r"(?i)^(?:c\s?[o0]\s?n\s?d\s?[i1l|]\s?t\s?[i1l|]\s?[o0]\s?n\s?s?|conditions?\s+d['’]admission)\b\s*:?")
+CONDITIONS_LABEL = re.compile(
+    r"(?i)^(?:c\s?[o0]\s?n\s?d\s?[i1l|]\s?t\s?[i1l|]\s?[o0]\s?n\s?s?|conditions?\s+d['’]admission)\b\s*:?"
+)
 # Labels that end the conditions: the form's next fields.
 AFTER_CONDITIONS = re.compile(
     r"(?i)^(?:remarks|remarques|observations|case\s+type|type\s+de\s+cas|genre\s+de\s+cas|port\s+of\s+entry|point\s+d['’]entr"
     r"|valid\s+for|valide\s+pour|this\s+does\s+not|ceci\s+n['’]autorise|office\b|bureau\b|imm\s?1442|this\s+is\s+not\s+a"
     r"|date\s+issued|expiry\s+date|signature|officer|agent\b)"
 )
-REMARKS_LABEL = re.compile(r"(?i)^(?:remarks?|r\s?e\s?m\s?a\s?r\s?k\s?s|remarques|observations)\b\s*(?:/\s*(?:observations|remarques))?\s*:?")
+REMARKS_LABEL = re.compile(
+    r"(?i)^(?:remarks?|r\s?e\s?m\s?a\s?r\s?k\s?s|remarques|observations)\b\s*(?:/\s*(?:observations|remarques))?\s*:?"
+)
 AFTER_REMARKS = re.compile(
     r"(?i)^(?:case\s+type|type\s+de\s+cas|genre\s+de\s+cas|port\s+of\s+entry|point\s+d['’]entr|valid\s+for|valide\s+pour"
     r"|this\s+does\s+not|ceci\s+n['’]autorise|office\b|bureau\b|imm\s?1442|this\s+is\s+not\s+a|signature|officer|agent\b)"
@@ -101,10 +144,14 @@ def read_identity(view: TextView, out: Collector, *, number: bool = True) -> dic
     Returns what a block of labels then values gave for the kinds' own
     fields (employer, occupation, school), for their extractors to use.
     """
-    view.values_above = view.detect_values_above([
-        (LABELS["issue_date"], date_cell), (LABELS["expiry_date"], date_cell),
-        (LABELS["uci"], lambda t: first_match(UCI_RE, t)), (LABELS["permit_number"], lambda t: first_match(NUMBER_RE, t)),
-    ])
+    view.values_above = view.detect_values_above(
+        [
+            (LABELS["issue_date"], date_cell),
+            (LABELS["expiry_date"], date_cell),
+            (LABELS["uci"], lambda t: first_match(UCI_RE, t)),
+            (LABELS["permit_number"], lambda t: first_match(NUMBER_RE, t)),
+        ]
+    )
     blocks = _from_block(view, out, number)
     keys = ("uci", "permit_number") if number else ("uci",)
     for key in keys:
@@ -147,9 +194,9 @@ def read_conditions(view: TextView) -> tuple[list[str], Line | None]:
     for match in CONDITION_START.finditer(text):
         if match.start() < taken_until or not match.group(0).isupper():
             continue  # inside the sentence taken before; printed conditions are in capitals, prose is not
-        end = re.search(r"[.;](?:\s|$)|:\s+(?=" + CONDITION_START.pattern + ")", text[match.end():])
+        end = re.search(r"[.;](?:\s|$)|:\s+(?=" + CONDITION_START.pattern + ")", text[match.end() :])
         stop = match.end() + (end.start() + 1 if end else len(text))
-        sentence = text[match.start():stop].strip()
+        sentence = text[match.start() : stop].strip()
         if len(sentence) > 300 or re.search(r"(?i)re-?entry|rentr[ée]e", sentence):
             continue
         sentences.append(sentence)
@@ -185,8 +232,10 @@ def name_cell(text: str) -> str | None:
 
 def person(text: str) -> str:
     """A name printed in capitals, as a name is written ("DELA CRUZ-OKAFOR" -> "Dela Cruz-Okafor")."""
-    return " ".join(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word) if word.isupper() else word
-                    for word in text.split())
+    return " ".join(
+        re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word) if word.isupper() else word
+        for word in text.split()
+    )
 
 
 OTHER_NUMBERS = re.compile(r"(?i)application|file|dossier|demande|passport|passeport|travel\s+doc|LMIA|EIMT")
@@ -196,15 +245,23 @@ def _stacked_names(view: TextView, out: Collector) -> None:
     """Surname and given-name labels on two lines, their values on the next two, in the same order."""
     for line in view.lines[:-3]:
         second = view.lines[line.index + 1]
-        order = [name for text in (line.stripped, second.stripped) for name in ("family", "given")
-                 if LABELS[name].match(text) and not strip_translation(LABELS[name].sub("", text, count=1))]
+        order = [
+            name
+            for text in (line.stripped, second.stripped)
+            for name in ("family", "given")
+            if LABELS[name].match(text) and not strip_translation(LABELS[name].sub("", text, count=1))
+        ]
         if sorted(order) != ["family", "given"]:
             continue
         values = [name_cell(view.lines[line.index + k].stripped) for k in (2, 3)]
         if all(values) and not any(ANY_LABEL.match(str(v)) for v in values):
             names = dict(zip(order, values))
-            out.set("holder_name", person(f"{names['given']} {names['family']}"), view.lines[line.index + 2],
-                    snippet=f"{line.stripped} / {second.stripped} / {values[0]} / {values[1]}")
+            out.set(
+                "holder_name",
+                person(f"{names['given']} {names['family']}"),
+                view.lines[line.index + 2],
+                snippet=f"{line.stripped} / {second.stripped} / {values[0]} / {values[1]}",
+            )
             return
 
 
@@ -262,8 +319,10 @@ def _expiry_after_issue(view: TextView, out: Collector) -> None:
 
 def _from_block(view: TextView, out: Collector, number: bool) -> dict[str, Hit]:
     """Labels printed as one block and values as the next: pair them in order."""
-    block = view.block_values({k: LABELS[k] for k in ("permit_number", "uci", "family", "given", "issue_date", "expiry_date")}
-                              | {"employer": EMPLOYER_LABEL, "occupation": OCCUPATION_LABEL, "school": SCHOOL_LABEL})
+    block = view.block_values(
+        {k: LABELS[k] for k in ("permit_number", "uci", "family", "given", "issue_date", "expiry_date")}
+        | {"employer": EMPLOYER_LABEL, "occupation": OCCUPATION_LABEL, "school": SCHOOL_LABEL}
+    )
     parsers = {"uci": lambda t: first_match(UCI_RE, t), "issue_date": date_cell, "expiry_date": date_cell}
     if number:
         parsers["permit_number"] = lambda t: first_match(NUMBER_RE, t)
@@ -287,7 +346,12 @@ def _holder(view: TextView, out: Collector) -> None:
     family = view.labelled(LABELS["family"], name_cell, below=1, skip=ANY_LABEL)
     given = view.labelled(LABELS["given"], name_cell, below=1, skip=ANY_LABEL)
     if family and given:
-        out.set("holder_name", person(f"{given.value} {family.value}"), family, snippet=f"{given.snippet} / {family.snippet}")
+        out.set(
+            "holder_name",
+            person(f"{given.value} {family.value}"),
+            family,
+            snippet=f"{given.snippet} / {family.snippet}",
+        )
         return
     hit = view.labelled(LABELS["holder"], name_cell, below=1, skip=ANY_LABEL)
     if hit and "holder_name" not in out.values:

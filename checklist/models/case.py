@@ -91,7 +91,9 @@ class Case(_Input):
             return None
         code = str(value).strip().upper()
         if code not in PROVINCE_CODES:
-            raise ValueError(f"intended_province must be a two-letter province or territory code ({', '.join(sorted(PROVINCE_CODES))}), got {value!r}")
+            raise ValueError(
+                f"intended_province must be a two-letter province or territory code ({', '.join(sorted(PROVINCE_CODES))}), got {value!r}"
+            )
         return code
 
     def window_end(self, today: dt.date) -> dt.date:

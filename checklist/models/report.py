@@ -154,9 +154,13 @@ class Report(BaseModel):
     noc_data: bool = False
     claims: Claims | None = None
     evidence: list[JobEvidence] = Field(default_factory=list)
-    authorization: list[AuthorizationPeriod] = Field(default_factory=list)  # the periods the checks counted as authorized
+    authorization: list[AuthorizationPeriod] = Field(
+        default_factory=list
+    )  # the periods the checks counted as authorized
     other_status: list[dict[str, Any]] = Field(default_factory=list)  # status documents that authorize no counted work
-    todo: list[TodoItem] = Field(default_factory=list)  # what to collect, per job and year, ticked by the documents read
+    todo: list[TodoItem] = Field(
+        default_factory=list
+    )  # what to collect, per job and year, ticked by the documents read
     # files under the case folder that are the tool's own (reports, packs, case files): {"path", "reason"}
     set_aside: list[dict[str, str]] = Field(default_factory=list)
 

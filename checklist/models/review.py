@@ -37,8 +37,11 @@ class Acknowledgement(_Input):
     note: str = Field(min_length=1)
 
     def matches(self, code: str, documents: list[str], job: int | None) -> bool:
-        return (self.code == code and (self.document is None or self.document in documents)
-                and (self.job is None or self.job == job))
+        return (
+            self.code == code
+            and (self.document is None or self.document in documents)
+            and (self.job is None or self.job == job)
+        )
 
 
 class Review(_Input):

@@ -37,8 +37,16 @@ _EXPORTS = {
 }
 
 __all__ = [  # the names of _EXPORTS, written out so linters see them
-    "CopiedDuty", "DutyEvidence", "DutyMatch", "NocData", "SearchHit", "UnitGroup",
-    "install_noc_data", "load_noc_data", "match_duties", "resolve_noc_dir",
+    "CopiedDuty",
+    "DutyEvidence",
+    "DutyMatch",
+    "NocData",
+    "SearchHit",
+    "UnitGroup",
+    "install_noc_data",
+    "load_noc_data",
+    "match_duties",
+    "resolve_noc_dir",
 ]
 
 

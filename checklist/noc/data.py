@@ -50,7 +50,9 @@ OASIS_EXCLUSIONS = "oasis_exclusions"
 CONCORDANCE = "concordance"
 
 _SIGNATURES: dict[str, frozenset[str]] = {
-    STRUCTURE: frozenset({"level", "hierarchical structure", "code - noc 2021 v1.0", "class title", "class definition"}),
+    STRUCTURE: frozenset(
+        {"level", "hierarchical structure", "code - noc 2021 v1.0", "class title", "class definition"}
+    ),
     ELEMENTS: frozenset({"level", "code - noc 2021 v1.0", "element type label english", "element description english"}),
     OASIS_LEAD: frozenset({"oasis profile code", "lead statement"}),
     OASIS_DUTIES: frozenset({"oasis profile code", "main duties"}),
@@ -116,9 +118,7 @@ def find_sources(directory: Path) -> dict[str, Path]:
     name order wins when two have the same header.
     """
     if not directory.is_dir():
-        raise NocDataError(
-            "NOC data folder does not exist or is not a folder", path=directory, hint=GET_DATA_HINT
-        )
+        raise NocDataError("NOC data folder does not exist or is not a folder", path=directory, hint=GET_DATA_HINT)
     found: dict[str, Path] = {}
     candidates = sorted(directory.glob("*.csv")) + sorted(directory.glob("*/*.csv"))
     for path in candidates:
@@ -156,13 +156,16 @@ def read_table(path: Path, required: frozenset[str]) -> _Table:
             missing = sorted(required - set(columns))
             if missing:
                 raise NocDataError(
-                    f"missing column(s) {', '.join(missing)}", path=path, line=1,
+                    f"missing column(s) {', '.join(missing)}",
+                    path=path,
+                    line=1,
                     hint="this is not the expected official file; download it again",
                 )
             rows = [(reader.line_num, r) for r in reader if any(c.strip() for c in r)]
     except UnicodeDecodeError as exc:
         raise NocDataError(
-            f"not UTF-8 text ({exc.reason})", path=path,
+            f"not UTF-8 text ({exc.reason})",
+            path=path,
             hint="use the CSV as downloaded; do not re-save it from a spreadsheet in another encoding",
         ) from exc
     except csv.Error as exc:
@@ -173,7 +176,9 @@ def read_table(path: Path, required: frozenset[str]) -> _Table:
     for line, row in rows:
         if len(row) < width:
             raise NocDataError(
-                f"row has {len(row)} cells, expected {width}", path=path, line=line,
+                f"row has {len(row)} cells, expected {width}",
+                path=path,
+                line=line,
                 hint="the file looks truncated or edited; download it again",
             )
     return _Table(path, columns, rows)
@@ -212,7 +217,10 @@ def _parse_structure(path: Path) -> dict[str, _Group]:
         code = row[c_code].strip()
         if not _UNIT_RE.match(code):
             raise NocDataError(
-                f"unit group code {code!r} is not five digits", path=path, line=line, field="Code - NOC 2021 V1.0",
+                f"unit group code {code!r} is not five digits",
+                path=path,
+                line=line,
+                field="Code - NOC 2021 V1.0",
                 hint="codes must keep their leading zeros: use the CSV as downloaded, not re-saved from a spreadsheet",
             )
         if int(code[1]) > 5:
@@ -223,7 +231,8 @@ def _parse_structure(path: Path) -> dict[str, _Group]:
     if len(groups) != EXPECTED_UNIT_GROUPS:
         raise NocDataError(
             f"found {len(groups)} unit groups (level 5), expected {EXPECTED_UNIT_GROUPS} for NOC 2021 V1.0",
-            path=path, hint="the file is truncated or not the NOC 2021 V1.0 structure; download it again",
+            path=path,
+            hint="the file is truncated or not the NOC 2021 V1.0 structure; download it again",
         )
     return groups
 
@@ -241,7 +250,9 @@ def _profile_rows(table: _Table, groups: dict[str, _Group], text_col: str) -> It
         code = m.group(1)
         if code not in groups:
             raise NocDataError(
-                f"OaSIS profile {raw} belongs to no NOC 2021 V1.0 unit group", path=table.path, line=line,
+                f"OaSIS profile {raw} belongs to no NOC 2021 V1.0 unit group",
+                path=table.path,
+                line=line,
                 hint="the OaSIS and NOC structure files must be of the same version (OaSIS 2023 v1.0, NOC 2021 V1.0)",
             )
         yield line, code, clean(row[c_text])
@@ -399,17 +410,21 @@ def _validate(groups: dict[str, _Group], sources: dict[str, Path]) -> None:
                 g.lead = g.oasis_lead
             else:
                 raise NocDataError(
-                    f"unit group {g.code} ({g.title}) has no lead statement", path=sources[STRUCTURE],
-                    field="Class definition", hint="the structure file is incomplete; download it again",
+                    f"unit group {g.code} ({g.title}) has no lead statement",
+                    path=sources[STRUCTURE],
+                    field="Class definition",
+                    hint="the structure file is incomplete; download it again",
                 )
         if not g.duties:
             raise NocDataError(
-                f"unit group {g.code} ({g.title}) has no main duties", path=duty_src,
+                f"unit group {g.code} ({g.title}) has no main duties",
+                path=duty_src,
                 hint="the duties file is incomplete or of another NOC version; download it again",
             )
         if not g.all_titles:
             raise NocDataError(
-                f"unit group {g.code} ({g.title}) has no example titles", path=title_src,
+                f"unit group {g.code} ({g.title}) has no example titles",
+                path=title_src,
                 hint="the example-titles file is incomplete or of another NOC version; download it again",
             )
 
@@ -450,7 +465,8 @@ def parse_noc_dir(directory: Path) -> tuple[list[UnitGroup], dict[str, list[str]
     if missing:
         raise NocDataError(
             _missing_message(missing) + " (or the StatCan elements CSV)" * (STRUCTURE not in missing),
-            path=directory, hint=GET_DATA_HINT,
+            path=directory,
+            hint=GET_DATA_HINT,
         )
     groups = _parse_structure(sources[STRUCTURE])
     if has_oasis:
@@ -466,9 +482,15 @@ def parse_noc_dir(directory: Path) -> tuple[list[UnitGroup], dict[str, list[str]
     used = {k: v for k, v in sources.items() if k != ELEMENTS or not has_oasis}
     units = [
         UnitGroup(
-            code=g.code, title=g.title, teer=int(g.code[1]), lead_statement=g.lead, main_duties=tuple(g.duties),
-            example_titles=tuple(g.examples), all_example_titles=tuple(g.all_titles),
-            profile_labels=tuple(g.labels), exclusions=tuple(g.exclusions),
+            code=g.code,
+            title=g.title,
+            teer=int(g.code[1]),
+            lead_statement=g.lead,
+            main_duties=tuple(g.duties),
+            example_titles=tuple(g.examples),
+            all_example_titles=tuple(g.all_titles),
+            profile_labels=tuple(g.labels),
+            exclusions=tuple(g.exclusions),
         )
         for g in sorted(groups.values(), key=lambda g: g.code)
     ]
@@ -568,6 +590,9 @@ class NocData:
         ("2123" lists 21230 to 21234), anything else a title or duties to search."""
         query = query.strip()
         if query.isdigit():
-            return [SearchHit(code=code, title=group.title, teer=group.teer, score=1.0)
-                    for code in sorted(self.codes) if code.startswith(query) and (group := self.get(code)) is not None][:limit]
+            return [
+                SearchHit(code=code, title=group.title, teer=group.teer, score=1.0)
+                for code in sorted(self.codes)
+                if code.startswith(query) and (group := self.get(code)) is not None
+            ][:limit]
         return self.search(query, limit=limit)

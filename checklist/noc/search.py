@@ -74,8 +74,19 @@ SUPERVISION_WORDS = "supervise hire recruit"
 W_SUPERVISION = 0.5
 """Share of its score a group loses per unit of (letter duties supervising - its own duties supervising)."""
 LEVEL_WORDS = {
-    "supervisor": 1, "supervisors": 1, "manager": 2, "managers": 2, "foreman": 4, "foremen": 4, "forewoman": 4,
-    "forewomen": 4, "director": 8, "directors": 8, "chief": 16, "chiefs": 16, "head": 32,
+    "supervisor": 1,
+    "supervisors": 1,
+    "manager": 2,
+    "managers": 2,
+    "foreman": 4,
+    "foremen": 4,
+    "forewoman": 4,
+    "forewomen": 4,
+    "director": 8,
+    "directors": 8,
+    "chief": 16,
+    "chiefs": 16,
+    "head": 32,
 }
 """Level words of job titles (whole words, not stems: a "management accountant" is no manager), as bits..."""
 LEVEL_MISMATCH = 0.8
@@ -251,7 +262,10 @@ class SearchIndex:
         lengths = [sum(bag.values()) for bag in bags]
         avg_len = sum(lengths) / n_groups
         p_vecs = [
-            {t: tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * lengths[gi] / avg_len)) / (_K1 + 1) for t, tf in bag.items()}
+            {
+                t: tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * lengths[gi] / avg_len)) / (_K1 + 1)
+                for t, tf in bag.items()
+            }
             for gi, bag in enumerate(bags)
         ]
         # Duties channel: one vector per main duty and lead sentence.
@@ -310,11 +324,19 @@ class SearchIndex:
             for g in groups
         ]
         return cls(
-            codes=codes, titles=[g.title for g in groups],
-            profile_idf=_round(p_idf), profile_post=PostingTable.from_postings(_postings(p_vecs)),
-            sent_idf=_round(s_idf), sent_post=PostingTable.from_postings(_postings(s_vecs)), sent_group=sent_group, sent_kind=sent_kind,
-            title_idf=_round(t_idf), title_post=PostingTable.from_postings(t_post), title_group=t_group,
-            title_mass=[round(sum(v.values()), 4) for v in t_vecs], title_factor=t_factor,
+            codes=codes,
+            titles=[g.title for g in groups],
+            profile_idf=_round(p_idf),
+            profile_post=PostingTable.from_postings(_postings(p_vecs)),
+            sent_idf=_round(s_idf),
+            sent_post=PostingTable.from_postings(_postings(s_vecs)),
+            sent_group=sent_group,
+            sent_kind=sent_kind,
+            title_idf=_round(t_idf),
+            title_post=PostingTable.from_postings(t_post),
+            title_group=t_group,
+            title_mass=[round(sum(v.values()), 4) for v in t_vecs],
+            title_factor=t_factor,
             supervision=supervision,
         )
 
@@ -391,7 +413,9 @@ class SearchIndex:
         return [s / top for s in scores] if top > 0 else scores
 
     def sentence_vector(self, weights: dict[str, float]) -> dict[str, float]:
-        return _normalise({t: (1.0 + math.log(1.0 + w)) * self.sent_idf[t] for t, w in weights.items() if t in self.sent_idf})
+        return _normalise(
+            {t: (1.0 + math.log(1.0 + w)) * self.sent_idf[t] for t, w in weights.items() if t in self.sent_idf}
+        )
 
     def coverage_weights(self, weights: dict[str, float]) -> dict[str, float]:
         """idf-weighted query terms, normalised to sum 1, for coverage scoring."""
@@ -451,9 +475,7 @@ class Ranking:
         return order[:limit]
 
 
-def rank(
-    index: SearchIndex, duties: Sequence[str], title: str | None = None, *, use_title: bool = True
-) -> Ranking:
+def rank(index: SearchIndex, duties: Sequence[str], title: str | None = None, *, use_title: bool = True) -> Ranking:
     """Score all groups for a list of duty sentences and an optional title."""
     duty_weights: list[dict[str, float]] = []
     lang_votes: dict[str, int] = {}

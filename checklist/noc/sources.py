@@ -47,39 +47,59 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
         "noc_2021_version_1.0_-_classification_structure.csv",
         "https://www.statcan.gc.ca/en/statistical-programs/document/NOC-CNP-2021-Structure-V1-eng.csv",
         "NOC 2021 V1.0 classification structure (Statistics Canada)",
-        393_128, "186bf1dce249a6b8cd0d87f6f52bfe6c700d6577e08216f5b1f7d4242e051071"),
+        393_128,
+        "186bf1dce249a6b8cd0d87f6f52bfe6c700d6577e08216f5b1f7d4242e051071",
+    ),
     OfficialFile(
         "main-duties_oasis-2023_v1.0.csv",
         f"{_OASIS}/79361933-2793-4e1e-b255-b6fa214ef28d/download/main-duties_oasis-2023_v1.0.csv",
         "OaSIS 2023 v1.0 main duties (ESDC)",
-        531_247, "c0a7acde75a9ae9328be5fb44a41dd4cdf22184261200e7d9e390d9e76e4425c"),
+        531_247,
+        "c0a7acde75a9ae9328be5fb44a41dd4cdf22184261200e7d9e390d9e76e4425c",
+    ),
     OfficialFile(
         "example-titles_oasis_2023_v1.0.csv",
         f"{_OASIS}/66414d34-029e-4d0e-b6e5-ae3d99a73fac/download/example-titles_oasis_2023_v1.0.csv",
         "OaSIS 2023 v1.0 example titles (ESDC)",
-        914_150, "50c6ae74711d5a2211d9104e7721e80d3543452d3c50d7cc6b240d2f32de37d6"),
+        914_150,
+        "50c6ae74711d5a2211d9104e7721e80d3543452d3c50d7cc6b240d2f32de37d6",
+    ),
     OfficialFile(
         "lead-statement_oasis_2023_v1.0.csv",
         f"{_OASIS}/8cc1bd89-afa1-4cfe-b45a-d6511d9318d7/download/lead-statement_oasis_2023_v1.0.csv",
         "OaSIS 2023 v1.0 lead statements (ESDC)",
-        178_439, "a3e4841565e9b5f67e9f4fd545b1f48785e2d22a45e20279c4b20a1fa0ca50a9", required=False),
+        178_439,
+        "a3e4841565e9b5f67e9f4fd545b1f48785e2d22a45e20279c4b20a1fa0ca50a9",
+        required=False,
+    ),
     OfficialFile(
         "labels_oasis_2023_v1.0.csv",
         f"{_OASIS}/2cbfc470-e16b-473f-a69d-cf385289a83c/download/labels_oasis_2023_v1.0.csv",
         "OaSIS 2023 v1.0 profile labels (ESDC)",
-        36_325, "9c9bbb0f6d09806bc4f536ea62edc15aa51d2f3434a34ab96d2c0efd8d05be84", required=False),
+        36_325,
+        "9c9bbb0f6d09806bc4f536ea62edc15aa51d2f3434a34ab96d2c0efd8d05be84",
+        required=False,
+    ),
     OfficialFile(
         "exclusions_oasis_2023_v1.0.csv",
         f"{_OASIS}/6a4bc765-6284-4e1a-aab8-1748210f80a0/download/exclusions_oasis_2023_v1.0.csv",
         "OaSIS 2023 v1.0 exclusions (ESDC)",
-        58_463, "9566ad89586e95322189efa386e152378d12d8a9b7b0b59115d76c02ce3da0a7", required=False),
+        58_463,
+        "9566ad89586e95322189efa386e152378d12d8a9b7b0b59115d76c02ce3da0a7",
+        required=False,
+    ),
     OfficialFile(
         "noc2016v1_3-noc2021v1_0-eng.csv",
         "https://www.statcan.gc.ca/en/statistical-programs/document/noc2016v1_3-noc2021v1_0-eng.csv",
         "NOC 2016 V1.3 to NOC 2021 V1.0 concordance (Statistics Canada)",
-        93_222, "0a8375082e3a297910fbebadd4d44fd831300df3d5c04edec0b8a1d6b37172f1", required=False),
+        93_222,
+        "0a8375082e3a297910fbebadd4d44fd831300df3d5c04edec0b8a1d6b37172f1",
+        required=False,
+    ),
 )
 
-MANUAL_HINT = (f"download the CSV files by hand from {NOC_DATASET} (classification structure) and {OASIS_DATASET} "
-               "(OaSIS 2023 main duties, example titles, lead statements, labels, exclusions) into one folder, "
-               "then run 'cec-checklist noc install FOLDER'")
+MANUAL_HINT = (
+    f"download the CSV files by hand from {NOC_DATASET} (classification structure) and {OASIS_DATASET} "
+    "(OaSIS 2023 main duties, example titles, lead statements, labels, exclusions) into one folder, "
+    "then run 'cec-checklist noc install FOLDER'"
+)

@@ -146,7 +146,10 @@ def _read_index(path: Path, fingerprint: list[list[Any]] | None, source: Path) -
 
         index = SearchIndex.from_json(payload["search"])
         return NocData(
-            raw_groups=payload["groups"], concordance=payload["concordance"], index=index, source=source,
+            raw_groups=payload["groups"],
+            concordance=payload["concordance"],
+            index=index,
+            source=source,
             make_group=_unit_group,
         )
     except (ValueError, KeyError, TypeError) as exc:
@@ -184,8 +187,8 @@ def load_noc_data(directory: Path | str | None = None, *, cache: bool = True) ->
     resolved = resolve_noc_dir(directory)
     if resolved is None:
         raise NocDataError(
-            "no NOC 2021 data found: none installed, no --noc-data option and no "
-            f"{ENV_VAR} variable", hint=GET_DATA_HINT,
+            f"no NOC 2021 data found: none installed, no --noc-data option and no {ENV_VAR} variable",
+            hint=GET_DATA_HINT,
         )
     if not resolved.is_dir():
         raise NocDataError("NOC data folder does not exist or is not a folder", path=resolved, hint=GET_DATA_HINT)
@@ -221,7 +224,9 @@ def _is_url(s: str) -> bool:
     return urllib.parse.urlparse(s).scheme in ("http", "https", "file")
 
 
-def _fetch(url: str, target: Path, progress: Progress | None, label: str, done: int = 0, total: int | None = None) -> str:
+def _fetch(
+    url: str, target: Path, progress: Progress | None, label: str, done: int = 0, total: int | None = None
+) -> str:
     """Stream `url` into `target`; returns the SHA-256 of what was written.
 
     `done` and `total` place this file within a larger download for the
@@ -257,7 +262,9 @@ def _download(url: str, dest_dir: Path, progress: Progress | None) -> Path:
     try:
         _fetch(url, target, progress, name)
     except (OSError, ValueError) as exc:
-        raise NocDataError(f"cannot download {url}: {_offline_reason(exc)}", hint="check the address and your connection") from exc
+        raise NocDataError(
+            f"cannot download {url}: {_offline_reason(exc)}", hint="check the address and your connection"
+        ) from exc
     return target
 
 
@@ -295,8 +302,13 @@ def download_official(staging: Path, progress: Progress | None = None) -> list[t
         elif digest == official.sha256 and (official.size is None or target.stat().st_size == official.size):
             checked.append((official.name, "SHA-256 verified"))
         else:
-            log.warning("%s differs from the published copy this version knows (SHA-256 %s, expected %s): "
-                        "checking it by content", official.name, digest[:12], official.sha256[:12])
+            log.warning(
+                "%s differs from the published copy this version knows (SHA-256 %s, expected %s): "
+                "checking it by content",
+                official.name,
+                digest[:12],
+                official.sha256[:12],
+            )
             checked.append((official.name, "new copy, checked by content"))
     if progress and total:
         progress(total, total, "downloaded")

@@ -97,7 +97,7 @@ def _analyze_cached(text: str) -> tuple[str, ...]:
 
 
 def detect_language(text: str) -> str:
-    """"fr" or "en" from function words: letters are in one of the two
+    """ "fr" or "en" from function words: letters are in one of the two
     official languages, and a wrong guess only costs translation quality."""
     ws = words(text)
     fr = sum(1 for w in ws if w in vocab.FR_FUNCTION)

@@ -73,13 +73,22 @@ def html_view(data: dict[str, Any]) -> dict[str, Any]:
 
     anchors = {doc["path"]: f"doc-{index}" for index, doc in enumerate(data["documents"])}
     return {
-        "timeline": views.timeline(data), "days_left": views.days_left(data), "anchors": anchors,
-        "reason_names": views.REASON_NAMES, "status_names": STATUS_NAMES, "kind_names": KIND_NAMES,
+        "timeline": views.timeline(data),
+        "days_left": views.days_left(data),
+        "anchors": anchors,
+        "reason_names": views.REASON_NAMES,
+        "status_names": STATUS_NAMES,
+        "kind_names": KIND_NAMES,
     }
 
 
-STATUS_NAMES = {"present": "present", "missing": "missing", "in_doubt": "in doubt", "not_needed": "not needed",
-                "not_provided": "not provided"}
+STATUS_NAMES = {
+    "present": "present",
+    "missing": "missing",
+    "in_doubt": "in doubt",
+    "not_needed": "not needed",
+    "not_provided": "not provided",
+}
 KIND_NAMES = {kind.kind.value: kind.label for kind in specs()}
 
 RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown, "html": render_html}

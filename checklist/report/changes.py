@@ -34,8 +34,15 @@ class Changes(BaseModel):
 
     @property
     def anything(self) -> bool:
-        return bool(self.fixed or self.new or self.dropped or self.documents_added or self.documents_removed
-                    or self.was_ready != self.ready or abs(self.hours_now - self.hours_before) >= 0.05)
+        return bool(
+            self.fixed
+            or self.new
+            or self.dropped
+            or self.documents_added
+            or self.documents_removed
+            or self.was_ready != self.ready
+            or abs(self.hours_now - self.hours_before) >= 0.05
+        )
 
 
 def finding_key(finding: dict[str, Any]) -> tuple[str, Any, tuple[str, ...]]:

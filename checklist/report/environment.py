@@ -37,8 +37,15 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=escape_markdown, mdcell=escape_markdown_cell, hours=format_hours, value=format_value,
-                       count=count_noun, field=field_name, read=read_name)
+    env.filters.update(
+        md=escape_markdown,
+        mdcell=escape_markdown_cell,
+        hours=format_hours,
+        value=format_value,
+        count=count_noun,
+        field=field_name,
+        read=read_name,
+    )
     return env
 
 
@@ -67,19 +74,46 @@ def count_noun(number: Any, noun: str, plural: str | None = None) -> str:
 
 
 FIELD_NAMES = {
-    "employer_name": "employer", "employee_name": "employee", "job_title": "job title", "start_date": "start date",
-    "end_date": "end date", "currently_employed": "still employed", "hours_per_week": "hours per week",
-    "salary_amount": "salary", "salary_period": "salary per", "noc_code": "NOC code", "signatory_name": "signed by",
-    "signatory_title": "signer's title", "employer_address": "employer's address", "employer_phone": "employer's phone",
-    "employer_email": "employer's email", "letter_date": "date of the letter", "work_location": "work location",
-    "period_start": "pay period from", "period_end": "pay period to", "pay_date": "pay date", "gross_pay": "gross pay",
-    "ytd_gross": "gross pay, year to date", "holder_name": "holder", "permit_number": "permit number", "uci": "UCI",
-    "issue_date": "issued", "expiry_date": "expires", "permit_type": "permit type", "tax_year": "tax year",
-    "employment_income": "employment income (box 14)", "province": "province (box 10)",
-    "total_income": "total income (line 15000)", "date_issued": "date issued",
+    "employer_name": "employer",
+    "employee_name": "employee",
+    "job_title": "job title",
+    "start_date": "start date",
+    "end_date": "end date",
+    "currently_employed": "still employed",
+    "hours_per_week": "hours per week",
+    "salary_amount": "salary",
+    "salary_period": "salary per",
+    "noc_code": "NOC code",
+    "signatory_name": "signed by",
+    "signatory_title": "signer's title",
+    "employer_address": "employer's address",
+    "employer_phone": "employer's phone",
+    "employer_email": "employer's email",
+    "letter_date": "date of the letter",
+    "work_location": "work location",
+    "period_start": "pay period from",
+    "period_end": "pay period to",
+    "pay_date": "pay date",
+    "gross_pay": "gross pay",
+    "ytd_gross": "gross pay, year to date",
+    "holder_name": "holder",
+    "permit_number": "permit number",
+    "uci": "UCI",
+    "issue_date": "issued",
+    "expiry_date": "expires",
+    "permit_type": "permit type",
+    "tax_year": "tax year",
+    "employment_income": "employment income (box 14)",
+    "province": "province (box 10)",
+    "total_income": "total income (line 15000)",
+    "date_issued": "date issued",
 }
-READ_NAMES = {"text_layer": "read from the text layer", "docx": "read from the Word file",
-              "plain_text": "read from the text file", "ocr": "read by OCR"}
+READ_NAMES = {
+    "text_layer": "read from the text layer",
+    "docx": "read from the Word file",
+    "plain_text": "read from the text file",
+    "ocr": "read by OCR",
+}
 
 
 def field_name(name: Any) -> str:

@@ -13,8 +13,10 @@ from checklist.display import public
 from checklist.models.report import Report
 from checklist.report.environment import count_noun
 
-NOC_MISSING = ("The duties were not checked against the NOC: its reference data is not installed. "
-               "Run 'cec-checklist noc install', then check again.")
+NOC_MISSING = (
+    "The duties were not checked against the NOC: its reference data is not installed. "
+    "Run 'cec-checklist noc install', then check again."
+)
 
 STYLE = {"blocker": "bold red", "warning": "yellow", "info": "dim"}
 SHOWN_PER_CODE = 2  # more findings of one code are counted, not printed: the report has them all
@@ -51,23 +53,35 @@ def print_summary(report: Report, console: Console, *, show_info: bool = False) 
     if table.row_count:
         console.print(table)
     if report.set_aside:
-        names = ", ".join(item["path"] for item in report.set_aside[:3]) + (", ..." if len(report.set_aside) > 3 else "")
-        console.print(f"[dim]{count_noun(len(report.set_aside), 'file')} set aside, not read as documents "
-                      f"(cec-checklist's own: reports, packs, case files): {escape(names)}[/]")
-    console.print(f"{count_noun(counts['blocker'], 'blocker')}, {count_noun(counts['warning'], 'warning')}, "
-                  f"{count_noun(counts['info'], 'note')}")
+        names = ", ".join(item["path"] for item in report.set_aside[:3]) + (
+            ", ..." if len(report.set_aside) > 3 else ""
+        )
+        console.print(
+            f"[dim]{count_noun(len(report.set_aside), 'file')} set aside, not read as documents "
+            f"(cec-checklist's own: reports, packs, case files): {escape(names)}[/]"
+        )
+    console.print(
+        f"{count_noun(counts['blocker'], 'blocker')}, {count_noun(counts['warning'], 'warning')}, "
+        f"{count_noun(counts['info'], 'note')}"
+    )
 
 
 def print_todo(report: Report, console: Console) -> None:
     """What to collect, job by job: a tick or a circle, then what still misses and what to check by eye."""
     jobs = report.claims.jobs if report.claims else []
     done = sum(1 for item in report.todo if item.done)
-    console.print(f"[bold]What to collect[/] for {escape(public(report.display_name))}: {done} of {len(report.todo)} items collected")
+    console.print(
+        f"[bold]What to collect[/] for {escape(public(report.display_name))}: {done} of {len(report.todo)} items collected"
+    )
     for job in [None, *range(len(jobs))]:
         items = [item for item in report.todo if item.job == job]
         if not items:
             continue
-        heading = "For the whole application" if job is None else f"Job {job + 1}: {jobs[job]['employer']} ({jobs[job]['title']})"
+        heading = (
+            "For the whole application"
+            if job is None
+            else f"Job {job + 1}: {jobs[job]['employer']} ({jobs[job]['title']})"
+        )
         console.print(f"\n[bold]{escape(public(heading))}[/]")
         for item in items:
             mark = "[green]✓[/]" if item.done else "[red]○[/]"

@@ -12,14 +12,27 @@ ROW = 26
 LABEL_FONT = 11  # font size of the lane labels, in SVG units
 GOAL_LABEL = 175  # width of "1,560 h reached (YYYY-MM-DD)" at that size
 REASON_COLOURS = {
-    "outside_window": "#cbd5e1", "no_permit": "#f87171", "study": "#fbbf24", "teer": "#a78bfa",
-    "self_employed": "#fb923c", "cap": "#94a3b8", "not_in_letter": "#e2e8f0", "leave": "#c4b5fd",
-    "contractor": "#fdba74", "outside_canada": "#fda4af",
+    "outside_window": "#cbd5e1",
+    "no_permit": "#f87171",
+    "study": "#fbbf24",
+    "teer": "#a78bfa",
+    "self_employed": "#fb923c",
+    "cap": "#94a3b8",
+    "not_in_letter": "#e2e8f0",
+    "leave": "#c4b5fd",
+    "contractor": "#fdba74",
+    "outside_canada": "#fda4af",
 }
 REASON_NAMES = {
-    "outside_window": "before the window", "no_permit": "no valid permit", "study": "full-time study",
-    "teer": "TEER 4-5", "self_employed": "self-employment", "cap": "over 30 h/week",
-    "not_in_letter": "outside the letter's dates", "leave": "leave", "contractor": "contract work",
+    "outside_window": "before the window",
+    "no_permit": "no valid permit",
+    "study": "full-time study",
+    "teer": "TEER 4-5",
+    "self_employed": "self-employment",
+    "cap": "over 30 h/week",
+    "not_in_letter": "outside the letter's dates",
+    "leave": "leave",
+    "contractor": "contract work",
     "outside_canada": "outside Canada",
 }
 
@@ -52,31 +65,58 @@ def timeline(data: dict[str, Any]) -> dict[str, Any]:
         first, last = _date(job["start"]) or start, _date(job.get("end")) or end  # a claimed job always has a start
         bars = [] if (last < start or first > end) else [_bar(x, first, last, "job")]
         if first < window_start:
-            bars.append({"x": x(first), "w": max(x(window_start) - x(first), 1.0), "colour": REASON_COLOURS["outside_window"],
-                         "title": "before the window"})
+            bars.append(
+                {
+                    "x": x(first),
+                    "w": max(x(window_start) - x(first), 1.0),
+                    "colour": REASON_COLOURS["outside_window"],
+                    "title": "before the window",
+                }
+            )
         shades = _shades(data, index, x, first, last)
         full = f"{job['employer']} ({job['noc']})"
-        lanes.append({"label": fit_label(job["employer"], f" ({job['noc']})"), "full": full, "bars": bars, "shades": shades})
+        lanes.append(
+            {"label": fit_label(job["employer"], f" ({job['noc']})"), "full": full, "bars": bars, "shades": shades}
+        )
     for period in data.get("authorization", []):
         first, last = _date(period["start"]), _date(period["end"])
         if first and last and last >= start and first <= end:
             label = _basis_label(period)
-            lanes.append({"label": fit_label(label), "full": label, "bars": [_bar(x, first, last, "permit")], "shades": []})
+            lanes.append(
+                {"label": fit_label(label), "full": label, "bars": [_bar(x, first, last, "permit")], "shades": []}
+            )
     for other in data.get("other_status", []):
         first, last = _date(other["start"]), _date(other["end"])
         if first and last and last >= start and first <= end:
             label = f"No work authorization: {other['document']}"
-            lanes.append({"label": fit_label(label), "full": label, "bars": [_bar(x, first, last, "other")], "shades": []})
+            lanes.append(
+                {"label": fit_label(label), "full": label, "bars": [_bar(x, first, last, "other")], "shades": []}
+            )
     for period in claims.get("study", []):
         first, last = _date(period["start"]), _date(period["end"])
         if first and last and last >= start and first <= end:
-            lanes.append({"label": "Full-time study", "full": "Full-time study", "bars": [_bar(x, first, last, "study")],
-                          "shades": []})
+            lanes.append(
+                {
+                    "label": "Full-time study",
+                    "full": "Full-time study",
+                    "bars": [_bar(x, first, last, "study")],
+                    "shades": [],
+                }
+            )
     years = [{"x": x(dt.date(year, 1, 1)), "label": str(year)} for year in range(start.year + 1, end.year + 1)]
     legend = [{"colour": c, "name": REASON_NAMES[k]} for k, c in REASON_COLOURS.items() if k != "study"]
-    return {"width": WIDTH, "height": ROW * (len(lanes) + 2), "lanes": lanes, "years": years, "row": ROW,
-            "label_width": LABEL, "goal": _goal(data, x), "legend": legend, "window_x": x(window_start),
-            "bar_colours": BAR_COLOURS}
+    return {
+        "width": WIDTH,
+        "height": ROW * (len(lanes) + 2),
+        "lanes": lanes,
+        "years": years,
+        "row": ROW,
+        "label_width": LABEL,
+        "goal": _goal(data, x),
+        "legend": legend,
+        "window_x": x(window_start),
+        "bar_colours": BAR_COLOURS,
+    }
 
 
 def _basis_label(period: dict[str, Any]) -> str:
@@ -89,7 +129,12 @@ def _basis_label(period: dict[str, Any]) -> str:
 
 
 def _bar(x: Any, first: dt.date, last: dt.date, kind: str) -> dict[str, Any]:
-    return {"x": x(first), "w": max(x(last) - x(first), 1.5), "colour": BAR_COLOURS[kind], "title": f"{first} to {last}"}
+    return {
+        "x": x(first),
+        "w": max(x(last) - x(first), 1.5),
+        "colour": BAR_COLOURS[kind],
+        "title": f"{first} to {last}",
+    }
 
 
 def _shades(data: dict[str, Any], job: int, x: Any, first: dt.date, last: dt.date) -> list[dict[str, Any]]:
@@ -108,10 +153,16 @@ def _shades(data: dict[str, Any], job: int, x: Any, first: dt.date, last: dt.dat
             runs[-1]["until"] = sunday
         else:
             runs.append({"reason_key": reason, "from": monday, "until": sunday})
-    return [{"x": x(run["from"]), "w": max(x(run["until"]) - x(run["from"]), 1.0),
-             "colour": REASON_COLOURS.get(run["reason_key"], "#cbd5e1"), "thin": run["reason_key"] == "cap",
-             "reason": f"{REASON_NAMES.get(run['reason_key'], run['reason_key'])}: {run['from']} to {run['until'] - dt.timedelta(days=1)}"}
-            for run in runs]
+    return [
+        {
+            "x": x(run["from"]),
+            "w": max(x(run["until"]) - x(run["from"]), 1.0),
+            "colour": REASON_COLOURS.get(run["reason_key"], "#cbd5e1"),
+            "thin": run["reason_key"] == "cap",
+            "reason": f"{REASON_NAMES.get(run['reason_key'], run['reason_key'])}: {run['from']} to {run['until'] - dt.timedelta(days=1)}",
+        }
+        for run in runs
+    ]
 
 
 def _goal(data: dict[str, Any], x: Any) -> dict[str, Any] | None:

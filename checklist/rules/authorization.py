@@ -120,22 +120,47 @@ def build_timeline(documents: list[Document], today: dt.date) -> Timeline:
             if not _dated(fields.issue_date, fields.expiry_date):
                 timeline.unread.append(doc)
             elif fields.coop:
-                timeline.others.append(Other(fields.issue_date, fields.expiry_date, doc.path,  # type: ignore[arg-type]
-                                             "a co-op work permit, tied to a study program: its work is student work", True))
+                timeline.others.append(
+                    Other(
+                        fields.issue_date,  # type: ignore[arg-type]  # _dated() checked both
+                        fields.expiry_date,  # type: ignore[arg-type]
+                        doc.path,
+                        "a co-op work permit, tied to a study program: its work is student work",
+                        True,
+                    )
+                )
             elif fields.refugee_claimant:
-                timeline.others.append(Other(fields.issue_date, fields.expiry_date, doc.path,  # type: ignore[arg-type]
-                                             "an open permit issued to a refugee claimant, who has no temporary resident "
-                                             "status", False))
+                timeline.others.append(
+                    Other(
+                        fields.issue_date,  # type: ignore[arg-type]  # _dated() checked both
+                        fields.expiry_date,  # type: ignore[arg-type]
+                        doc.path,
+                        "an open permit issued to a refugee claimant, who has no temporary resident status",
+                        False,
+                    )
+                )
             else:
                 permits.append((doc, fields))
         elif doc.kind is DocumentKind.STUDY_PERMIT:
             study = doc.fields_as(StudyPermitFields)
-            _other(timeline, doc, study.issue_date, study.expiry_date,
-                   "a study permit: it allows only student work, which does not count", True)
+            _other(
+                timeline,
+                doc,
+                study.issue_date,
+                study.expiry_date,
+                "a study permit: it allows only student work, which does not count",
+                True,
+            )
         elif doc.kind is DocumentKind.VISITOR_RECORD:
             visitor = doc.fields_as(VisitorRecordFields)
-            _other(timeline, doc, visitor.issue_date, visitor.expiry_date,
-                   "a visitor record: a visitor is not authorized to work", False)
+            _other(
+                timeline,
+                doc,
+                visitor.issue_date,
+                visitor.expiry_date,
+                "a visitor record: a visitor is not authorized to work",
+                False,
+            )
     permits.sort(key=lambda item: item[1].issue_date)  # type: ignore[arg-type, return-value]
     for doc, fields in permits:
         assert fields.issue_date is not None and fields.expiry_date is not None
@@ -146,7 +171,9 @@ def build_timeline(documents: list[Document], today: dt.date) -> Timeline:
     return timeline
 
 
-def _other(timeline: Timeline, doc: Document, start: dt.date | None, end: dt.date | None, why: str, study: bool) -> None:
+def _other(
+    timeline: Timeline, doc: Document, start: dt.date | None, end: dt.date | None, why: str, study: bool
+) -> None:
     if _dated(start, end):
         timeline.others.append(Other(start, end, doc.path, why, study))  # type: ignore[arg-type]
     else:
@@ -160,28 +187,38 @@ def _dated(start: dt.date | None, end: dt.date | None) -> bool:
 def _period(start: dt.date, end: dt.date, basis: Basis, documents: tuple[str, ...], fields: WorkPermitFields) -> Period:
     """A period under a permit's conditions (an employer-specific permit's employer and occupation)."""
     specific = fields.permit_type == "employer_specific"
-    return Period(start, end, basis, documents,
-                  employer=fields.employer if specific else None,
-                  occupation=fields.occupation if specific else None,
-                  noc=fields.noc_code if specific and fields.noc_code and len(fields.noc_code) == 5 else None,
-                  restrictions=tuple(fields.restrictions))
+    return Period(
+        start,
+        end,
+        basis,
+        documents,
+        employer=fields.employer if specific else None,
+        occupation=fields.occupation if specific else None,
+        noc=fields.noc_code if specific and fields.noc_code and len(fields.noc_code) == 5 else None,
+        restrictions=tuple(fields.restrictions),
+    )
 
 
-def _maintained(permits: list[tuple[Document, WorkPermitFields]], letters: list[tuple[Document, IrccLetterFields]],
-                today: dt.date) -> list[Period]:
+def _maintained(
+    permits: list[tuple[Document, WorkPermitFields]], letters: list[tuple[Document, IrccLetterFields]], today: dt.date
+) -> list[Period]:
     """Maintained status after each permit whose extension was received on or before its expiry."""
     out = []
     for index, (doc, fields) in enumerate(permits):
         expiry, issued = fields.expiry_date, fields.issue_date
         assert expiry is not None and issued is not None
-        proofs = [(d, f) for d, f in letters
-                  if f.letter_type in ("acknowledgement_of_receipt", "interim_authorization")
-                  and f.application_type not in ("pgwp", "study_permit", "study_permit_extension", "visitor_record",
-                                                 "permanent_residence")
-                  and f.received_date is not None and issued <= f.received_date <= expiry]
+        proofs = [
+            (d, f)
+            for d, f in letters
+            if f.letter_type in ("acknowledgement_of_receipt", "interim_authorization")
+            and f.application_type
+            not in ("pgwp", "study_permit", "study_permit_extension", "visitor_record", "permanent_residence")
+            and f.received_date is not None
+            and issued <= f.received_date <= expiry
+        ]
         if not proofs:
             continue
-        following = [f.issue_date for _, f in permits[index + 1:] if f.issue_date and f.issue_date > expiry]
+        following = [f.issue_date for _, f in permits[index + 1 :] if f.issue_date and f.issue_date > expiry]
         interim_ends = [f.valid_until for _, f in proofs if f.letter_type == "interim_authorization" and f.valid_until]
         if following:
             end = min(following) - ONE_DAY
@@ -190,14 +227,22 @@ def _maintained(permits: list[tuple[Document, WorkPermitFields]], letters: list[
         else:
             end = today  # still pending: the applicant keeps working under the old conditions
         if end > expiry:
-            out.append(_period(expiry + ONE_DAY, end, "maintained_status", (doc.path, *(d.path for d, _ in proofs)), fields))
+            out.append(
+                _period(expiry + ONE_DAY, end, "maintained_status", (doc.path, *(d.path for d, _ in proofs)), fields)
+            )
     return out
 
 
-def _r186w(permits: list[tuple[Document, WorkPermitFields]], letters: list[tuple[Document, IrccLetterFields]],
-           documents: list[Document], today: dt.date) -> list[Period]:
+def _r186w(
+    permits: list[tuple[Document, WorkPermitFields]],
+    letters: list[tuple[Document, IrccLetterFields]],
+    documents: list[Document],
+    today: dt.date,
+) -> list[Period]:
     """Full-time work for any employer while a PGWP application made before the study permit expired is pending."""
-    study_expiries = [d.fields_as(StudyPermitFields).expiry_date for d in documents if d.kind is DocumentKind.STUDY_PERMIT]
+    study_expiries = [
+        d.fields_as(StudyPermitFields).expiry_date for d in documents if d.kind is DocumentKind.STUDY_PERMIT
+    ]
     out = []
     for doc, fields in letters:
         pgwp = fields.letter_type == "r186w" or fields.application_type == "pgwp"
@@ -205,7 +250,8 @@ def _r186w(permits: list[tuple[Document, WorkPermitFields]], letters: list[tuple
         if not pgwp or received is None:
             continue
         if any(expiry is not None and received > expiry for expiry in study_expiries) and not any(
-                expiry is not None and received <= expiry for expiry in study_expiries):
+            expiry is not None and received <= expiry for expiry in study_expiries
+        ):
             continue  # applied after the study permit expired: R186(w) does not apply
         following = [f.issue_date for _, f in permits if f.issue_date and f.issue_date > received]
         end = min(following) - ONE_DAY if following else (fields.valid_until or today)

@@ -17,20 +17,30 @@ from checklist.rules.matching import VARIANT_NAME, employer_similarity, job_days
 from checklist.rules.registry import Gap, rule
 
 _T4A = re.compile(r"(?i)\bT4A\b|statement of pension, retirement, annuity|[ée]tat des revenus de pension")
-_INVOICE = re.compile(r"(?i)^\s*(?:tax\s+)?invoice\b|^\s*facture\b|\binvoice\s+(?:no|number|#|date)\b|\bnum[ée]ro\s+de\s+facture\b",
-                      re.MULTILINE)
-_DEDUCTIONS = re.compile(r"(?i)\b(?:CPP|QPP|RRQ|EI|AE|C\.P\.P|E\.I|employment\s+insurance|assurance[- ]emploi|"
-                         r"canada\s+pension|r[ée]gime\s+de\s+rentes)\b")
-_PAY_SUMMARY = re.compile(r"(?i)\bnet\s+(?:pay|amount|earnings)\b|\bsalaire\s+net\b|\bnet\s+[àa]\s+payer\b|\bdeductions\b|\bretenues\b")
+_INVOICE = re.compile(
+    r"(?i)^\s*(?:tax\s+)?invoice\b|^\s*facture\b|\binvoice\s+(?:no|number|#|date)\b|\bnum[ée]ro\s+de\s+facture\b",
+    re.MULTILINE,
+)
+_DEDUCTIONS = re.compile(
+    r"(?i)\b(?:CPP|QPP|RRQ|EI|AE|C\.P\.P|E\.I|employment\s+insurance|assurance[- ]emploi|"
+    r"canada\s+pension|r[ée]gime\s+de\s+rentes)\b"
+)
+_PAY_SUMMARY = re.compile(
+    r"(?i)\bnet\s+(?:pay|amount|earnings)\b|\bsalaire\s+net\b|\bnet\s+[àa]\s+payer\b|\bdeductions\b|\bretenues\b"
+)
 _QUEBEC = re.compile(r"(?:,\s*|\s)(?:QC|Qu[ée]bec|P\.?Q\.?)\b(?:\s*[GHJ]\d[A-Z])?|\b[GHJ]\d[A-Z]\s?\d[A-Z]\d\b")
 
 
 def _for_employer(ctx: Context, index: int, documents: list[Document]) -> list[Document]:
     """Documents of the job, and unclassified ones that name its employer in their text."""
     employer = ctx.case.jobs[index].employer
-    return [doc for doc in documents if ctx.assignments[doc.path].job == index
-            or (doc.kind is DocumentKind.OTHER and employer_similarity(_first_line(doc), employer) >= VARIANT_NAME)
-            or (doc.kind is DocumentKind.OTHER and employer.lower() in doc.raw.text.lower())]
+    return [
+        doc
+        for doc in documents
+        if ctx.assignments[doc.path].job == index
+        or (doc.kind is DocumentKind.OTHER and employer_similarity(_first_line(doc), employer) >= VARIANT_NAME)
+        or (doc.kind is DocumentKind.OTHER and employer.lower() in doc.raw.text.lower())
+    ]
 
 
 def _first_line(doc: Document) -> str:
@@ -56,7 +66,9 @@ def contractor_evidence(ctx: Context, index: int) -> list[tuple[str, str]]:
 
 
 @rule(
-    "cec.contractor-signals", "blocker", "Documents describe contract work, not employment",
+    "cec.contractor-signals",
+    "blocker",
+    "Documents describe contract work, not employment",
     "{employer} is claimed as paid employment, but the documents point to contract work: {evidence}.",
     "Contract (self-employed) work does not count for CEC. If you were an employee, ask {employer} for a letter "
     "that says so, with your T4 slips and pay stubs showing CPP and EI deductions; if you were a contractor, remove "
@@ -71,12 +83,21 @@ def contractor_signals(ctx: Context) -> Iterator[Gap]:
         found = contractor_evidence(ctx, index)
         if found:
             hours = ctx.experience.jobs[index].excluded.get("contractor", 0.0)
-            yield Gap({"employer": job.employer, "evidence": "; ".join(f"{what} ({path})" for what, path in found),
-                       "hours_excluded": round(hours, 2)}, job=index, documents=tuple(dict.fromkeys(p for _, p in found)))
+            yield Gap(
+                {
+                    "employer": job.employer,
+                    "evidence": "; ".join(f"{what} ({path})" for what, path in found),
+                    "hours_excluded": round(hours, 2),
+                },
+                job=index,
+                documents=tuple(dict.fromkeys(p for _, p in found)),
+            )
 
 
 @rule(
-    "cec.outside-canada", "blocker", "Work done outside Canada",
+    "cec.outside-canada",
+    "blocker",
+    "Work done outside Canada",
     "The letter from {employer} ({file}) places the work outside Canada ({place}); work done abroad does not count.",
     "Only work done in Canada counts for CEC, even for a Canadian employer. If the work was in fact done in Canada, "
     "ask {employer} to state the Canadian work location in the letter.",
@@ -87,12 +108,18 @@ def outside_canada(ctx: Context) -> Iterator[Gap]:
         letter = ctx.letter(index)
         if letter is not None and ctx.facts[index].abroad:
             place = letter.fields_as(ReferenceLetterFields).work_location
-            yield Gap({"employer": job.employer, "file": letter.path, "place": place}, job=index,
-                      documents=(letter.path,), field="work_location")
+            yield Gap(
+                {"employer": job.employer, "file": letter.path, "place": place},
+                job=index,
+                documents=(letter.path,),
+                field="work_location",
+            )
 
 
 @rule(
-    "cec.leave", "warning", "A leave was excluded from the hours",
+    "cec.leave",
+    "warning",
+    "A leave was excluded from the hours",
     "The letter from {employer} ({file}) states {leaves}: {hours} hours in those days were not counted.",
     "Nothing to fix if the dates are right: leave is not work. Check that the leave dates in the letter are exact; "
     "IRCC may ask for them.",
@@ -105,15 +132,23 @@ def leave(ctx: Context) -> Iterator[Gap]:
             continue
         stated = letter.fields_as(ReferenceLetterFields).leaves
         if stated:
-            text = ", ".join(f"{item.reason} leave from {item.start or 'an unstated date'} to {item.end or 'an unstated end'}"
-                             for item in stated)
+            text = ", ".join(
+                f"{item.reason} leave from {item.start or 'an unstated date'} to {item.end or 'an unstated end'}"
+                for item in stated
+            )
             hours = ctx.experience.jobs[index].excluded.get(LEAVE, 0.0)
-            yield Gap({"employer": job.employer, "file": letter.path, "leaves": text, "hours": _fmt(round(hours, 1))},
-                      job=index, documents=(letter.path,), field="leaves")
+            yield Gap(
+                {"employer": job.employer, "file": letter.path, "leaves": text, "hours": _fmt(round(hours, 1))},
+                job=index,
+                documents=(letter.path,),
+                field="leaves",
+            )
 
 
 @rule(
-    "cec.quebec", "blocker", "CEC is for people who plan to live outside Quebec",
+    "cec.quebec",
+    "blocker",
+    "CEC is for people who plan to live outside Quebec",
     "The profile says you intend to live in Quebec (intended_province: QC).",
     "CEC requires the intention to live outside Quebec. Quebec selects its own immigrants: look at the Programme "
     "de l'expérience québécoise (PEQ) or the Regular Skilled Worker Program (PRTQ/Arrima) instead; if you plan to "
@@ -127,7 +162,9 @@ def quebec(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "cec.province-unknown", "warning", "Documents point to Quebec and the intended province is not given",
+    "cec.province-unknown",
+    "warning",
+    "Documents point to Quebec and the intended province is not given",
     "The documents point to Quebec ({evidence}) and case.yaml does not say where you intend to live.",
     "Add intended_province to case.yaml (the province or territory where you plan to live). CEC requires the "
     "intention to live outside Quebec; if you plan to live in Quebec, look at Quebec's own programs (PEQ).",
@@ -149,9 +186,10 @@ def province_unknown(ctx: Context) -> Iterator[Gap]:
         yield Gap({"evidence": "; ".join(text for text, _ in evidence)}, documents=tuple(p for _, p in evidence))
 
 
-
 @rule(
-    "cec.undeclared-study", "warning", "Documents show full-time study the profile does not declare",
+    "cec.undeclared-study",
+    "warning",
+    "Documents show full-time study the profile does not declare",
     "{file} ({why}) is valid from {start} to {end}, and case.yaml declares no full-time study then; claimed work at "
     "{employer} from {ranges} was excluded as student work.",
     "Declare the full-time study periods in case.yaml (and in the profile). If you had finished your studies, add the "
@@ -168,12 +206,24 @@ def undeclared_study(ctx: Context) -> Iterator[Gap]:
             span = job_days(job, ctx.until, ctx.window[0])
             if span is None:
                 continue
-            days = [d for d in _days(max(span[0], other.start), min(span[1], other.end))
-                    if not any(p.start <= d <= p.end for p in declared)]
+            days = [
+                d
+                for d in _days(max(span[0], other.start), min(span[1], other.end))
+                if not any(p.start <= d <= p.end for p in declared)
+            ]
             if days:
-                yield Gap({"file": other.document, "why": other.why.split(":")[0], "start": other.start, "end": other.end,
-                           "employer": job.employer, "ranges": ", ".join(f"{a} to {b}" for a, b in uncovered_ranges(days))},
-                          job=index, documents=(other.document,))
+                yield Gap(
+                    {
+                        "file": other.document,
+                        "why": other.why.split(":")[0],
+                        "start": other.start,
+                        "end": other.end,
+                        "employer": job.employer,
+                        "ranges": ", ".join(f"{a} to {b}" for a, b in uncovered_ranges(days)),
+                    },
+                    job=index,
+                    documents=(other.document,),
+                )
 
 
 def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:

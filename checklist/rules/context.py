@@ -55,7 +55,8 @@ class Context:
         """The reference letter for a job: among those naming its employer, the most complete."""
         letters = self.for_job(job, DocumentKind.REFERENCE_LETTER)
         letters += [
-            doc for doc in self.of_kind(DocumentKind.REFERENCE_LETTER)
+            doc
+            for doc in self.of_kind(DocumentKind.REFERENCE_LETTER)
             if doc not in letters
             and job in matching.jobs_at_employer(self.case, doc.fields_as(ReferenceLetterFields).employer_name or "")
         ]
@@ -95,7 +96,8 @@ class Context:
 
         chosen = positions[0] if len(positions) == 1 else min(positions, key=distance)
         letter_wide = {
-            name: getattr(flat, name) for name in Position.model_fields
+            name: getattr(flat, name)
+            for name in Position.model_fields
             if len(positions) == 1 or all(getattr(p, name) in (None, []) for p in positions)
         }
         stated = {name: value for name, value in chosen if value not in (None, [])}
@@ -134,14 +136,18 @@ class Context:
 
     @cached_property
     def _stub_hours(self) -> list[StubHours | None]:
-        return [stub_hours(job, self.for_job(index, DocumentKind.PAY_STUB), self.until)
-                for index, job in enumerate(self.case.jobs)]
+        return [
+            stub_hours(job, self.for_job(index, DocumentKind.PAY_STUB), self.until)
+            for index, job in enumerate(self.case.jobs)
+        ]
 
     @cached_property
     def facts(self) -> list[JobFacts]:
         """What the documents say about each job's days."""
-        return [job_facts(job, self.letter_fields(index), self.position(index), self.as_of)
-                for index, job in enumerate(self.case.jobs)]
+        return [
+            job_facts(job, self.letter_fields(index), self.position(index), self.as_of)
+            for index, job in enumerate(self.case.jobs)
+        ]
 
     def excluded(self, job: int, day: dt.date) -> str | None:
         """Why the documents exclude a day: the letter's facts, then study a study or co-op permit shows."""
@@ -190,11 +196,13 @@ class Context:
     @cached_property
     def experience(self) -> Experience:
         experience = self.hours_until(self.window[1], self.as_of)
-        return experience.model_copy(update={
-            "today": self.as_of,
-            "at_ita": self.at_ita.qualifying_hours if self.at_ita else None,
-            "reaches_required_on": self._reaches_required_on(experience),
-        })
+        return experience.model_copy(
+            update={
+                "today": self.as_of,
+                "at_ita": self.at_ita.qualifying_hours if self.at_ita else None,
+                "reaches_required_on": self._reaches_required_on(experience),
+            }
+        )
 
     @cached_property
     def at_ita(self) -> Experience | None:
@@ -240,7 +248,10 @@ class Context:
 
     def _projected(self, day: dt.date) -> float:
         """Hours in the window ending `day` if current work and its authorization continue until then."""
+
         def authorized(job: int, d: dt.date) -> bool:
             return d > self.as_of or self.authorized(job, d)
 
-        return compute_hours(self.case, day, self.weekly, authorized, until=day, excluded=self.excluded).qualifying_hours
+        return compute_hours(
+            self.case, day, self.weekly, authorized, until=day, excluded=self.excluded
+        ).qualifying_hours

@@ -17,7 +17,9 @@ from checklist.text.normalize import company_key
 
 
 @rule(
-    "employer.name-mismatch", "warning", "Documents name the employer differently",
+    "employer.name-mismatch",
+    "warning",
+    "Documents name the employer differently",
     "{file} names the employer '{found}', the profile says '{employer}'.",
     "If it is the same employer under another name (an operating or former name), ask {employer} to state both "
     "names in the reference letter; otherwise check which employer this document belongs to.",
@@ -33,12 +35,19 @@ def employer_name_mismatch(ctx: Context) -> Iterator[Gap]:
         if doc.raw.ocr and assignment.similarity >= 90:
             continue  # OCR misreads a letter or two; that is not another name
         if company_key(name) != company_key(job.employer):
-            yield Gap({"file": doc.path, "found": name, "employer": job.employer}, job=assignment.job,
-                      documents=(doc.path,), field="employer_name", confidence=_confidence(doc))
+            yield Gap(
+                {"file": doc.path, "found": name, "employer": job.employer},
+                job=assignment.job,
+                documents=(doc.path,),
+                field="employer_name",
+                confidence=_confidence(doc),
+            )
 
 
 @rule(
-    "name.mismatch", "warning", "A document names another person",
+    "name.mismatch",
+    "warning",
+    "A document names another person",
     "{file} names '{found}', not the applicant '{applicant}'.",
     "Check that this document is yours; if your name is written differently (maiden name, a missing or extra name), add a note or a name-change document.",
 )
@@ -49,13 +58,19 @@ def name_mismatch(ctx: Context) -> Iterator[Gap]:
             continue  # language.name-mismatch says it, with what a language result needs
         name = person_named(doc)
         if name and not same_person(name, ctx.case.applicant):
-            yield Gap({"file": doc.path, "found": name, "applicant": ctx.case.applicant},
-                      job=ctx.assignments[doc.path].job, documents=(doc.path,), field=spec(doc.kind).person_field,
-                      confidence=_confidence(doc))
+            yield Gap(
+                {"file": doc.path, "found": name, "applicant": ctx.case.applicant},
+                job=ctx.assignments[doc.path].job,
+                documents=(doc.path,),
+                field=spec(doc.kind).person_field,
+                confidence=_confidence(doc),
+            )
 
 
 @rule(
-    "doc.unreadable", "warning", "A file cannot be read",
+    "doc.unreadable",
+    "warning",
+    "A file cannot be read",
     "{file} cannot be read: {reason}.",
     "Replace {file} with a readable copy (an unprotected PDF, or a clear photo or scan saved as PDF, JPG or PNG).",
 )
@@ -66,7 +81,9 @@ def unreadable(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "doc.unclassified", "warning", "A file is none of the known document kinds",
+    "doc.unclassified",
+    "warning",
+    "A file is none of the known document kinds",
     "{file} was read but is not a reference letter, pay stub, work permit, T4, notice of assessment or contract.",
     "Remove {file} from the case if it is not evidence of work; if it is, check that it is complete and legible.",
 )
@@ -77,7 +94,9 @@ def unclassified(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "doc.needs-translation", "warning", "A document needs a certified translation",
+    "doc.needs-translation",
+    "warning",
+    "A document needs a certified translation",
     "{file} is written in {language}, neither English nor French.",
     "Upload a certified English or French translation together with a copy of the original.",
 )
@@ -85,15 +104,20 @@ def needs_translation(ctx: Context) -> Iterator[Gap]:
     """IRCC requires a certified translation of every document in neither official language."""
     for doc in ctx.documents:
         if doc.language and doc.language not in ("en", "fr") and doc.kind is not DocumentKind.UNREADABLE:
-            yield Gap({"file": doc.path, "language": LANGUAGE_NAMES.get(doc.language, doc.language)},
-                      documents=(doc.path,), confidence=_confidence(doc))
+            yield Gap(
+                {"file": doc.path, "language": LANGUAGE_NAMES.get(doc.language, doc.language)},
+                documents=(doc.path,),
+                confidence=_confidence(doc),
+            )
 
 
 LANGUAGE_NAMES = {"es": "Spanish", "pt": "Portuguese", "de": "German", "it": "Italian"}
 
 
 @rule(
-    "doc.scanned", "info", "Values read by OCR",
+    "doc.scanned",
+    "info",
+    "Values read by OCR",
     "{file} is a scan or photo; its text was read by OCR, so check the values read against the document by eye.",
     "Compare the fields shown for {file} with the paper; a text PDF from the employer avoids OCR errors.",
 )
@@ -105,7 +129,9 @@ def scanned(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "doc.portal-limit", "warning", "The IRCC portal would refuse a file",
+    "doc.portal-limit",
+    "warning",
+    "The IRCC portal would refuse a file",
     "{file} {problem}.",
     "Convert {file} to PDF (or JPG/PNG for photos) and keep each upload under 4 MB; 'cec-checklist pack' builds the upload files.",
 )
@@ -127,7 +153,9 @@ def _confidence(doc: object) -> Confidence:
 
 
 @rule(
-    "doc.duplicate", "warning", "The same document twice",
+    "doc.duplicate",
+    "warning",
+    "The same document twice",
     "{file} {what} {other}; it is counted once.",
     "Keep one copy of each document: remove {file} from the folder (the upload pack includes each file once).",
 )
@@ -139,8 +167,10 @@ def duplicate(ctx: Context) -> Iterator[Gap]:
             continue
         key = (doc.raw.size, doc.raw.file_format, doc.raw.text)
         if key in seen:
-            yield Gap({"file": doc.path, "what": "has the same content as", "other": seen[key]},
-                      documents=(doc.path, seen[key]))
+            yield Gap(
+                {"file": doc.path, "what": "has the same content as", "other": seen[key]},
+                documents=(doc.path, seen[key]),
+            )
         else:
             seen[key] = doc.path
     copies = set(seen.values())
@@ -152,7 +182,14 @@ def duplicate(ctx: Context) -> Iterator[Gap]:
                 continue
             period = (fields.period_start, fields.period_end)
             if period in periods:
-                yield Gap({"file": stub.path, "what": f"is a pay stub for the same period ({period[0]} to {period[1]}) as",
-                           "other": periods[period]}, job=index, documents=(stub.path, periods[period]))
+                yield Gap(
+                    {
+                        "file": stub.path,
+                        "what": f"is a pay stub for the same period ({period[0]} to {period[1]}) as",
+                        "other": periods[period],
+                    },
+                    job=index,
+                    documents=(stub.path, periods[period]),
+                )
             else:
                 periods[period] = stub.path

@@ -22,7 +22,9 @@ def _hits(hits: object) -> str:
 
 
 @rule(
-    "noc.data-missing", "warning", "NOC reference data is not installed",
+    "noc.data-missing",
+    "warning",
+    "NOC reference data is not installed",
     "NOC 2021 reference data was not found, so the NOC checks (cec.noc-unknown, duties.*) did not run.",
     "Install it once with: " + INSTALL_HINT + ". See the README for where to download the official files.",
 )
@@ -33,7 +35,9 @@ def data_missing(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "cec.noc-unknown", "blocker", "Claimed NOC is not a NOC 2021 unit group",
+    "cec.noc-unknown",
+    "blocker",
+    "Claimed NOC is not a NOC 2021 unit group",
     "{employer} ({title}) is claimed under NOC {noc}, which is not a NOC 2021 unit group.{hint}",
     "Find the right five-digit NOC 2021 code with 'cec-checklist noc search \"{title}\"' and correct the profile.",
 )
@@ -56,12 +60,16 @@ def _successors_hint(ctx: Context, code: str) -> str:
     successors = successors_2016(code)
     if not successors:
         return " It looks like a NOC 2016 code, but the NOC 2016 to 2021 concordance does not know it."
-    names = [f"{new} {group.title}" if ctx.noc is not None and (group := ctx.noc.get(new)) else new for new in successors]
+    names = [
+        f"{new} {group.title}" if ctx.noc is not None and (group := ctx.noc.get(new)) else new for new in successors
+    ]
     return f" It is a NOC 2016 code; its NOC 2021 successors are: {', '.join(names)}."
 
 
 @rule(
-    "duties.noc-mismatch", "blocker", "Duties do not match the claimed NOC",
+    "duties.noc-mismatch",
+    "blocker",
+    "Duties do not match the claimed NOC",
     "The duties in the letter from {employer} ({file}) do not describe NOC {noc} {noc_title}: {reason}. "
     "Best fits for these duties: {best}.",
     "Check the NOC: if one of the best fits is right, claim it; if {noc} is right, ask {employer} to describe the "
@@ -75,12 +83,25 @@ def noc_mismatch(ctx: Context) -> Iterator[Gap]:
         if match.judgeable and match.mismatch:
             job = ctx.case.jobs[index]
             reason = "; ".join(match.reasons) or "the lead statement is not matched"
-            yield Gap({"employer": job.employer, "file": letter.path, "noc": job.noc, "noc_title": match.claimed_title,
-                       "reason": reason, "best": _hits(match.best_fits)}, job=index, documents=(letter.path,), field="duties")
+            yield Gap(
+                {
+                    "employer": job.employer,
+                    "file": letter.path,
+                    "noc": job.noc,
+                    "noc_title": match.claimed_title,
+                    "reason": reason,
+                    "best": _hits(match.best_fits),
+                },
+                job=index,
+                documents=(letter.path,),
+                field="duties",
+            )
 
 
 @rule(
-    "duties.weak-coverage", "warning", "Few of the NOC main duties are evidenced",
+    "duties.weak-coverage",
+    "warning",
+    "Few of the NOC main duties are evidenced",
     "The letter from {employer} ({file}) matches the lead statement of NOC {noc}, but only {matched} of its "
     "{total} main duties are evidenced. Evidenced: {evidenced}. Not evidenced: {missing}.",
     "Ask {employer} to describe more of the duties you performed (one per line, in their own words), "
@@ -92,14 +113,26 @@ def weak_coverage(ctx: Context) -> Iterator[Gap]:
     for index, match, letter in ctx.duty_matches():
         if match.judgeable and match.weak_coverage and not match.mismatch:
             job = ctx.case.jobs[index]
-            yield Gap({"employer": job.employer, "file": letter.path, "noc": job.noc, "matched": match.matched_duties,
-                       "total": len(match.duties), "evidenced": "; ".join(match.evidenced) or "none",
-                       "missing": "; ".join(match.not_evidenced) or "none"}, job=index, documents=(letter.path,),
-                      field="duties")
+            yield Gap(
+                {
+                    "employer": job.employer,
+                    "file": letter.path,
+                    "noc": job.noc,
+                    "matched": match.matched_duties,
+                    "total": len(match.duties),
+                    "evidenced": "; ".join(match.evidenced) or "none",
+                    "missing": "; ".join(match.not_evidenced) or "none",
+                },
+                job=index,
+                documents=(letter.path,),
+                field="duties",
+            )
 
 
 @rule(
-    "duties.copied-from-noc", "warning", "Duties copied from the NOC",
+    "duties.copied-from-noc",
+    "warning",
+    "Duties copied from the NOC",
     "{count} duties in the letter from {employer} ({file}) reproduce NOC main duties nearly word for word, e.g. "
     "'{example}'.",
     "Ask {employer} to describe your duties in its own words, with the specifics of your job (tools, clients, "
@@ -111,5 +144,14 @@ def copied(ctx: Context) -> Iterator[Gap]:
     for index, match, letter in ctx.duty_matches():
         if match.copied_from_noc and match.copied:
             job = ctx.case.jobs[index]
-            yield Gap({"employer": job.employer, "file": letter.path, "count": len(match.copied),
-                       "example": match.copied[0].letter_duty}, job=index, documents=(letter.path,), field="duties")
+            yield Gap(
+                {
+                    "employer": job.employer,
+                    "file": letter.path,
+                    "count": len(match.copied),
+                    "example": match.copied[0].letter_duty,
+                },
+                job=index,
+                documents=(letter.path,),
+                field="duties",
+            )

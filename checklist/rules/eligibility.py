@@ -20,7 +20,9 @@ def _fmt(hours: float) -> str:
 
 
 @rule(
-    "cec.hours-short", "blocker", "Not enough qualifying hours",
+    "cec.hours-short",
+    "blocker",
+    "Not enough qualifying hours",
     "{qualifying} qualifying hours between {start} and {counted}: {missing} short of the {required} required.{reach}",
     "Wait until you have {required} qualifying hours in the 3-year window, or add work that counts "
     "(paid, in Canada, authorized, TEER 0-3, not during full-time study).",
@@ -33,15 +35,28 @@ def hours_short(ctx: Context) -> Iterator[Gap]:
     total = ctx.experience.qualifying_hours
     if total < REQUIRED_HOURS:
         reach = ctx.experience.reaches_required_on
-        text = (f" If your current jobs (and their work authorization) continue, {REQUIRED_HOURS:,} hours are reached on {reach}."
-                if reach else "")
-        yield Gap({"qualifying": _fmt(total), "start": ctx.window[0], "counted": ctx.until,
-                   "missing": _fmt(REQUIRED_HOURS - total), "required": f"{REQUIRED_HOURS:,}", "reach": text,
-                   "reaches_required_on": reach})
+        text = (
+            f" If your current jobs (and their work authorization) continue, {REQUIRED_HOURS:,} hours are reached on {reach}."
+            if reach
+            else ""
+        )
+        yield Gap(
+            {
+                "qualifying": _fmt(total),
+                "start": ctx.window[0],
+                "counted": ctx.until,
+                "missing": _fmt(REQUIRED_HOURS - total),
+                "required": f"{REQUIRED_HOURS:,}",
+                "reach": text,
+                "reaches_required_on": reach,
+            }
+        )
 
 
 @rule(
-    "cec.short-at-ita", "blocker", "Not enough hours on the day of the invitation",
+    "cec.short-at-ita",
+    "blocker",
+    "Not enough hours on the day of the invitation",
     "On the ITA date ({ita}) the 3 years before it held {qualifying} qualifying hours, {missing} short of the "
     "{required} required: the profile did not meet the program's requirements when you were invited.",
     "Do not submit on this invitation: an application whose profile was untrue on the ITA date is refused (and may be "
@@ -52,12 +67,20 @@ def short_at_ita(ctx: Context) -> Iterator[Gap]:
     profile's claims, and hours not yet worked on the ITA date make the profile untrue."""
     at_ita = ctx.at_ita
     if at_ita is not None and at_ita.qualifying_hours < REQUIRED_HOURS:
-        yield Gap({"ita": ctx.case.ita_date, "qualifying": _fmt(at_ita.qualifying_hours),
-                   "missing": _fmt(REQUIRED_HOURS - at_ita.qualifying_hours), "required": f"{REQUIRED_HOURS:,}"})
+        yield Gap(
+            {
+                "ita": ctx.case.ita_date,
+                "qualifying": _fmt(at_ita.qualifying_hours),
+                "missing": _fmt(REQUIRED_HOURS - at_ita.qualifying_hours),
+                "required": f"{REQUIRED_HOURS:,}",
+            }
+        )
 
 
 @rule(
-    "cec.teer-ineligible", "blocker", "Job in a TEER that does not count",
+    "cec.teer-ineligible",
+    "blocker",
+    "Job in a TEER that does not count",
     "{employer} ({title}) is claimed under NOC {noc}, TEER {teer}: work in TEER 4 and 5 does not count for CEC.",
     "Check that {noc} is the right NOC for these duties; if it is, this job cannot count toward the 1,560 hours.",
 )
@@ -69,7 +92,9 @@ def teer_ineligible(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "cec.self-employed", "warning", "Self-employment is excluded",
+    "cec.self-employed",
+    "warning",
+    "Self-employment is excluded",
     "{employer} is claimed as self-employment: its {hours} hours do not count for CEC.",
     "Remove this job from the hours you rely on, or, if you were in fact a paid employee, correct case.yaml and add the employer's letter.",
 )
@@ -89,7 +114,9 @@ def _excluded_info(ctx: Context, reason: str) -> Iterator[Gap]:
 
 
 @rule(
-    "cec.student-period", "info", "Hours during full-time study excluded",
+    "cec.student-period",
+    "info",
+    "Hours during full-time study excluded",
     "{hours} hours at {employer} fall in a full-time study period and were not counted.",
     "Nothing to fix: work while a full-time student does not count. Make sure the study dates in case.yaml are right.",
 )
@@ -99,7 +126,9 @@ def student_period(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "cec.outside-window", "info", "Hours before the 3-year window excluded",
+    "cec.outside-window",
+    "info",
+    "Hours before the 3-year window excluded",
     "{hours} hours at {employer} are before the window start ({start}) and were not counted.",
     "Nothing to fix: only the 3 years before the application count.",
 )
@@ -110,7 +139,9 @@ def outside_window(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "cec.hours-capped", "info", "Hours over 30 a week not counted",
+    "cec.hours-capped",
+    "info",
+    "Hours over 30 a week not counted",
     "{hours} hours were over 30 in a week (all jobs together) and were not counted.",
     "Nothing to fix: at most 30 hours a week count, and extra hours cannot shorten the year.",
 )
@@ -122,7 +153,9 @@ def hours_capped(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "cec.ita-deadline", "blocker", "ITA deadline",
+    "cec.ita-deadline",
+    "blocker",
+    "ITA deadline",
     "The application was due within 60 days of the ITA ({ita}), by {deadline}; {day} ({which}) is {late} days late.",
     "An e-APR cannot be submitted after the 60-day deadline: the invitation has expired. You will need to stay in "
     "(or re-enter) the pool and get a new invitation.",

@@ -23,12 +23,16 @@ def run_checks(ctx: Context) -> list[Finding]:
             findings += [_finding(rule, gap) for gap in rule.check(ctx)]
         except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
             log.exception("check %s failed", rule.code)
-            findings.append(Finding(
-                code=INTERNAL, severity=Severity.WARNING, title="A check could not run",
-                message=f"The check {rule.code} failed on this case ({type(exc).__name__}: {exc}); its result is unknown.",
-                fix="Report this at the project's issue tracker with --debug output (remove personal data first).",
-                values={"check": rule.code},
-            ))
+            findings.append(
+                Finding(
+                    code=INTERNAL,
+                    severity=Severity.WARNING,
+                    title="A check could not run",
+                    message=f"The check {rule.code} failed on this case ({type(exc).__name__}: {exc}); its result is unknown.",
+                    fix="Report this at the project's issue tracker with --debug output (remove personal data first).",
+                    values={"check": rule.code},
+                )
+            )
     return sorted(findings, key=Finding.sort_key)
 
 

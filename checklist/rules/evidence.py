@@ -36,16 +36,27 @@ def _status(paths: list[str], doubted: set[str], ctx: Context) -> str:
 def _items(ctx: Context, index: int, doubted: set[str]) -> list[EvidenceItem]:
     letter = ctx.letter(index)
     letters = [letter.path] if letter else []
-    items = [EvidenceItem(label="Reference letter", status=_status(letters, doubted, ctx), documents=letters, key="letter")]
+    items = [
+        EvidenceItem(label="Reference letter", status=_status(letters, doubted, ctx), documents=letters, key="letter")
+    ]
     items.append(_stubs(ctx, index, doubted))
     years = _years(ctx, index)
-    t4s = {doc.fields_as(T4Fields).tax_year: doc.path for i in _group(ctx, index) for doc in ctx.for_job(i, DocumentKind.T4)}
+    t4s = {
+        doc.fields_as(T4Fields).tax_year: doc.path
+        for i in _group(ctx, index)
+        for doc in ctx.for_job(i, DocumentKind.T4)
+    }
     for year in years:
         paths = [t4s[year]] if year in t4s else []
-        items.append(EvidenceItem(label=f"T4 {year}", status=_status(paths, doubted, ctx), documents=paths, key="t4",
-                                  year=year))
-    noas = {fields.tax_year: doc.path for doc in ctx.of_kind(DocumentKind.NOA)
-            if not (fields := doc.fields_as(NoaFields)).employee_name or same_person(fields.employee_name, ctx.case.applicant)}
+        items.append(
+            EvidenceItem(label=f"T4 {year}", status=_status(paths, doubted, ctx), documents=paths, key="t4", year=year)
+        )
+    noas = {
+        fields.tax_year: doc.path
+        for doc in ctx.of_kind(DocumentKind.NOA)
+        if not (fields := doc.fields_as(NoaFields)).employee_name
+        or same_person(fields.employee_name, ctx.case.applicant)
+    }
     for year in years:
         paths = [noas[year]] if year in noas else []
         status = _status(paths, doubted, ctx) if paths else "not_provided"  # supporting, not required
@@ -85,9 +96,14 @@ def _stubs(ctx: Context, index: int, doubted: set[str]) -> EvidenceItem:
     status = _status(paths, doubted, ctx) if paths else MISSING
     if paths and covered < len(expected) and status == PRESENT:
         status = DOUBT
-    return EvidenceItem(label="Pay stubs", status=status, detail=f"{covered} of {len(expected)} months covered",
-                        documents=paths, key="pay_stubs",
-                        missing=[f"{year}-{month:02d}" for year, month in sorted(expected - months)])
+    return EvidenceItem(
+        label="Pay stubs",
+        status=status,
+        detail=f"{covered} of {len(expected)} months covered",
+        documents=paths,
+        key="pay_stubs",
+        missing=[f"{year}-{month:02d}" for year, month in sorted(expected - months)],
+    )
 
 
 def _permits(ctx: Context, index: int) -> EvidenceItem:
@@ -103,7 +119,11 @@ def _permits(ctx: Context, index: int) -> EvidenceItem:
     uncovered = len(open_days)
     paths = sorted({d for p in periods if p.start <= span[1] and p.end >= span[0] for d in p.documents})
     status = PRESENT if uncovered == 0 else DOUBT if uncovered < total else MISSING
-    return EvidenceItem(label="Work permit", status=status,
-                        detail="all days covered" if not uncovered else f"{uncovered} of {total} days not covered",
-                        documents=paths, key="permit", missing=[f"{a} to {b}" if a != b else str(a) for a, b in uncovered_ranges(open_days)])
-
+    return EvidenceItem(
+        label="Work permit",
+        status=status,
+        detail="all days covered" if not uncovered else f"{uncovered} of {total} days not covered",
+        documents=paths,
+        key="permit",
+        missing=[f"{a} to {b}" if a != b else str(a) for a, b in uncovered_ranges(open_days)],
+    )

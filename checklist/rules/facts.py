@@ -54,7 +54,8 @@ class JobFacts:
         if self.abroad:
             return OUTSIDE_CANADA
         if self.letter_dated and not (
-            (self.letter_start is None or self.letter_start <= day) and (self.letter_end is None or day <= self.letter_end)
+            (self.letter_start is None or self.letter_start <= day)
+            and (self.letter_end is None or day <= self.letter_end)
         ):
             return NOT_IN_LETTER
         if any(first <= day <= last for first, last in self.leaves):

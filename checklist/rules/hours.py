@@ -23,7 +23,12 @@ from checklist.models.report import Experience, JobHours, WeekHours
 
 WEEKLY_CAP = 30.0
 OUTSIDE_WINDOW, TEER, SELF_EMPLOYED, STUDY, NO_PERMIT, CAP = (
-    "outside_window", "teer", "self_employed", "study", "no_permit", "cap",
+    "outside_window",
+    "teer",
+    "self_employed",
+    "study",
+    "no_permit",
+    "cap",
 )
 NOT_IN_LETTER, LEAVE, CONTRACTOR, OUTSIDE_CANADA = "not_in_letter", "leave", "contractor", "outside_canada"
 
@@ -69,8 +74,11 @@ def compute_hours(
         of_job = _job_exclusion(job)
         while day <= last:
             week = weeks[day - dt.timedelta(days=day.weekday())]
-            reason = (_day_exclusion(case, of_job, day, start) or (excluded(index, day) if excluded else None)
-                      or (None if authorized(index, day) else NO_PERMIT))
+            reason = (
+                _day_exclusion(case, of_job, day, start)
+                or (excluded(index, day) if excluded else None)
+                or (None if authorized(index, day) else NO_PERMIT)
+            )
             if reason == OUTSIDE_WINDOW:
                 excluded_by_job[index][reason] += daily
             elif reason:
@@ -124,12 +132,22 @@ def _total(
             qualifying[index] += hours
             if scale < 1:
                 excluded_by_job[index][CAP] += week.by_job.get(index, 0.0) * (1 - scale)
-        rows.append(WeekHours(week_start=monday, counted=round(min(total, WEEKLY_CAP), 4), by_job=by_job,
-                              excluded={k: round(v, 2) for k, v in week.excluded.items() if v}))
+        rows.append(
+            WeekHours(
+                week_start=monday,
+                counted=round(min(total, WEEKLY_CAP), 4),
+                by_job=by_job,
+                excluded={k: round(v, 2) for k, v in week.excluded.items() if v},
+            )
+        )
     jobs = [
         JobHours(
-            employer=job.employer, title=job.title, noc=job.noc, teer=job.teer,
-            hours_per_week_used=round(weekly_hours[index], 2), claimed_hours=round(claimed[index], 2),
+            employer=job.employer,
+            title=job.title,
+            noc=job.noc,
+            teer=job.teer,
+            hours_per_week_used=round(weekly_hours[index], 2),
+            claimed_hours=round(claimed[index], 2),
             qualifying_hours=round(qualifying[index], 2),
             excluded={k: round(v, 2) for k, v in excluded_by_job[index].items() if v},
         )

@@ -29,8 +29,11 @@ HIGH_TEER_CLB, OTHER_CLB = 7, 5
 
 def results(ctx: Context) -> list[tuple[Document, LanguageTestFields]]:
     """Results that may count: a designated test, or a test that could not be read."""
-    return [(doc, fields) for doc in ctx.of_kind(DocumentKind.LANGUAGE_TEST)
-            if (fields := doc.fields_as(LanguageTestFields)).test is None or fields.test in DESIGNATED]
+    return [
+        (doc, fields)
+        for doc in ctx.of_kind(DocumentKind.LANGUAGE_TEST)
+        if (fields := doc.fields_as(LanguageTestFields)).test is None or fields.test in DESIGNATED
+    ]
 
 
 def valid_on(ctx: Context) -> dt.date:
@@ -71,7 +74,9 @@ def _confidence(doc: Document) -> Confidence:
 
 
 @rule(
-    "language.missing", "blocker", "No language test result",
+    "language.missing",
+    "blocker",
+    "No language test result",
     "No language test result is among the documents: CEC needs one from IELTS General Training, CELPIP-General, "
     "PTE Core, TEF Canada or TCF Canada.",
     "Add your language test result (the test report form, score report or attestation) to the case; "
@@ -86,17 +91,23 @@ def missing(ctx: Context) -> Iterator[Gap]:
     if not others:
         yield Gap({})
         return
-    names = ", ".join(f"{doc.path} ({TEST_NAMES.get(str(doc.fields_as(LanguageTestFields).test), 'another test')})"
-                      for doc in others)
-    yield Gap({"found": names}, documents=tuple(doc.path for doc in others),
-              message="No accepted language test result: IRCC does not accept {found} for permanent residence "
-                      "(only IELTS General Training, CELPIP-General, PTE Core, TEF Canada and TCF Canada).",
-              fix="Take one of the five designated tests (IELTS General Training, not Academic; PTE Core, not Academic) "
-                  "and add its result to the case.")
+    names = ", ".join(
+        f"{doc.path} ({TEST_NAMES.get(str(doc.fields_as(LanguageTestFields).test), 'another test')})" for doc in others
+    )
+    yield Gap(
+        {"found": names},
+        documents=tuple(doc.path for doc in others),
+        message="No accepted language test result: IRCC does not accept {found} for permanent residence "
+        "(only IELTS General Training, CELPIP-General, PTE Core, TEF Canada and TCF Canada).",
+        fix="Take one of the five designated tests (IELTS General Training, not Academic; PTE Core, not Academic) "
+        "and add its result to the case.",
+    )
 
 
 @rule(
-    "language.expired", "blocker", "The language test result has expired",
+    "language.expired",
+    "blocker",
+    "The language test result has expired",
     "{file}: the test was taken on {test_date}, so the result stopped being valid on {expired}; it is not valid on {day}.",
     "Take a new language test and add the new result: IRCC refuses an application whose results are 2 years "
     "old or more on the day it is submitted.",
@@ -112,12 +123,18 @@ def expired(ctx: Context) -> Iterator[Gap]:
     if not dated:
         return
     test_date, _, doc = max(dated, key=lambda item: (item[0], item[1]))
-    yield Gap({"file": doc.path, "test_date": test_date, "expired": expires(test_date), "day": day},
-              documents=(doc.path,), field="test_date", confidence=_confidence(doc))
+    yield Gap(
+        {"file": doc.path, "test_date": test_date, "expired": expires(test_date), "day": day},
+        documents=(doc.path,),
+        field="test_date",
+        confidence=_confidence(doc),
+    )
 
 
 @rule(
-    "language.date-unread", "warning", "The language test date could not be read",
+    "language.date-unread",
+    "warning",
+    "The language test date could not be read",
     "{file}: the test date could not be read, so whether the result is still valid on {day} is not known.",
     "Check the test date on {file}: the result must be less than 2 years old on {day}. "
     "Confirm the date in the review, or add a newer result.",
@@ -131,12 +148,15 @@ def date_unread(ctx: Context) -> Iterator[Gap]:
         return
     for doc, fields in found:
         if fields.test_date is None:
-            yield Gap({"file": doc.path, "day": day}, documents=(doc.path,), field="test_date",
-                      confidence=Confidence.INFERRED)
+            yield Gap(
+                {"file": doc.path, "day": day}, documents=(doc.path,), field="test_date", confidence=Confidence.INFERRED
+            )
 
 
 @rule(
-    "language.below-minimum", "blocker", "A language skill is below the minimum",
+    "language.below-minimum",
+    "blocker",
+    "A language skill is below the minimum",
     "{file}: {skills}, below the CLB {required} needed ({reason}).",
     "Retake the test to reach CLB {required} in every skill, or check that the claimed jobs' NOC codes "
     "(and so their TEER) are right.",
@@ -158,9 +178,15 @@ def below_minimum(ctx: Context) -> Iterator[Gap]:
     short = shortfall(fields)
     if not short:
         return
-    skills = "; ".join(f"{skill} {_score(getattr(fields, skill))} (CLB {getattr(fields.clb, skill)})" for skill in short)
-    yield Gap({"file": doc.path, "skills": skills, "required": required, "reason": reason},
-              documents=(doc.path,), field="clb", confidence=_confidence(doc))
+    skills = "; ".join(
+        f"{skill} {_score(getattr(fields, skill))} (CLB {getattr(fields.clb, skill)})" for skill in short
+    )
+    yield Gap(
+        {"file": doc.path, "skills": skills, "required": required, "reason": reason},
+        documents=(doc.path,),
+        field="clb",
+        confidence=_confidence(doc),
+    )
 
 
 def _score(value: object) -> str:
@@ -168,7 +194,9 @@ def _score(value: object) -> str:
 
 
 @rule(
-    "language.name-mismatch", "warning", "The language test result names another person",
+    "language.name-mismatch",
+    "warning",
+    "The language test result names another person",
     "{file} is the result of '{found}', not the applicant '{applicant}'.",
     "Check that this result is yours; if your name is written differently (a maiden name, a missing or extra name), "
     "add a note or a name-change document, or ask the test body to correct the result.",
@@ -179,5 +207,9 @@ def name_mismatch(ctx: Context) -> Iterator[Gap]:
     for doc in ctx.of_kind(DocumentKind.LANGUAGE_TEST):
         name = doc.fields_as(LanguageTestFields).holder_name
         if name and not same_person(name, ctx.case.applicant):
-            yield Gap({"file": doc.path, "found": name, "applicant": ctx.case.applicant}, documents=(doc.path,),
-                      field="holder_name", confidence=_confidence(doc))
+            yield Gap(
+                {"file": doc.path, "found": name, "applicant": ctx.case.applicant},
+                documents=(doc.path,),
+                field="holder_name",
+                confidence=_confidence(doc),
+            )

@@ -17,18 +17,35 @@ from checklist.text.titles import titles_match
 
 DATE_SLACK = 7  # days: further apart, the dates contradict the claim; 1-7 days apart is a note
 STALE_DAYS = 183  # a current job's letter older than 6 months
-FIELD_WORDS = {"hours_per_week": "the hours per week", "salary_amount": "the salary or wage", "duties": "the duties",
-               "job_title": "the job title", "start_date": "the start date"}
+FIELD_WORDS = {
+    "hours_per_week": "the hours per week",
+    "salary_amount": "the salary or wage",
+    "duties": "the duties",
+    "job_title": "the job title",
+    "start_date": "the start date",
+}
 HINTS = {
-    "hours_per_week": re.compile(r"(?i)[^.\n]{0,60}\b(?:hours?|hrs?|heures?|full[- ]time|part[- ]time|temps (?:plein|partiel))\b[^.\n]{0,60}"),
-    "salary_amount": re.compile(r"(?i)[^.\n]{0,60}(?:\$|\b(?:salary|wage|remuneration|compensation|salaire|r[ée]mun[ée]ration|taux horaire)\b)[^.\n]{0,60}"),
-    "duties": re.compile(r"(?i)[^.\n]{0,40}\b(?:duties|responsibilities|tasks|t[âa]ches|fonctions|responsabilit[ée]s)\b[^.\n]{0,60}"),
+    "hours_per_week": re.compile(
+        r"(?i)[^.\n]{0,60}\b(?:hours?|hrs?|heures?|full[- ]time|part[- ]time|temps (?:plein|partiel))\b[^.\n]{0,60}"
+    ),
+    "salary_amount": re.compile(
+        r"(?i)[^.\n]{0,60}(?:\$|\b(?:salary|wage|remuneration|compensation|salaire|r[ée]mun[ée]ration|taux horaire)\b)[^.\n]{0,60}"
+    ),
+    "duties": re.compile(
+        r"(?i)[^.\n]{0,40}\b(?:duties|responsibilities|tasks|t[âa]ches|fonctions|responsabilit[ée]s)\b[^.\n]{0,60}"
+    ),
     "job_title": re.compile(r"(?i)[^.\n]{0,40}\b(?:position|job title|title|role|poste|titre)\b[^.\n]{0,60}"),
 }
-UNSURE_MESSAGE = ("The letter from {employer} ({file}) may state {what}, but it could not be read: \"{quote}\". "
-                  "Please confirm or correct it.")
-UNSURE_FIX = ("Look at the letter: if it states {what}, record the value with 'cec-checklist review' (--set \"{file}\" "
-              "FIELD=VALUE); if it does not, ask {employer} to add it.")
+UNSURE_MESSAGE = (
+    'The letter from {employer} ({file}) may state {what}, but it could not be read: "{quote}". '
+    "Please confirm or correct it."
+)
+UNSURE_FIX = (
+    "Look at the letter: if it states {what}, record the value with 'cec-checklist review' (--set \"{file}\" "
+    "FIELD=VALUE); if it does not, ask {employer} to add it."
+)
+
+
 def _with_letter(ctx: Context) -> Iterator[tuple[int, Document]]:
     """(job, letter) for every claimed job that has a reference letter."""
     for index in range(len(ctx.case.jobs)):
@@ -43,7 +60,9 @@ def _job_values(ctx: Context, index: int, letter: Document) -> dict[str, object]
 
 
 @rule(
-    "letter.missing", "blocker", "No reference letter for a job",
+    "letter.missing",
+    "blocker",
+    "No reference letter for a job",
     "No reference letter names {employer} ({title}, from {start}).",
     "Ask {employer} for a reference letter on company letterhead with your title, dates, hours per week, "
     "salary and benefits, duties, and the signer's name, title and contact details.",
@@ -68,12 +87,21 @@ def _field_rule(field: str, ctx: Context) -> Iterator[Gap]:
         if quote is None:
             yield Gap(_job_values(ctx, index, letter), job=index, documents=(letter.path,), field=field)
         else:
-            yield Gap({**_job_values(ctx, index, letter), "quote": quote, "what": FIELD_WORDS[field]}, job=index,
-                      documents=(letter.path,), field=field, unsure=True, message=UNSURE_MESSAGE, fix=UNSURE_FIX)
+            yield Gap(
+                {**_job_values(ctx, index, letter), "quote": quote, "what": FIELD_WORDS[field]},
+                job=index,
+                documents=(letter.path,),
+                field=field,
+                unsure=True,
+                message=UNSURE_MESSAGE,
+                fix=UNSURE_FIX,
+            )
 
 
 @rule(
-    "letter.missing-dates", "blocker", "Letter without dates of employment",
+    "letter.missing-dates",
+    "blocker",
+    "Letter without dates of employment",
     "The letter from {employer} ({file}) {problem}.",
     "Ask {employer} to state the start date and either the end date or that you are still employed.",
 )
@@ -87,11 +115,18 @@ def missing_dates(ctx: Context) -> Iterator[Gap]:
             problem = "gives no end date and does not say the job is current"
         else:
             continue
-        yield Gap({**_job_values(ctx, index, letter), "problem": problem}, job=index, documents=(letter.path,), field="start_date")
+        yield Gap(
+            {**_job_values(ctx, index, letter), "problem": problem},
+            job=index,
+            documents=(letter.path,),
+            field="start_date",
+        )
 
 
 @rule(
-    "letter.missing-hours", "blocker", "Letter without hours per week",
+    "letter.missing-hours",
+    "blocker",
+    "Letter without hours per week",
     "The letter from {employer} ({file}) does not state the hours worked per week.",
     "Ask {employer} to add the number of hours worked per week to the letter.",
 )
@@ -101,7 +136,9 @@ def missing_hours(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "letter.missing-salary", "blocker", "Letter without salary",
+    "letter.missing-salary",
+    "blocker",
+    "Letter without salary",
     "The letter from {employer} ({file}) does not state a salary or wage.",
     "Ask {employer} to add your salary or hourly wage (IRCC asks for annual salary plus benefits).",
 )
@@ -111,7 +148,9 @@ def missing_salary(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "letter.missing-benefits", "warning", "Letter does not mention benefits",
+    "letter.missing-benefits",
+    "warning",
+    "Letter does not mention benefits",
     "The letter from {employer} ({file}) gives the salary but says nothing of benefits.",
     "Ask {employer} to add the benefits (or to state that there are none): IRCC asks for salary plus benefits.",
 )
@@ -124,7 +163,9 @@ def missing_benefits(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "letter.missing-duties", "blocker", "Letter without duties",
+    "letter.missing-duties",
+    "blocker",
+    "Letter without duties",
     "The letter from {employer} ({file}) lists no duties or responsibilities.",
     "Ask {employer} to describe your main duties, in its own words, one per line.",
 )
@@ -134,7 +175,9 @@ def missing_duties(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "letter.missing-title", "blocker", "Letter without job title",
+    "letter.missing-title",
+    "blocker",
+    "Letter without job title",
     "The letter from {employer} ({file}) does not state your job title.",
     "Ask {employer} to state your job title for each position held.",
 )
@@ -144,7 +187,9 @@ def missing_title(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "letter.missing-contact", "blocker", "Letter without employer contact details",
+    "letter.missing-contact",
+    "blocker",
+    "Letter without employer contact details",
     "The letter from {employer} ({file}) has no employer {missing}.",
     "Ask {employer} to print the letter on letterhead with the company's address, telephone number and email.",
 )
@@ -154,12 +199,18 @@ def missing_contact(ctx: Context) -> Iterator[Gap]:
     for index, letter in _with_letter(ctx):
         missing = [label for key, label in names.items() if not getattr(letter.fields, key)]
         if missing:
-            yield Gap({**_job_values(ctx, index, letter), "missing": ", ".join(missing)}, job=index,
-                      documents=(letter.path,), field="employer_address")
+            yield Gap(
+                {**_job_values(ctx, index, letter), "missing": ", ".join(missing)},
+                job=index,
+                documents=(letter.path,),
+                field="employer_address",
+            )
 
 
 @rule(
-    "letter.missing-signatory", "blocker", "Letter without signer's name and title",
+    "letter.missing-signatory",
+    "blocker",
+    "Letter without signer's name and title",
     "The letter from {employer} ({file}) does not show {missing} of the person who signed it.",
     "Ask your supervisor or HR officer to sign the letter with their name and job title printed under the signature.",
 )
@@ -170,12 +221,18 @@ def missing_signatory(ctx: Context) -> Iterator[Gap]:
         name, title = fields.signatory_name, fields.signatory_title
         if not name or not title:
             missing = "the name and title" if not name and not title else "the name" if not name else "the title"
-            yield Gap({**_job_values(ctx, index, letter), "missing": missing}, job=index,
-                      documents=(letter.path,), field="signatory_name")
+            yield Gap(
+                {**_job_values(ctx, index, letter), "missing": missing},
+                job=index,
+                documents=(letter.path,),
+                field="signatory_name",
+            )
 
 
 @rule(
-    "letter.claim-mismatch", "blocker", "Letter contradicts the claim",
+    "letter.claim-mismatch",
+    "blocker",
+    "Letter contradicts the claim",
     "The letter from {employer} ({file}) contradicts the profile: {differences}.",
     "Correct the profile to match the letter, or ask {employer} to correct the letter; officers refuse files whose letter and profile disagree.",
 )
@@ -185,22 +242,32 @@ def claim_mismatch(ctx: Context) -> Iterator[Gap]:
     for index, letter in _with_letter(ctx):
         differences = _differences(ctx, index, letter)
         if differences:
-            yield Gap({**_job_values(ctx, index, letter), "differences": "; ".join(differences)}, job=index,
-                      documents=(letter.path,))
+            yield Gap(
+                {**_job_values(ctx, index, letter), "differences": "; ".join(differences)},
+                job=index,
+                documents=(letter.path,),
+            )
             continue
         close = _close_dates(ctx, index)
         if close:
-            yield Gap({**_job_values(ctx, index, letter), "differences": "; ".join(close)}, job=index,
-                      documents=(letter.path,), severity=Severity.INFO,
-                      message="The letter from {employer} ({file}) and the profile differ by a few days: {differences}.",
-                      fix="Make the profile's dates match the letter exactly; only the days both support are counted.")
+            yield Gap(
+                {**_job_values(ctx, index, letter), "differences": "; ".join(close)},
+                job=index,
+                documents=(letter.path,),
+                severity=Severity.INFO,
+                message="The letter from {employer} ({file}) and the profile differ by a few days: {differences}.",
+                fix="Make the profile's dates match the letter exactly; only the days both support are counted.",
+            )
 
 
 def _close_dates(ctx: Context, index: int) -> list[str]:
     job, position = ctx.case.jobs[index], ctx.position(index) or Position()
     pairs = [("start", position.start_date, job.start), ("end", position.end_date, job.end)]
-    return [f"{name} {stated} in the letter, {claimed} claimed" for name, stated, claimed in pairs
-            if stated and claimed and 1 <= abs((stated - claimed).days) <= DATE_SLACK]
+    return [
+        f"{name} {stated} in the letter, {claimed} claimed"
+        for name, stated, claimed in pairs
+        if stated and claimed and 1 <= abs((stated - claimed).days) <= DATE_SLACK
+    ]
 
 
 def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
@@ -216,7 +283,12 @@ def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
         out.append(f"the letter says the job ended on {end}, the claim says it is current")
     elif job.end is not None and isinstance(end, dt.date) and abs((end - job.end).days) > DATE_SLACK:
         out.append(f"end {end} in the letter, {job.end} claimed")
-    elif job.end is not None and end is None and fields.currently_employed and job.end < ctx.as_of - dt.timedelta(days=DATE_SLACK):
+    elif (
+        job.end is not None
+        and end is None
+        and fields.currently_employed
+        and job.end < ctx.as_of - dt.timedelta(days=DATE_SLACK)
+    ):
         out.append(f"the letter says the job is current, the claim ends it on {job.end}")
     hours = position.hours_per_week
     if hours and float(hours) < job.hours_per_week - 0.01:
@@ -229,7 +301,9 @@ def _differences(ctx: Context, index: int, letter: Document) -> list[str]:
 
 
 @rule(
-    "letter.personal-email", "warning", "Employer email is a personal address",
+    "letter.personal-email",
+    "warning",
+    "Employer email is a personal address",
     "The only employer email in the letter from {employer} ({file}) is {email}, a free-mail address.",
     "Ask {employer} for a letter showing a company email address; officers treat free-mail contacts as a red flag.",
 )
@@ -238,12 +312,18 @@ def personal_email(ctx: Context) -> Iterator[Gap]:
     for index, letter in _with_letter(ctx):
         emails = {m.group(0).rstrip(".").replace(" ", "").lower() for m in EMAIL_RE.finditer(letter.raw.text)}
         if emails and all(is_free_mail(email) for email in emails):
-            yield Gap({**_job_values(ctx, index, letter), "email": sorted(emails)[0]}, job=index,
-                      documents=(letter.path,), field="employer_email")
+            yield Gap(
+                {**_job_values(ctx, index, letter), "email": sorted(emails)[0]},
+                job=index,
+                documents=(letter.path,),
+                field="employer_email",
+            )
 
 
 @rule(
-    "letter.date-before-end", "warning", "Letter dated before the last day worked",
+    "letter.date-before-end",
+    "warning",
+    "Letter dated before the last day worked",
     "The letter from {employer} ({file}) is dated {letter_date}, before the last day worked ({end}).",
     "Ask {employer} for a new letter dated after your last day, confirming the end date.",
 )
@@ -254,24 +334,35 @@ def date_before_end(ctx: Context) -> Iterator[Gap]:
         end = fields.end_date or ctx.case.jobs[index].end
         written = fields.letter_date
         if isinstance(end, dt.date) and isinstance(written, dt.date) and written < end and end <= ctx.as_of:
-            yield Gap({**_job_values(ctx, index, letter), "letter_date": written, "end": end}, job=index,
-                      documents=(letter.path,), field="letter_date")
-
+            yield Gap(
+                {**_job_values(ctx, index, letter), "letter_date": written, "end": end},
+                job=index,
+                documents=(letter.path,),
+                field="letter_date",
+            )
 
 
 @rule(
-    "letter.stale", "warning", "The letter for a current job is old",
+    "letter.stale",
+    "warning",
+    "The letter for a current job is old",
     "The letter from {employer} ({file}) is dated {letter_date}, more than 6 months before {day} ({which}).",
     "Ask {employer} for a letter dated within 6 months of your application, confirming you are still employed.",
 )
 def stale(ctx: Context) -> Iterator[Gap]:
     """For a current job, officers expect a recent letter that confirms the job goes on."""
-    day, which = (ctx.case.application_date, "the application date") if ctx.case.application_date else (ctx.as_of, "today")
+    day, which = (
+        (ctx.case.application_date, "the application date") if ctx.case.application_date else (ctx.as_of, "today")
+    )
     for index, letter in _with_letter(ctx):
         written = letter.fields_as(ReferenceLetterFields).letter_date
         if ctx.case.jobs[index].end is None and written and _months_before(written, day):
-            yield Gap({**_job_values(ctx, index, letter), "letter_date": written, "day": day, "which": which},
-                      job=index, documents=(letter.path,), field="letter_date")
+            yield Gap(
+                {**_job_values(ctx, index, letter), "letter_date": written, "day": day, "which": which},
+                job=index,
+                documents=(letter.path,),
+                field="letter_date",
+            )
 
 
 def _months_before(written: dt.date, day: dt.date) -> bool:
@@ -285,7 +376,9 @@ def _months_before(written: dt.date, day: dt.date) -> bool:
 
 
 @rule(
-    "letter.position-missing", "blocker", "A claimed position is not in the employer's letter",
+    "letter.position-missing",
+    "blocker",
+    "A claimed position is not in the employer's letter",
     "You claim {title} at {employer} from {start}, but the letter from {employer} ({file}) lists {listed}, not this position.",
     "Ask {employer} for a letter that lists every position you held, each with its title, dates, hours, salary and "
     "duties (IRCC asks for all positions held at the company).",
@@ -304,9 +397,21 @@ def position_missing(ctx: Context) -> Iterator[Gap]:
                 continue  # one claim, one position: a different title is a claim mismatch
             if not positions or any(_describes(p, job, letter.language) for p in positions):
                 continue
-            listed = ", ".join(f"'{p.job_title or 'a position without title'}' from {p.start_date or '?'}" for p in positions)
-            yield Gap({"employer": job.employer, "title": job.title, "start": job.start, "file": letter.path,
-                       "listed": listed}, job=index, documents=(letter.path,), field="positions")
+            listed = ", ".join(
+                f"'{p.job_title or 'a position without title'}' from {p.start_date or '?'}" for p in positions
+            )
+            yield Gap(
+                {
+                    "employer": job.employer,
+                    "title": job.title,
+                    "start": job.start,
+                    "file": letter.path,
+                    "listed": listed,
+                },
+                job=index,
+                documents=(letter.path,),
+                field="positions",
+            )
 
 
 def _describes(position: Position, job: Job, language: str | None) -> bool:
@@ -324,7 +429,9 @@ def unread_hint(doc: Document, field: str) -> str | None:
 
 
 @rule(
-    "doc.needs-review", "warning", "A value may be in the document but could not be read",
+    "doc.needs-review",
+    "warning",
+    "A value may be in the document but could not be read",
     "{file} seems to state {what} but it could not be read: {quotes}.",
     "Open {file} and confirm or correct these values with 'cec-checklist review' (or in the web page); the checks "
     "then use what you confirmed.",
@@ -333,9 +440,20 @@ def needs_review(ctx: Context) -> Iterator[Gap]:
     """A field the checks rely on was not read while the document seems to state it: a person must confirm it."""
     for index, letter in _with_letter(ctx):
         position = ctx.position(index)
-        unread = [(field, quote) for field in HINTS if getattr(position, field, None) in (None, "", [])
-                  and (quote := unread_hint(letter, field)) is not None]
+        unread = [
+            (field, quote)
+            for field in HINTS
+            if getattr(position, field, None) in (None, "", []) and (quote := unread_hint(letter, field)) is not None
+        ]
         if unread:
-            yield Gap({"file": letter.path, "what": ", ".join(FIELD_WORDS[f] for f, _ in unread),
-                       "quotes": "; ".join(f"{FIELD_WORDS[f]}: \"{q}\"" for f, q in unread)},
-                      job=index, documents=(letter.path,), field=unread[0][0], unsure=True)
+            yield Gap(
+                {
+                    "file": letter.path,
+                    "what": ", ".join(FIELD_WORDS[f] for f, _ in unread),
+                    "quotes": "; ".join(f'{FIELD_WORDS[f]}: "{q}"' for f, q in unread),
+                },
+                job=index,
+                documents=(letter.path,),
+                field=unread[0][0],
+                unsure=True,
+            )

@@ -31,7 +31,9 @@ def _periods(stubs: list[Document]) -> list[tuple[dt.date, dt.date, Document]]:
 
 
 @rule(
-    "paystub.missing", "warning", "No pay stubs for a job",
+    "paystub.missing",
+    "warning",
+    "No pay stubs for a job",
     "No pay stub from {employer} was found.",
     "Add pay stubs from {employer} covering the claimed period (at least one per quarter, ideally all).",
 )
@@ -43,7 +45,9 @@ def paystub_missing(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "paystub.gap", "warning", "Pay stubs leave part of the job uncovered",
+    "paystub.gap",
+    "warning",
+    "Pay stubs leave part of the job uncovered",
     "Pay stubs from {employer} leave {ranges} uncovered.",
     "Add the pay stubs for these dates, or a payroll record from {employer} covering them.",
 )
@@ -60,15 +64,21 @@ def paystub_gap(ctx: Context) -> Iterator[Gap]:
             while day <= min(end, span[1]):
                 covered.add(day)
                 day += dt.timedelta(days=1)
-        uncovered = [d for d in (span[0] + dt.timedelta(n) for n in range((span[1] - span[0]).days + 1)) if d not in covered]
+        uncovered = [
+            d for d in (span[0] + dt.timedelta(n) for n in range((span[1] - span[0]).days + 1)) if d not in covered
+        ]
         long = [(a, b) for a, b in uncovered_ranges(uncovered) if (b - a).days + 1 > GAP_DAYS]
         if long:
             text = ", ".join(f"{a} to {b} ({(b - a).days + 1} days)" for a, b in long)
-            yield Gap({"employer": job.employer, "ranges": text}, job=index, documents=tuple(p[2].path for p in periods))
+            yield Gap(
+                {"employer": job.employer, "ranges": text}, job=index, documents=tuple(p[2].path for p in periods)
+            )
 
 
 @rule(
-    "paystub.hours-inconsistent", "warning", "Pay stub hours below the letter's",
+    "paystub.hours-inconsistent",
+    "warning",
+    "Pay stub hours below the letter's",
     "Pay stubs from {employer} show {paid} hours over {weeks} weeks, {average} h/week on average, "
     "more than 10% below the {stated} h/week the letter states; the lower figure was used for the hours.",
     "Check the letter's hours against your pay stubs; if the stubs are right, ask {employer} to correct the letter, or claim the lower hours.",
@@ -80,8 +90,17 @@ def paystub_hours(ctx: Context) -> Iterator[Gap]:
         if not stated or stubs is None:
             continue
         if stubs.weekly < stated * (1 - HOURS_TOLERANCE):
-            yield Gap({"employer": job.employer, "paid": f"{stubs.paid:,.1f}", "weeks": f"{stubs.days / 7:.1f}",
-                       "average": f"{stubs.weekly:.1f}", "stated": f"{stated:g}"}, job=index, documents=stubs.documents)
+            yield Gap(
+                {
+                    "employer": job.employer,
+                    "paid": f"{stubs.paid:,.1f}",
+                    "weeks": f"{stubs.days / 7:.1f}",
+                    "average": f"{stubs.weekly:.1f}",
+                    "stated": f"{stated:g}",
+                },
+                job=index,
+                documents=stubs.documents,
+            )
 
 
 def _completed_years(ctx: Context, index: int) -> list[int]:
@@ -97,7 +116,9 @@ def _t4s(ctx: Context, group: list[int]) -> list[Document]:
 
 
 @rule(
-    "t4.missing-year", "warning", "No T4 for a year of claimed work",
+    "t4.missing-year",
+    "warning",
+    "No T4 for a year of claimed work",
     "No T4 from {employer} for {year}, a completed year of claimed work.",
     "Add the {year} T4 from {employer} (it is also in your CRA My Account), or its notice of assessment.",
 )
@@ -113,7 +134,9 @@ def t4_missing_year(ctx: Context) -> Iterator[Gap]:
 
 
 @rule(
-    "t4.income-mismatch", "warning", "T4 income far from the letter's pay",
+    "t4.income-mismatch",
+    "warning",
+    "T4 income far from the letter's pay",
     "The {year} T4 from {employer} shows ${income} in box 14; the letter's pay for the {days} days worked that year is about ${expected} ({diff}% apart).",
     "Check the T4 and the letter: if the salary changed during the year, ask {employer} to state each salary with its dates in the letter.",
 )
@@ -131,10 +154,18 @@ def t4_income(ctx: Context) -> Iterator[Gap]:
             expected, days = sum(a or 0.0 for a, _ in parts), sum(d for _, d in parts)
             if expected and abs(float(income) - expected) / expected > INCOME_TOLERANCE:
                 index = ctx.assignments[t4.path].job
-                yield Gap({"employer": ctx.case.jobs[group[0]].employer, "year": year, "income": f"{float(income):,.2f}",
-                           "expected": f"{expected:,.0f}", "days": days,
-                           "diff": f"{abs(float(income) - expected) / expected * 100:.0f}"},
-                          job=index, documents=(t4.path, *(letter.path for i in group if (letter := ctx.letter(i)) is not None)))
+                yield Gap(
+                    {
+                        "employer": ctx.case.jobs[group[0]].employer,
+                        "year": year,
+                        "income": f"{float(income):,.2f}",
+                        "expected": f"{expected:,.0f}",
+                        "days": days,
+                        "diff": f"{abs(float(income) - expected) / expected * 100:.0f}",
+                    },
+                    job=index,
+                    documents=(t4.path, *(letter.path for i in group if (letter := ctx.letter(i)) is not None)),
+                )
 
 
 def _expected_pay(ctx: Context, index: int, year: int) -> tuple[float | None, int]:
@@ -151,7 +182,9 @@ def _expected_pay(ctx: Context, index: int, year: int) -> tuple[float | None, in
         return None, days
     year_days = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
     if period == "hour":
-        annual = float(amount) * (ctx.letter_hours(index) or job.hours_per_week) * 52  # the letter's pay, as the letter states it
+        annual = (
+            float(amount) * (ctx.letter_hours(index) or job.hours_per_week) * 52
+        )  # the letter's pay, as the letter states it
     else:
         annual = float(amount) * PERIOD_FACTORS[str(period)]
     return annual * days / year_days, days

@@ -12,10 +12,12 @@ from checklist.rules.hours import uncovered_ranges
 from checklist.rules.matching import job_days
 from checklist.rules.registry import Gap, rule
 
-PROOF = ("If you applied to extend your permit before it expired, you were on maintained status: add the expired "
-         "permit, IRCC's acknowledgement of receipt (dated before the expiry) and any interim authorization letter. If you "
-         "had applied for a post-graduation work permit before your study permit expired, add IRCC's letter or "
-         "acknowledgement for that application (R186(w)).")
+PROOF = (
+    "If you applied to extend your permit before it expired, you were on maintained status: add the expired "
+    "permit, IRCC's acknowledgement of receipt (dated before the expiry) and any interim authorization letter. If you "
+    "had applied for a post-graduation work permit before your study permit expired, add IRCC's letter or "
+    "acknowledgement for that application (R186(w))."
+)
 
 
 def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
@@ -35,7 +37,9 @@ def _claimed_days(ctx: Context, index: int) -> list[dt.date]:
 
 
 @rule(
-    "permit.missing", "blocker", "No document that authorizes work",
+    "permit.missing",
+    "blocker",
+    "No document that authorizes work",
     "No work permit (or proof of maintained status or R186(w)) was found among the documents{others}, so none of the "
     "claimed work is shown to be authorized.",
     "Add a copy of every work permit you held during the claimed jobs, and any extension receipt or interim "
@@ -47,12 +51,16 @@ def permit_missing(ctx: Context) -> Iterator[Gap]:
     if timeline.authorizing or timeline.unread:
         return
     others = sorted({other.document for other in timeline.others})
-    yield Gap({"others": f" (only {', '.join(others)}, which do not authorize work that counts)" if others else ""},
-              documents=tuple(others))
+    yield Gap(
+        {"others": f" (only {', '.join(others)}, which do not authorize work that counts)" if others else ""},
+        documents=tuple(others),
+    )
 
 
 @rule(
-    "permit.gap", "blocker", "Claimed work not covered by any status document",
+    "permit.gap",
+    "blocker",
+    "Claimed work not covered by any status document",
     "Work at {employer} from {ranges} is covered by no status document among the documents{context}; those hours were "
     "not counted.",
     "Add the permit that covered these dates. " + PROOF,
@@ -68,8 +76,11 @@ def permit_gap(ctx: Context) -> Iterator[Gap]:
         if not days:
             continue
         ranges = uncovered_ranges(days)
-        yield Gap({"employer": job.employer, "ranges": _ranges_text(ranges), "context": _around(ctx, ranges)},
-                  job=index, documents=tuple(sorted({d for p in timeline.periods for d in p.documents})))
+        yield Gap(
+            {"employer": job.employer, "ranges": _ranges_text(ranges), "context": _around(ctx, ranges)},
+            job=index,
+            documents=tuple(sorted({d for p in timeline.periods for d in p.documents})),
+        )
 
 
 def _around(ctx: Context, ranges: list[tuple[dt.date, dt.date]]) -> str:
@@ -103,7 +114,9 @@ def _refused(ctx: Context, reason: str) -> Iterator[tuple[int, Period, list[dt.d
 
 
 @rule(
-    "permit.employer-mismatch", "blocker", "Employer-specific permit for another employer",
+    "permit.employer-mismatch",
+    "blocker",
+    "Employer-specific permit for another employer",
     "The permit {file} only allows work for {permit_employer}, but it is the permit covering your work at {employer} "
     "from {ranges}.",
     "Add the permit (or open permit) that authorized work for {employer} on those dates; work for another employer "
@@ -113,12 +126,22 @@ def employer_mismatch(ctx: Context) -> Iterator[Gap]:
     """An employer-specific permit authorizes work only for the legal employer it names (legal form, accents, case
     and punctuation aside): "Northgate Construction Ltd." is not "Northgate Consulting Inc."."""
     for index, period, days in _refused(ctx, "employer"):
-        yield Gap({"file": period.documents[0], "permit_employer": period.employer, "employer": ctx.case.jobs[index].employer,
-                   "ranges": _ranges_text(uncovered_ranges(days))}, job=index, documents=period.documents)
+        yield Gap(
+            {
+                "file": period.documents[0],
+                "permit_employer": period.employer,
+                "employer": ctx.case.jobs[index].employer,
+                "ranges": _ranges_text(uncovered_ranges(days)),
+            },
+            job=index,
+            documents=period.documents,
+        )
 
 
 @rule(
-    "permit.occupation-mismatch", "blocker", "Employer-specific permit for another occupation",
+    "permit.occupation-mismatch",
+    "blocker",
+    "Employer-specific permit for another occupation",
     "The permit {file} allows work as {permit_occupation}, but the claimed job at {employer} is {title} (NOC {noc}), "
     "from {ranges}.",
     "Work in another occupation than the permit names is unauthorized. Add the permit that allowed this occupation, "
@@ -129,12 +152,24 @@ def occupation_mismatch(ctx: Context) -> Iterator[Gap]:
     for index, period, days in _refused(ctx, "occupation"):
         job = ctx.case.jobs[index]
         shown = " ".join(part for part in (period.occupation, f"(NOC {period.noc})" if period.noc else None) if part)
-        yield Gap({"file": period.documents[0], "permit_occupation": shown, "employer": job.employer, "title": job.title,
-                   "noc": job.noc, "ranges": _ranges_text(uncovered_ranges(days))}, job=index, documents=period.documents)
+        yield Gap(
+            {
+                "file": period.documents[0],
+                "permit_occupation": shown,
+                "employer": job.employer,
+                "title": job.title,
+                "noc": job.noc,
+                "ranges": _ranges_text(uncovered_ranges(days)),
+            },
+            job=index,
+            documents=period.documents,
+        )
 
 
 @rule(
-    "permit.restricted-occupation", "blocker", "The permit's conditions exclude this occupation",
+    "permit.restricted-occupation",
+    "blocker",
+    "The permit's conditions exclude this occupation",
     "The permit {file} is not valid for work in {restrictions}, and the claimed job at {employer} ({title}, NOC {noc}) "
     "is in that field, from {ranges}.",
     "Work in a field the permit excludes is unauthorized until the restriction is lifted (usually after an immigration "
@@ -143,16 +178,31 @@ def occupation_mismatch(ctx: Context) -> Iterator[Gap]:
 def restricted_occupation(ctx: Context) -> Iterator[Gap]:
     """Open permits issued without a medical exam exclude health services, child care and primary or secondary
     school teaching; work in those fields under such a permit is unauthorized."""
-    names = {"health_services": "health services", "child_care": "child care", "teaching": "primary or secondary teaching"}
+    names = {
+        "health_services": "health services",
+        "child_care": "child care",
+        "teaching": "primary or secondary teaching",
+    }
     for index, period, days in _refused(ctx, "restriction"):
         job = ctx.case.jobs[index]
-        yield Gap({"file": period.documents[0], "restrictions": ", ".join(names.get(r, r) for r in period.restrictions),
-                   "employer": job.employer, "title": job.title, "noc": job.noc,
-                   "ranges": _ranges_text(uncovered_ranges(days))}, job=index, documents=period.documents)
+        yield Gap(
+            {
+                "file": period.documents[0],
+                "restrictions": ", ".join(names.get(r, r) for r in period.restrictions),
+                "employer": job.employer,
+                "title": job.title,
+                "noc": job.noc,
+                "ranges": _ranges_text(uncovered_ranges(days)),
+            },
+            job=index,
+            documents=period.documents,
+        )
 
 
 @rule(
-    "permit.dates-unread", "blocker", "A status document's dates could not be read",
+    "permit.dates-unread",
+    "blocker",
+    "A status document's dates could not be read",
     "The validity dates of {file} could not be read ({read}), so the {hours} hours of work it may cover ({ranges}) "
     "are not counted.",
     "Check the dates on {file} and confirm them with 'cec-checklist review CASE --set \"{file}\" issue_date=YYYY-MM-DD' "
@@ -169,17 +219,25 @@ def dates_unread(ctx: Context) -> Iterator[Gap]:
         days: list[dt.date] = []
         hours = 0.0
         for index, job in enumerate(ctx.case.jobs):
-            depends = [d for d in _claimed_days(ctx, index) if not timeline.allowing(job, d)
-                       and (issued is None or d >= issued) and (expiry is None or d <= expiry)]
+            depends = [
+                d
+                for d in _claimed_days(ctx, index)
+                if not timeline.allowing(job, d) and (issued is None or d >= issued) and (expiry is None or d <= expiry)
+            ]
             days += depends
             hours += len(depends) * ctx.weekly[index] / 7
         ranges = _ranges_text(uncovered_ranges(sorted(set(days)))) if days else "no claimed day outside other permits"
-        yield Gap({"file": doc.path, "read": read, "hours": f"{min(hours, len(set(days)) * 30 / 7):,.0f}",
-                   "ranges": ranges}, documents=(doc.path,), field="issue_date" if issued is None else "expiry_date")
+        yield Gap(
+            {"file": doc.path, "read": read, "hours": f"{min(hours, len(set(days)) * 30 / 7):,.0f}", "ranges": ranges},
+            documents=(doc.path,),
+            field="issue_date" if issued is None else "expiry_date",
+        )
 
 
 @rule(
-    "permit.not-work-authorization", "blocker", "A status document that does not make the work count",
+    "permit.not-work-authorization",
+    "blocker",
+    "A status document that does not make the work count",
     "{file} is {why}; work at {employer} from {ranges} is covered only by it, so those hours do not count.",
     "Add the work permit that authorized this work, if there was one. Work on a study permit or co-op permit is "
     "student work, a visitor may not work, and a refugee claimant has no temporary resident status: such work does "
@@ -199,12 +257,22 @@ def not_work_authorization(ctx: Context) -> Iterator[Gap]:
                     by_document.setdefault(other.document, []).append(day)
                     whys[other.document] = other.why
         for path, days in by_document.items():
-            yield Gap({"file": path, "why": whys[path], "employer": job.employer,
-                       "ranges": _ranges_text(uncovered_ranges(days))}, job=index, documents=(path,))
+            yield Gap(
+                {
+                    "file": path,
+                    "why": whys[path],
+                    "employer": job.employer,
+                    "ranges": _ranges_text(uncovered_ranges(days)),
+                },
+                job=index,
+                documents=(path,),
+            )
 
 
 @rule(
-    "status.maintained", "info", "Days counted under maintained status or R186(w)",
+    "status.maintained",
+    "info",
+    "Days counted under maintained status or R186(w)",
     "{days} days from {start} to {end} were counted under {basis}, shown by {files}.",
     "Nothing to fix: upload these documents with the permits so the officer sees the status was kept.",
 )
@@ -218,5 +286,13 @@ def maintained(ctx: Context) -> Iterator[Gap]:
         end = min(period.end, ctx.until)
         if end < period.start:
             continue
-        yield Gap({"days": (end - period.start).days + 1, "start": period.start, "end": end,
-                   "basis": names[period.basis], "files": ", ".join(period.documents)}, documents=period.documents)
+        yield Gap(
+            {
+                "days": (end - period.start).days + 1,
+                "start": period.start,
+                "end": end,
+                "basis": names[period.basis],
+                "files": ", ".join(period.documents),
+            },
+            documents=period.documents,
+        )

@@ -9,7 +9,9 @@ from checklist.rules.registry import Gap, rule
 
 
 @rule(
-    "review.lapsed", "warning", "Review decisions no longer apply",
+    "review.lapsed",
+    "warning",
+    "Review decisions no longer apply",
     "{file} changed after you reviewed it: the decisions in review.yaml for it (kind, corrected fields, set aside) "
     "no longer apply, and the report shows the document as read.",
     "Check the report for {file} again, then record your decisions anew with 'cec-checklist review' "

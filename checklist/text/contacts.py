@@ -8,7 +8,9 @@ from checklist.text.normalize import clean_value
 from checklist.text.view import Line, TextView
 
 EMAIL_RE = re.compile(r"[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+")  # OCR may put spaces around the @
-PHONE_RE = re.compile(r"(?<![\d\w])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?:\s*(?:ext\.?|x|poste)\s*\d+)?(?!\d)")
+PHONE_RE = re.compile(
+    r"(?<![\d\w])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?:\s*(?:ext\.?|x|poste)\s*\d+)?(?!\d)"
+)
 POSTAL_RE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", re.IGNORECASE)
 STREET_RE = re.compile(
     r"\b\d{1,6}[A-Za-z]?(?:-\d+)?,?\s+(?:[\wÀ-ÿ'’.-]+\s+){0,5}?"
@@ -19,18 +21,53 @@ STREET_RE = re.compile(
     re.IGNORECASE,
 )
 PROVINCES = {
-    "AB": "alberta", "BC": "british columbia", "MB": "manitoba", "NB": "new brunswick",
-    "NL": "newfoundland and labrador", "NS": "nova scotia", "NT": "northwest territories",
-    "NU": "nunavut", "ON": "ontario", "PE": "prince edward island", "QC": "quebec",
-    "SK": "saskatchewan", "YT": "yukon",
+    "AB": "alberta",
+    "BC": "british columbia",
+    "MB": "manitoba",
+    "NB": "new brunswick",
+    "NL": "newfoundland and labrador",
+    "NS": "nova scotia",
+    "NT": "northwest territories",
+    "NU": "nunavut",
+    "ON": "ontario",
+    "PE": "prince edward island",
+    "QC": "quebec",
+    "SK": "saskatchewan",
+    "YT": "yukon",
 }
 PROVINCE_RE = re.compile(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|Qu[ée]bec|Ontario|Alberta|Manitoba)\b")
-FREE_MAIL = frozenset({
-    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.ca", "live.com", "live.ca",
-    "msn.com", "yahoo.com", "yahoo.ca", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com",
-    "protonmail.com", "proton.me", "gmx.com", "gmx.net", "mail.com", "zoho.com", "yandex.com",
-    "sympatico.ca", "videotron.ca", "shaw.ca", "rogers.com", "telus.net", "bell.net",
-})
+FREE_MAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "hotmail.ca",
+        "live.com",
+        "live.ca",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.ca",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "protonmail.com",
+        "proton.me",
+        "gmx.com",
+        "gmx.net",
+        "mail.com",
+        "zoho.com",
+        "yandex.com",
+        "sympatico.ca",
+        "videotron.ca",
+        "shaw.ca",
+        "rogers.com",
+        "telus.net",
+        "bell.net",
+    }
+)
 
 
 def is_free_mail(email: str) -> bool:
@@ -45,7 +82,7 @@ def find_address(view: TextView, lines: list[Line]) -> tuple[str, Line] | None:
                 match = STREET_RE.search(part)
                 if not match or EMAIL_RE.search(part):
                     continue
-                address = clean_value(part[match.start():])
+                address = clean_value(part[match.start() :])
                 address = re.split(r"(?i)\s+(?:tel|t|phone|téléphone|fax|email|e-mail|courriel)\b[.:]?\s", address)[0]
                 if not POSTAL_RE.search(address) and not PROVINCE_RE.search(address):
                     city = _city_line(view, line, cell)
@@ -64,4 +101,3 @@ def _city_line(view: TextView, line: Line, cell: object) -> str | None:
         if other is not cell and POSTAL_RE.search(other.text):
             return clean_value(other.text)
     return None
-

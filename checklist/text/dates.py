@@ -21,11 +21,28 @@ from checklist.text.found import Found
 from checklist.text.language import detect_language
 
 _FRENCH_MONTHS = {
-    "janvier": "January", "janv": "January", "février": "February", "fevrier": "February",
-    "févr": "February", "fevr": "February", "fév": "February", "mars": "March", "avril": "April",
-    "avr": "April", "mai": "May", "juin": "June", "juillet": "July", "juil": "July",
-    "août": "August", "aout": "August", "septembre": "September", "octobre": "October",
-    "novembre": "November", "décembre": "December", "decembre": "December", "déc": "December",
+    "janvier": "January",
+    "janv": "January",
+    "février": "February",
+    "fevrier": "February",
+    "févr": "February",
+    "fevr": "February",
+    "fév": "February",
+    "mars": "March",
+    "avril": "April",
+    "avr": "April",
+    "mai": "May",
+    "juin": "June",
+    "juillet": "July",
+    "juil": "July",
+    "août": "August",
+    "aout": "August",
+    "septembre": "September",
+    "octobre": "October",
+    "novembre": "November",
+    "décembre": "December",
+    "decembre": "December",
+    "déc": "December",
 }
 _MONTH = (
     r"(?:jan(?:uary|v(?:ier|\.)?)?|feb(?:ruary)?|f[ée]v(?:rier|r)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?"
@@ -55,7 +72,6 @@ _ORDER_HINTS = [
     (re.compile(r"(?i)\b(?:DD|JJ)\s*[/-]\s*MM\s*[/-]\s*(?:YYYY|AAAA|YY|AA)\b|day/month/year|jour/mois/ann[ée]e"), True),
     (re.compile(r"(?i)\bMM\s*[/-]\s*DD\s*[/-]\s*(?:YYYY|YY)\b|month/day/year"), False),
 ]
-
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -141,7 +157,9 @@ def in_document_date_order(extractor: Callable[[Any], Any]) -> Callable[[Any], A
     return read
 
 
-MONTH_YEAR_RE = re.compile(rf"(?i)(?<![\w/.-])(?<!\d\s)(?<!\d\s\s)({_MONTH})\s*,?\s+(?:de\s+|of\s+)?({_YEAR})(?![\w/-])")
+MONTH_YEAR_RE = re.compile(
+    rf"(?i)(?<![\w/.-])(?<!\d\s)(?<!\d\s\s)({_MONTH})\s*,?\s+(?:de\s+|of\s+)?({_YEAR})(?![\w/-])"
+)
 YEAR_RE = re.compile(rf"(?<![\w/.$-])({_YEAR})(?![\w/.,-]|\s*\$)")
 # A date at any precision, for patterns that embed one: a full date, a month ("July 2022"), a year.
 LOOSE_DATE_ANY = rf"(?:{DATE_ANY}|{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}(?![\w/-])|(?<![\w/.$-]){_YEAR}(?![\w/.,-]|\s*\$))"
@@ -219,6 +237,8 @@ def find_date_range(text: str) -> tuple[dt.date, dt.date] | None:
         if first and last:
             return first, last
     dates = find_dates(text)
-    if len(dates) >= 2 and re.search(r"(?i)^\s*(?:-|–|—|to|au|à|through|until|jusqu)", text[dates[0].end : dates[1].start] or " "):
+    if len(dates) >= 2 and re.search(
+        r"(?i)^\s*(?:-|–|—|to|au|à|through|until|jusqu)", text[dates[0].end : dates[1].start] or " "
+    ):
         return dates[0].value, dates[1].value  # type: ignore[return-value]
     return None

@@ -13,4 +13,3 @@ class Found:
     start: int
     end: int
     text: str
-

@@ -9,13 +9,43 @@ from checklist.text.found import Found
 _NUM = r"(\d{1,2}(?:[.,]\d{1,2})?)"
 _HOURS_PATTERNS = [
     # 8 hours a day, 5 days a week / 7,5 heures par jour, 5 jours par semaine
-    (re.compile(rf"{_NUM}\s*(?:hours?|hrs?|h|heures?)\s*(?:a|per|each|/|par)\s*(?:day|jour)\b[^.\n]{{0,40}}?(\d)\s*(?:days?|jours?)", re.I), "per_day"),
-    (re.compile(rf"{_NUM}\s*(?:-\s*)?(?:hours?|hrs?\.?|h|heures?)\s*(?:/\s*|per\s+|a\s+|each\s+|every\s+|par\s+|hebdomadaires?|weekly|per\s*wk)\s*(?:week|wk|semaine)?", re.I), "per_week"),
+    (
+        re.compile(
+            rf"{_NUM}\s*(?:hours?|hrs?|h|heures?)\s*(?:a|per|each|/|par)\s*(?:day|jour)\b[^.\n]{{0,40}}?(\d)\s*(?:days?|jours?)",
+            re.I,
+        ),
+        "per_day",
+    ),
+    (
+        re.compile(
+            rf"{_NUM}\s*(?:-\s*)?(?:hours?|hrs?\.?|h|heures?)\s*(?:/\s*|per\s+|a\s+|each\s+|every\s+|par\s+|hebdomadaires?|weekly|per\s*wk)\s*(?:week|wk|semaine)?",
+            re.I,
+        ),
+        "per_week",
+    ),
     (re.compile(rf"{_NUM}\s*(?:hours?|hrs?|heures?)\s+(?:weekly|hebdomadaires?)", re.I), "per_week"),
-    (re.compile(rf"(?:hours?(?:\s+of\s+work)?\s*(?:per|a|/)\s*week|weekly\s+hours|heures\s+(?:par\s+semaine|hebdomadaires))\s*(?:of|:|is|are|de|-)?\s*{_NUM}", re.I), "per_week"),
-    (re.compile(rf"{_NUM}\s*(?:-\s*)?(?:hours?|hrs?|heures?)(?:\s+(?:of\s+work|de\s+travail))?\s+(?:per|a|par|each)\s+(?:week|semaine)", re.I), "per_week"),
+    (
+        re.compile(
+            rf"(?:hours?(?:\s+of\s+work)?\s*(?:per|a|/)\s*week|weekly\s+hours|heures\s+(?:par\s+semaine|hebdomadaires))\s*(?:of|:|is|are|de|-)?\s*{_NUM}",
+            re.I,
+        ),
+        "per_week",
+    ),
+    (
+        re.compile(
+            rf"{_NUM}\s*(?:-\s*)?(?:hours?|hrs?|heures?)(?:\s+(?:of\s+work|de\s+travail))?\s+(?:per|a|par|each)\s+(?:week|semaine)",
+            re.I,
+        ),
+        "per_week",
+    ),
     (re.compile(rf"{_NUM}\s*-?\s*hours?\s+(?:work\s*)?week", re.I), "per_week"),
-    (re.compile(rf"(?:work\s+week|semaine\s+de\s+travail|schedule|horaire)\s+(?:is|of|est\s+de|de)?\s*{_NUM}\s*(?:hours?|hrs?|heures?|h)\b", re.I), "per_week"),
+    (
+        re.compile(
+            rf"(?:work\s+week|semaine\s+de\s+travail|schedule|horaire)\s+(?:is|of|est\s+de|de)?\s*{_NUM}\s*(?:hours?|hrs?|heures?|h)\b",
+            re.I,
+        ),
+        "per_week",
+    ),
 ]
 
 
@@ -31,5 +61,3 @@ def parse_hours_per_week(text: str) -> Found | None:
                 best = Found(hours, match.start(), match.end(), match.group(0))
             break
     return best
-
-

@@ -22,4 +22,3 @@ def detect_language(text: str) -> str | None:
     scores = {lang: sum(1 for token in tokens if token in set(vocab)) for lang, vocab in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 3 else None
-

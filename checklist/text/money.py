@@ -13,10 +13,16 @@ MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 _PERIODS = [
-    ("hour", r"(?:/\s*h(?:ou)?r\b|per\s+hour|an\s+hour|hourly|/\s*heure|de\s+l'heure|par\s+heure|l[’']heure|taux\s+horaire)"),
+    (
+        "hour",
+        r"(?:/\s*h(?:ou)?r\b|per\s+hour|an\s+hour|hourly|/\s*heure|de\s+l'heure|par\s+heure|l[’']heure|taux\s+horaire)",
+    ),
     ("week", r"(?:/\s*w(?:ee)?k\b|per\s+week|a\s+week|(?<!bi-)(?<!bi)weekly|par\s+semaine|hebdomadaire)"),
     ("month", r"(?:/\s*mo(?:nth)?\b|per\s+month|a\s+month|(?<!semi-)(?<!semi\s)(?<!bi-)monthly|par\s+mois|mensuel)"),
-    ("year", r"(?:/\s*y(?:ea)?r\b|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|yearly|/\s*an\b|par\s+ann[ée]e|par\s+an\b|annuel(?:le)?|salary\s+of|salaire)"),
+    (
+        "year",
+        r"(?:/\s*y(?:ea)?r\b|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|yearly|/\s*an\b|par\s+ann[ée]e|par\s+an\b|annuel(?:le)?|salary\s+of|salaire)",
+    ),
 ]
 
 
@@ -73,7 +79,9 @@ def salary_period(context: str, amount: float | None = None, *, before: bool = F
     return None
 
 
-NUMBER_RE = re.compile(r"(?<![\w.,])-?\d{1,3}(?:[, \u00a0]\d{3})*(?:[.,]\d{1,4})?(?![\w]|[.,]\d)|(?<![\w.,])-?\d+(?:[.,]\d{1,4})?(?![\w]|[.,]\d)")
+NUMBER_RE = re.compile(
+    r"(?<![\w.,])-?\d{1,3}(?:[, \u00a0]\d{3})*(?:[.,]\d{1,4})?(?![\w]|[.,]\d)|(?<![\w.,])-?\d+(?:[.,]\d{1,4})?(?![\w]|[.,]\d)"
+)
 
 
 def find_numbers(text: str) -> list[Found]:
@@ -87,5 +95,3 @@ def find_numbers(text: str) -> list[Found]:
                 value = -value
             out.append(Found(value, match.start(), match.end(), raw))
     return out
-
-

@@ -9,12 +9,12 @@ from checklist.text.view import Line
 
 LEGAL_FORM = r"(?:Inc|Ltd|Ltée|Ltee|Limited|Limitée|Corp|Corporation|LLP|LP|LLC|ULC|Co|S\.E\.N\.C\.(?:R\.L\.)?|s\.e\.n\.c\.|Enr|inc|ltée|INC|LTD|LTÉE|LTEE|LIMITED|CORP|CORPORATION)\.?"
 _NAME_WORD = r"(?:[A-ZÀ-Ý0-9&][\w&'’.\-À-ÿ]*|de|du|des|la|le|et|and|of|the)"
-COMPANY_RE = re.compile(
-    rf"\b((?:[A-ZÀ-Ý0-9][\w&'’.\-À-ÿ]*)(?:[ ,]+{_NAME_WORD}){{0,6}}?,?\s+{LEGAL_FORM})(?![\w])"
-)
+COMPANY_RE = re.compile(rf"\b((?:[A-ZÀ-Ý0-9][\w&'’.\-À-ÿ]*)(?:[ ,]+{_NAME_WORD}){{0,6}}?,?\s+{LEGAL_FORM})(?![\w])")
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dre|Madame|Monsieur|Mme|Mlle|Me|Pr|M)\.?"
 _LETTER = "A-Za-zà-ÿÀ-Ý\u0100-\u017f"  # Latin-1 and Latin Extended-A letters (é, ł, ś, ğ...)
-PERSON = rf"[A-ZÀ-Ý][{_LETTER}'’\-]+(?:[ \-](?:[A-ZÀ-Ý][{_LETTER}'’\-]+|de|da|dos|van|von|del|la|le|bin|al|[A-Z]\.)){{1,4}}"
+PERSON = (
+    rf"[A-ZÀ-Ý][{_LETTER}'’\-]+(?:[ \-](?:[A-ZÀ-Ý][{_LETTER}'’\-]+|de|da|dos|van|von|del|la|le|bin|al|[A-Z]\.)){{1,4}}"
+)
 POST_NOMINAL = re.compile(
     r"(?:,?\s+(?:R\.?Ph|D\.?M\.?V|CPA|CA|CGA|CMA|P\.?\s?Eng|ing|MD|M\.?D|Ph\.?D|CHRP|CPHR|CRHA|CHRL|MBA|RN|B\.?Sc|LL\.?B|Esq|Jr|Sr|II|III)\.?)+\s*$",
     re.IGNORECASE,
@@ -26,9 +26,10 @@ def clean_person(text: str) -> str:
     text = clean_value(text)
     text = re.sub(rf"^{HONORIFIC}\s+", "", text)
     return POST_NOMINAL.sub("", text).strip(" ,")
+
+
 PERSON_CAPS = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \-][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3}"
 PERSON_RE = re.compile(rf"^(?:{HONORIFIC}\s+)?({PERSON}|{PERSON_CAPS})$")
-
 
 
 def looks_like_person(text: str) -> bool:
@@ -66,16 +67,20 @@ def companies_by_line(lines: list[Line]) -> list[tuple[str, Line]]:
     return [(tidy_company(match.group(1)), line) for line in lines for match in company_names(line.stripped)]
 
 
-_CONNECTOR = re.compile(r"(?:^|\s)(?:[Ee]ntre|[Bb]etween|[Ff]or|[Pp]our|[Ff]rom|[Ww]ith|[Cc]hez|[Bb]y|[Pp]ar|[Aa]t|on\s+behalf\s+of|au\s+nom\s+de)\s+(?=[A-ZÀ-Ý0-9])")
+_CONNECTOR = re.compile(
+    r"(?:^|\s)(?:[Ee]ntre|[Bb]etween|[Ff]or|[Pp]our|[Ff]rom|[Ww]ith|[Cc]hez|[Bb]y|[Pp]ar|[Aa]t|on\s+behalf\s+of|au\s+nom\s+de)\s+(?=[A-ZÀ-Ý0-9])"
+)
 
 
 def tidy_company(name: str) -> str:
     """A company name without the words around it that a pattern took in ("For X Inc.", "DURÉE ... Entre X inc.")."""
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
-    name = re.sub(r"(?i)^(?:employer|employeur|company|compagnie|entreprise|between|entre|from|de|to|à|name)\s*:?\s+(?=[A-ZÀ-Ý0-9])", "", name)
+    name = re.sub(
+        r"(?i)^(?:employer|employeur|company|compagnie|entreprise|between|entre|from|de|to|à|name)\s*:?\s+(?=[A-ZÀ-Ý0-9])",
+        "",
+        name,
+    )
     parts = _CONNECTOR.split(name)
     if len(parts) > 1 and len(words(parts[-1])) >= 2:
         name = parts[-1]
     return re.sub(r"\.\.+$", ".", name)
-
-

@@ -7,8 +7,29 @@ import unicodedata
 from functools import lru_cache
 
 LEGAL_FORMS = {
-    "inc", "incorporated", "ltd", "ltee", "limited", "limitee", "corp", "corporation", "co", "company",
-    "llp", "lp", "llc", "ulc", "plc", "senc", "sencrl", "srl", "sa", "sas", "cie", "enr", "the",
+    "inc",
+    "incorporated",
+    "ltd",
+    "ltee",
+    "limited",
+    "limitee",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "llp",
+    "lp",
+    "llc",
+    "ulc",
+    "plc",
+    "senc",
+    "sencrl",
+    "srl",
+    "sa",
+    "sas",
+    "cie",
+    "enr",
+    "the",
 }
 
 
@@ -40,7 +61,6 @@ def clean_value(text: str) -> str:
     """Trim a value cut from a line: spaces, bullets, trailing punctuation."""
     text = re.sub(r"\s+", " ", text).strip()
     return text.strip(" :;,|•·-–—\t").strip()
-
 
 
 def strip_accent_lower(text: str) -> str:

@@ -36,9 +36,9 @@ def split_sentences(text: str, starts: re.Pattern[str] | None = None) -> list[st
 def _split_at_starts(sentence: str, starts: re.Pattern[str]) -> list[str]:
     out, begin = [], 0
     for match in starts.finditer(sentence):
-        before = sentence[:match.start()].rstrip()
+        before = sentence[: match.start()].rstrip()
         if match.start() > begin and before.endswith((":", ".")) and len(before) > begin:
-            out.append(sentence[begin:match.start()])
+            out.append(sentence[begin : match.start()])
             begin = match.start()
     out.append(sentence[begin:])
     return out

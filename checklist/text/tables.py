@@ -36,7 +36,9 @@ def header_columns(line: Line, columns: dict[str, re.Pattern[str]]) -> dict[str,
     return found
 
 
-def find_header(view: TextView, columns: dict[str, re.Pattern[str]], needed: set[str]) -> tuple[Line, dict[str, Cell]] | None:
+def find_header(
+    view: TextView, columns: dict[str, re.Pattern[str]], needed: set[str]
+) -> tuple[Line, dict[str, Cell]] | None:
     for line in view.lines:
         found = header_columns(line, columns)
         if needed <= set(found) and len(found) >= 2:

@@ -137,11 +137,17 @@ class TextView:
             if len(run) >= 4:
                 values = self.lines[line.index : line.index + len(run)]
                 if len(values) == len(run):
-                    return {n: Hit(v.stripped, v, f"{label.stripped} / {v.stripped}") for (n, label), v in zip(run, values) if n}
+                    return {
+                        n: Hit(v.stripped, v, f"{label.stripped} / {v.stripped}")
+                        for (n, label), v in zip(run, values)
+                        if n
+                    }
             run = []
         return {}
 
-    def paragraph(self, label: re.Pattern[str], stop: re.Pattern[str], *, max_lines: int = 14) -> tuple[str, list[Line]] | None:
+    def paragraph(
+        self, label: re.Pattern[str], stop: re.Pattern[str], *, max_lines: int = 14
+    ) -> tuple[str, list[Line]] | None:
         """The text of a labelled field that runs over several lines, up to the next label.
 
         The field's label starts a line ("Conditions   NOT AUTHORIZED TO ..." or
@@ -156,7 +162,7 @@ class TextView:
             match = label.match(line.cells[0].text)
             if not match:
                 continue
-            parts = [strip_translation(line.cells[0].text[match.end():]), *(c.text for c in line.cells[1:])]
+            parts = [strip_translation(line.cells[0].text[match.end() :]), *(c.text for c in line.cells[1:])]
             column = line.cells[1].start if len(line.cells) > 1 else None
             used = [line]
             for next_line in self.lines[line.index + 1 : line.index + 1 + max_lines]:
@@ -165,7 +171,7 @@ class TextView:
                     break
                 twin = label.match(first.text)
                 if twin:
-                    parts += [strip_translation(first.text[twin.end():]), *(c.text for c in next_line.cells[1:])]
+                    parts += [strip_translation(first.text[twin.end() :]), *(c.text for c in next_line.cells[1:])]
                 elif column is not None and first.start < column - 4:
                     break
                 else:
@@ -186,7 +192,7 @@ class TextView:
         below: int,
         whole_line: bool = False,
     ) -> Hit | None:
-        rest = strip_translation(cell.text[match.end():])
+        rest = strip_translation(cell.text[match.end() :])
         if rest:
             value = parse(rest)
             if value is not None:
@@ -216,8 +222,10 @@ class TextView:
     def _orientation_votes(self, label: re.Pattern[str], parse: Callable[[str], object | None]) -> tuple[int, int]:
         above = below = 0
         for line in self.lines:
-            if len(line.cells) != 1 or not label.search(line.cells[0].text) or strip_translation(
-                label.sub("", line.stripped, count=1)
+            if (
+                len(line.cells) != 1
+                or not label.search(line.cells[0].text)
+                or strip_translation(label.sub("", line.stripped, count=1))
             ):
                 continue  # a label with its value on the same line says nothing of the orientation
             prev = self.lines[line.index - 1].stripped if line.index else ""
@@ -264,7 +272,7 @@ def _guard(parse: Callable[[str], object | None], skip: re.Pattern[str] | None) 
 def _label_only(text: str, labels: dict[str, re.Pattern[str]]) -> str | None:
     for name, pattern in labels.items():
         match = pattern.search(text)
-        if match and match.start() == 0 and not strip_translation(text[match.end():]):
+        if match and match.start() == 0 and not strip_translation(text[match.end() :]):
             return name
     return None
 

@@ -106,8 +106,13 @@ def services(request: Request) -> Services:
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     """A page from templates/web, with the CSRF token and SINs masked."""
     svc = services(request)
-    base = {"csrf_field": CSRF_FIELD, "csrf_token": svc.csrf.token(request), "tool_version": __version__,
-            "noc_installed": svc.noc() is not None, "noc_error": svc.noc_error}
+    base = {
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": svc.csrf.token(request),
+        "tool_version": __version__,
+        "noc_installed": svc.noc() is not None,
+        "noc_error": svc.noc_error,
+    }
     html = environment().get_template(f"web/{name}").render({**base, **context})
     response = HTMLResponse(public(html), status_code=status)
     _set_csrf_cookie(request, response)
@@ -141,13 +146,19 @@ def _not_found(exc: Exception) -> str:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    log.error("unexpected failure on %s: %s", public(request.url.path), public(f"{type(exc).__name__}: {exc}")[:300],
-              exc_info=log.isEnabledFor(logging.DEBUG))
+    log.error(
+        "unexpected failure on %s: %s",
+        public(request.url.path),
+        public(f"{type(exc).__name__}: {exc}")[:300],
+        exc_info=log.isEnabledFor(logging.DEBUG),
+    )
     return HTMLResponse(
         "<!DOCTYPE html><meta charset=utf-8><title>Unexpected failure</title><h1>Something went wrong</h1>"
         "<p>The page hit an unexpected failure. Your files are unchanged. The terminal running "
         "<code>cec-checklist serve</code> shows the details.</p><p><a href='/'>Back to your cases</a></p>",
-        status_code=500, headers={name.decode(): value.decode() for name, value in SECURITY_HEADERS})
+        status_code=500,
+        headers={name.decode(): value.decode() for name, value in SECURITY_HEADERS},
+    )
 
 
 STORAGE_WORDS = {
@@ -170,10 +181,15 @@ async def storage_error(request: Request, exc: Exception) -> Response:
         return await server_error(request, exc)
     log.error("cannot write on %s: %s", public(request.url.path), public(str(error)))
     status = 507 if error.reason == "full" else 503
-    message = (f"Not saved: {STORAGE_WORDS[error.reason]}. Nothing was half-written: your claims, your documents "
-               "and the last report are as they were before this step. "
-               + ("Free some space, then try again." if error.reason == "full" else
-                  "Make the folder writable (or start the page with --cases on another disk), then try again."))
+    message = (
+        f"Not saved: {STORAGE_WORDS[error.reason]}. Nothing was half-written: your claims, your documents "
+        "and the last report are as they were before this step. "
+        + (
+            "Free some space, then try again."
+            if error.reason == "full"
+            else "Make the folder writable (or start the page with --cases on another disk), then try again."
+        )
+    )
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": public(message)}, status_code=status)
     return render(request, "error.html.j2", {"status": status, "message": message, "heading": "Could not save"}, status)
@@ -187,8 +203,14 @@ def create_app(settings: WebSettings) -> Starlette:
         Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
         Middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes),
     ]
-    handlers = {HTTPException: http_error, UnknownCase: http_error, UnknownDocument: http_error,
-                OutputError: storage_error, OSError: storage_error, Exception: server_error}
+    handlers = {
+        HTTPException: http_error,
+        UnknownCase: http_error,
+        UnknownDocument: http_error,
+        OutputError: storage_error,
+        OSError: storage_error,
+        Exception: server_error,
+    }
     mask_logs()
     app = Starlette(routes=routes(), middleware=middleware, exception_handlers=handlers)  # type: ignore[arg-type]
     app.state.services = Services(settings)

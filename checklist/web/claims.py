@@ -41,8 +41,12 @@ REQUIRED = {
     "study.start": "Enter the first day of this study period.",
     "study.end": "Enter the last day of this study period.",
 }
-WHEN = {"ita_date": "the ITA date", "application_date": "the application date", "start": "the first day",
-        "end": "the last day"}
+WHEN = {
+    "ita_date": "the ITA date",
+    "application_date": "the application date",
+    "start": "the first day",
+    "end": "the last day",
+}
 
 
 @dataclass
@@ -77,15 +81,27 @@ def form_from_data(data: Any) -> ClaimsForm:
     """Prefill the form from case.yaml data, valid or not (a hand-edited file may be half right)."""
     data = data if isinstance(data, dict) else {}
     jobs = [_job_row(job) for job in _list(data.get("jobs")) if isinstance(job, dict)]
-    study = [{name: _text(period.get(name)) for name in STUDY_TEXT} for period in _list(data.get("study")) if isinstance(period, dict)]
-    return ClaimsForm(applicant=_text(data.get("applicant")), ita_date=_text(data.get("ita_date")),
-                      application_date=_text(data.get("application_date")), jobs=jobs, study=study)
+    study = [
+        {name: _text(period.get(name)) for name in STUDY_TEXT}
+        for period in _list(data.get("study"))
+        if isinstance(period, dict)
+    ]
+    return ClaimsForm(
+        applicant=_text(data.get("applicant")),
+        ita_date=_text(data.get("ita_date")),
+        application_date=_text(data.get("application_date")),
+        jobs=jobs,
+        study=study,
+    )
 
 
 def read_form(form: Mapping[str, str]) -> ClaimsForm:
     """The form as typed, without judging it (for "Add a job" and "Remove", which save nothing)."""
-    claims = ClaimsForm(applicant=_get(form, "applicant"), ita_date=_get(form, "ita_date"),
-                        application_date=_get(form, "application_date"))
+    claims = ClaimsForm(
+        applicant=_get(form, "applicant"),
+        ita_date=_get(form, "ita_date"),
+        application_date=_get(form, "application_date"),
+    )
     claims.jobs = [row for row in _rows(form, "jobs", JOB_TEXT, JOB_FLAGS) if not row.pop("remove")]
     claims.study = [row for row in _rows(form, "study", STUDY_TEXT, ()) if not row.pop("remove")]
     return claims
@@ -132,12 +148,16 @@ def plain_error(error: Any) -> tuple[str, str]:
     if kind == "too_short" and loc == ("jobs",):
         return "jobs", "Enter at least one job: the check compares your documents with the jobs you claim."
     if kind.startswith("date"):
-        return _dotted(loc), f"Enter {WHEN.get(field, 'a date')} as {DATE_FORMAT} (“{shown(value)[1:-1]}” is not a date)."
+        return _dotted(
+            loc
+        ), f"Enter {WHEN.get(field, 'a date')} as {DATE_FORMAT} (“{shown(value)[1:-1]}” is not a date)."
     if field == "hours_per_week":
         return _dotted(loc), "Enter the hours per week as a number more than 0 and at most 168, such as 37.5."
     if field == "noc":
-        return _dotted(loc), (f"A NOC 2021 code has five digits, such as 21232 (“{shown(value)[1:-1]}” is not one). "
-                              "Type the job title to search for it.")
+        return _dotted(loc), (
+            f"A NOC 2021 code has five digits, such as 21232 (“{shown(value)[1:-1]}” is not one). "
+            "Type the job title to search for it."
+        )
     return _dotted(loc), _explain(error)
 
 

@@ -55,14 +55,21 @@ class Outcomes:
     def merged(self, case_id: str, tokens: str | None) -> Outcome | None:
         """The outcomes of several POSTs ("t1,t2,..."): the page uploads files one by one to show each file's
         progress, then shows what they did together. Unknown tokens, or another case's, are ignored."""
-        found = [outcome for token in (tokens or "").split(",")[:MAX_MERGED]
-                 if (outcome := self.get(case_id, token.strip())) is not None]
+        found = [
+            outcome
+            for token in (tokens or "").split(",")[:MAX_MERGED]
+            if (outcome := self.get(case_id, token.strip())) is not None
+        ]
         if not found:
             return None
         if len(found) == 1:
             return found[0]
-        return Outcome(case_id, notices=[n for o in found for n in o.notices], errors=[e for o in found for e in o.errors],
-                       added=[a for o in found for a in o.added])  # no summary: the page reads them all again
+        return Outcome(
+            case_id,
+            notices=[n for o in found for n in o.notices],
+            errors=[e for o in found for e in o.errors],
+            added=[a for o in found for a in o.added],
+        )  # no summary: the page reads them all again
 
 
 _MAKING = threading.Lock()

@@ -41,9 +41,11 @@ from checklist.web.review import review_routes
 from checklist.web.store import DOCUMENTS_DIR, STATE_DIR, CaseFull, CaseSummary, Changed, TooLarge, UnknownDocument
 
 MAX_CASE_FILE = 256 * 1024
-CLAIMS_CHANGED = ("The claims were changed in another tab (or another program) since this page was shown, so this "
-                  "was not saved. Your input is still in the form below: compare it with the saved claims "
-                  "(reload the page in another tab to see them) and save again to keep yours.")
+CLAIMS_CHANGED = (
+    "The claims were changed in another tab (or another program) since this page was shown, so this "
+    "was not saved. Your input is still in the form below: compare it with the saved claims "
+    "(reload the page in another tab to see them) and save again to keep yours."
+)
 MAX_FIELDS = 2000
 
 
@@ -99,8 +101,11 @@ async def _form(request: Request) -> FormData:
     except HTTPException as exc:
         if exc.status_code != 400:
             raise
-        raise HTTPException(400, f"The form could not be read: {exc.detail} At most {svc.settings.max_files} files "
-                                 "go in one upload; send the rest in another.") from None
+        raise HTTPException(
+            400,
+            f"The form could not be read: {exc.detail} At most {svc.settings.max_files} files "
+            "go in one upload; send the rest in another.",
+        ) from None
     svc.csrf.verify(request, form)
     return form
 
@@ -117,12 +122,18 @@ async def _case_context(request: Request, case_id: str, step: str) -> dict[str, 
 
 
 def _context_of(store: Any, case_id: str, step: str) -> dict[str, Any]:
-    return {"case_id": case_id, "case_name": store.name(case_id), "step": step,
-            "has_claims": store.claims_text(case_id) is not None, "document_count": len(store.documents(case_id)),
-            "checked": store.report(case_id) is not None}
+    return {
+        "case_id": case_id,
+        "case_name": store.name(case_id),
+        "step": step,
+        "has_claims": store.claims_text(case_id) is not None,
+        "document_count": len(store.documents(case_id)),
+        "checked": store.report(case_id) is not None,
+    }
 
 
 # cases
+
 
 async def home(request: Request) -> Response:
     cases = await run_in_threadpool(_summaries, request)  # never on the event loop: a cold index reads
@@ -167,6 +178,7 @@ async def delete_case(request: Request) -> Response:
 
 
 # claims
+
 
 async def claims_page(request: Request) -> Response:
     case_id = _case_id(request)
@@ -229,8 +241,17 @@ async def upload_case_file(request: Request) -> Response:
                 await run_in_threadpool(_write_claims, services(request), case_id, text, form.get("version"))
             except Changed:
                 claims, _ = await run_in_threadpool(_read_claims, store, case_id)
-                return await _claims(request, case_id, claims, None, status=409, conflict=CLAIMS_CHANGED.replace(
-                    "Your input is still in the form below", "The saved claims are shown below; upload the file again"))
+                return await _claims(
+                    request,
+                    case_id,
+                    claims,
+                    None,
+                    status=409,
+                    conflict=CLAIMS_CHANGED.replace(
+                        "Your input is still in the form below",
+                        "The saved claims are shown below; upload the file again",
+                    ),
+                )
             return _see(_case_url(case_id, "claims?saved=1"))
     claims, _ = await run_in_threadpool(_read_claims, store, case_id)
     return await _claims(request, case_id, claims, error, status=422)
@@ -254,11 +275,27 @@ def rearranged(fields: dict[str, str], step: str) -> ClaimsForm:
     return claims
 
 
-async def _claims(request: Request, case_id: str, claims: ClaimsForm, file_error: str | None, *, saved: bool = False,
-            status: int = 200, conflict: str | None = None, unsaved: bool = False) -> Response:
+async def _claims(
+    request: Request,
+    case_id: str,
+    claims: ClaimsForm,
+    file_error: str | None,
+    *,
+    saved: bool = False,
+    status: int = 200,
+    conflict: str | None = None,
+    unsaved: bool = False,
+) -> Response:
     context = await _case_context(request, case_id, "claims")
-    context.update(form=claims, file_error=file_error, saved=saved, noc_titles=_noc_titles(request, claims),
-                   conflict=conflict, unsaved=unsaved, version=services(request).store.claims_version(case_id))
+    context.update(
+        form=claims,
+        file_error=file_error,
+        saved=saved,
+        noc_titles=_noc_titles(request, claims),
+        conflict=conflict,
+        unsaved=unsaved,
+        version=services(request).store.claims_version(case_id),
+    )
     return render(request, "claims.html.j2", context, status)
 
 
@@ -284,6 +321,7 @@ def _loose_yaml(text: str | None) -> Any:
 
 # documents
 
+
 async def documents_page(request: Request) -> Response:
     case_id = _case_id(request)
     tokens = request.query_params.get("done")
@@ -293,8 +331,9 @@ async def documents_page(request: Request) -> Response:
     summary = outcome.summary
     if "," in (tokens or "") and outcome.added:  # files uploaded one by one: one summary of them all (readings cached)
         summary = await run_in_threadpool(_reading_summary, services(request), case_id, outcome.added)
-    return await _documents(request, case_id, notices=[*summary, *outcome.notices], errors=outcome.errors,
-                            added=outcome.added)
+    return await _documents(
+        request, case_id, notices=[*summary, *outcome.notices], errors=outcome.errors, added=outcome.added
+    )
 
 
 def _after(request: Request, case_id: str, outcome: Outcome) -> Response:
@@ -309,7 +348,9 @@ async def upload_documents(request: Request) -> Response:
     svc = services(request)
     uploads = [item for item in form.getlist("files") if isinstance(item, UploadFile) and item.filename]
     if not uploads:
-        return await _documents(request, case_id, notices=[], errors=["Choose one or more files to upload."], status=422)
+        return await _documents(
+            request, case_id, notices=[], errors=["Choose one or more files to upload."], status=422
+        )
     errors: list[str] = []
     added: list[str] = []
     renamed: list[str] = []
@@ -324,8 +365,10 @@ async def upload_documents(request: Request) -> Response:
             errors.append(f"{name}: not kept; {exc}.")
             continue
         if same_as is not None:
-            errors.append(f"{name}: not kept; it is the same file as {same_as.removeprefix(DOCUMENTS_DIR + '/')}, "
-                          "already in this case.")
+            errors.append(
+                f"{name}: not kept; it is the same file as {same_as.removeprefix(DOCUMENTS_DIR + '/')}, "
+                "already in this case."
+            )
             continue
         added.append(stored.id)
         if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
@@ -344,8 +387,9 @@ async def upload_documents(request: Request) -> Response:
 def _add(svc: Any, case_id: str, name: str, upload: UploadFile) -> tuple[Any, str | None]:
     """Keep an upload, unless the case holds the same bytes already: then (the upload, the path it repeats)."""
     with svc.lock(case_id):  # two tabs uploading at once still get two names, and the case's limit holds
-        stored = svc.store.add_document(case_id, name, upload.file, svc.settings.max_file_bytes,
-                                        svc.settings.max_documents)
+        stored = svc.store.add_document(
+            case_id, name, upload.file, svc.settings.max_file_bytes, svc.settings.max_documents
+        )
         same_as = _same_file(svc, case_id, stored)
         if same_as is not None:
             svc.store.remove_document(case_id, stored.id)
@@ -385,10 +429,13 @@ def _reading_summary(svc: Any, case_id: str, added: list[str]) -> list[str]:
     read = len(added) - len(unread)
     parts = [f"{read} read"] if read else []
     if unknown:
-        parts[0] += f" ({unknown} of them of no kind the checks know: open {'it' if unknown == 1 else 'each'} to set its kind)"
+        parts[0] += (
+            f" ({unknown} of them of no kind the checks know: open {'it' if unknown == 1 else 'each'} to set its kind)"
+        )
     if unread:
         parts.append(f"{len(unread)} could not be read: " + "; ".join(unread))
     return [", ".join(parts) + "."]
+
 
 async def remove_document(request: Request) -> Response:
     case_id = _case_id(request)
@@ -402,8 +449,15 @@ async def remove_document(request: Request) -> Response:
     try:
         await run_in_threadpool(remove)
     except Changed as exc:  # (already removed: UnknownDocument, the "no such document" page)
-        return await _documents(request, case_id, notices=[], status=409, errors=[
-            f"{exc}: not removed; it was replaced in another tab since this page was shown. Look at it below first."])
+        return await _documents(
+            request,
+            case_id,
+            notices=[],
+            status=409,
+            errors=[
+                f"{exc}: not removed; it was replaced in another tab since this page was shown. Look at it below first."
+            ],
+        )
     return _see(_case_url(case_id, "documents"))
 
 
@@ -419,8 +473,10 @@ async def replace_document(request: Request) -> Response:
     doc = svc.store.document(case_id, request.path_params["doc_id"])
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return await _documents(request, case_id, notices=[], errors=[f"{doc.path}: choose the new file to replace it with."],
-                                status=422)
+        return await _documents(
+            request, case_id, notices=[], errors=[f"{doc.path}: choose the new file to replace it with."], status=422
+        )
+
     def replace() -> None:
         with svc.lock(case_id):
             svc.store.replace_document(case_id, doc.id, upload.file, svc.settings.max_file_bytes, _version(form))
@@ -428,18 +484,32 @@ async def replace_document(request: Request) -> Response:
     try:
         await run_in_threadpool(replace)
     except (Changed, UnknownDocument):
-        message = (f"{doc.path}: not replaced; it was changed or removed in another tab since this page was shown. "
-                   "Look at it below, then choose the new file again.")
+        message = (
+            f"{doc.path}: not replaced; it was changed or removed in another tab since this page was shown. "
+            "Look at it below, then choose the new file again."
+        )
         return await _documents(request, case_id, notices=[], errors=[message], status=409)
     except TooLarge as exc:
-        return await _documents(request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422)
+        return await _documents(
+            request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422
+        )
     summary = await run_in_threadpool(_reading_summary, svc, case_id, [doc.id])
-    return _after(request, case_id, Outcome(case_id, notices=[f"{doc.path}: replaced by {upload.filename}.", *summary],
-                                            added=[doc.id]))
+    return _after(
+        request,
+        case_id,
+        Outcome(case_id, notices=[f"{doc.path}: replaced by {upload.filename}.", *summary], added=[doc.id]),
+    )
 
 
-async def _documents(request: Request, case_id: str, *, notices: list[str], errors: list[str],
-                     added: list[str] | None = None, status: int = 200) -> Response:
+async def _documents(
+    request: Request,
+    case_id: str,
+    *,
+    notices: list[str],
+    errors: list[str],
+    added: list[str] | None = None,
+    status: int = 200,
+) -> Response:
     svc = services(request)
     folder = svc.store.folder(case_id)
 
@@ -451,18 +521,33 @@ async def _documents(request: Request, case_id: str, *, notices: list[str], erro
             except FileNotFoundError:  # removed in another tab while this page was being made
                 continue
             method = document.raw.pages[0].method.value if document.raw.pages else None
-            rows.append({"id": stored.id, "path": stored.path, "name": stored.path.removeprefix(DOCUMENTS_DIR + "/"),
-                         "size": stored.size, "kind": document.kind.value,
-                         "error": document.raw.error, "fields": key_fields(document), "ocr": method == "ocr",
-                         "locked": is_locked(document.raw.file_format, document.raw.error),
-                         "new": stored.id in (added or []), "version": stored.version})
+            rows.append(
+                {
+                    "id": stored.id,
+                    "path": stored.path,
+                    "name": stored.path.removeprefix(DOCUMENTS_DIR + "/"),
+                    "size": stored.size,
+                    "kind": document.kind.value,
+                    "error": document.raw.error,
+                    "fields": key_fields(document),
+                    "ocr": method == "ocr",
+                    "locked": is_locked(document.raw.file_format, document.raw.error),
+                    "new": stored.id in (added or []),
+                    "version": stored.version,
+                }
+            )
         return rows
 
     context = await _case_context(request, case_id, "documents")
     context.update(await run_in_threadpool(_todo, request, case_id))
-    context.update(documents=await run_in_threadpool(read_all), notices=notices, errors=errors,
-                   kinds=[{"name": kind.kind.value, "plural": kind.plural} for kind in specs()],
-                   max_mb=svc.settings.max_file_bytes / 1024 / 1024, max_files=svc.settings.max_files)
+    context.update(
+        documents=await run_in_threadpool(read_all),
+        notices=notices,
+        errors=errors,
+        kinds=[{"name": kind.kind.value, "plural": kind.plural} for kind in specs()],
+        max_mb=svc.settings.max_file_bytes / 1024 / 1024,
+        max_files=svc.settings.max_files,
+    )
     return render(request, "documents.html.j2", context, status)
 
 
@@ -475,7 +560,11 @@ def _todo(request: Request, case_id: str) -> dict[str, Any]:
     svc = services(request)
     last = svc.store.report(case_id)
     if isinstance(last, dict) and isinstance(last.get("todo"), list):
-        return {"todo": last["todo"], "todo_jobs": (last.get("claims") or {}).get("jobs", []), "todo_as_of": last.get("as_of")}
+        return {
+            "todo": last["todo"],
+            "todo_jobs": (last.get("claims") or {}).get("jobs", []),
+            "todo_as_of": last.get("as_of"),
+        }
     try:
         data = report_data(build_report(load_case(svc.store.folder(case_id)), svc.settings.today(), []))
     except ChecklistError:
@@ -484,6 +573,7 @@ def _todo(request: Request, case_id: str) -> dict[str, Any]:
 
 
 # check and report
+
 
 def _build_report(request: Request, case_id: str) -> Report:
     """Check the case as it is on disk now, reusing the readings of unchanged files."""
@@ -526,8 +616,9 @@ async def check_now(request: Request, case_id: str) -> Response:
         raise  # a full or read-only disk has its own page (web.app.storage_error)
     except ChecklistError as exc:
         fix = "Fix review.yaml" if exc.path is not None and exc.path.name == REVIEW_FILE else "Fix the claims"
-        return await _documents(request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. {fix} first."],
-                                status=422)
+        return await _documents(
+            request, case_id, notices=[], errors=[f"Cannot check yet: {exc}. {fix} first."], status=422
+        )
     return _see(_case_url(case_id, "report"))
 
 
@@ -554,8 +645,14 @@ async def _report(request: Request, case_id: str, *, error: str | None = None, s
     previous = store.previous_report(case_id)
     changes = compare_reports(previous, data) if previous else None
     doc_pages = {public(doc.path): _case_url(case_id, f"documents/{doc.id}") for doc in store.documents(case_id)}
-    context.update(report=True, changes=changes, stale=_stale(store.folder(case_id), data), doc_pages=doc_pages,
-                   review_actions=True, drafts=_draft_links(data))
+    context.update(
+        report=True,
+        changes=changes,
+        stale=_stale(store.folder(case_id), data),
+        doc_pages=doc_pages,
+        review_actions=True,
+        drafts=_draft_links(data),
+    )
     return render(request, "report.html.j2", {**data, "view": html_view(data), **context}, status)
 
 
@@ -565,7 +662,9 @@ def _stale(folder: Path, data: dict[str, Any]) -> bool:
 
     checked = (folder / STATE_DIR / "report.json").stat().st_mtime_ns
     files = discover(folder)
-    if {public(path.relative_to(folder).as_posix()) for path in files} != {doc["path"] for doc in data.get("documents", [])}:
+    if {public(path.relative_to(folder).as_posix()) for path in files} != {
+        doc["path"] for doc in data.get("documents", [])
+    }:
         return True  # the report holds public paths (SINs masked, names printable): compare like with like
     decided = [folder / CASE_FILE, folder / REVIEW_FILE]
     return any(path.stat().st_mtime_ns > checked for path in [*decided, *files] if path.exists())
@@ -580,7 +679,7 @@ def _last_report(request: Request, case_id: str) -> dict[str, Any]:
 
 def _download(content: bytes, media_type: str, name: str) -> Response:
     """A file to save; its name is made of a public case id, and is masked once more on the way out."""
-    safe = re.sub(r'[^\w .()-]', "_", mask_sins_in_name(readable(name)), flags=re.ASCII)
+    safe = re.sub(r"[^\w .()-]", "_", mask_sins_in_name(readable(name)), flags=re.ASCII)
     return Response(content, media_type=media_type, headers={"content-disposition": f'attachment; filename="{safe}"'})
 
 
@@ -632,8 +731,10 @@ async def pack_zip(request: Request) -> Response:
 
 # Requests to employers and letters of explanation: GETs that only read the last report
 
-DRAFT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-               "txt": "text/plain; charset=utf-8"}
+DRAFT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain; charset=utf-8",
+}
 
 
 def _drafts_report(data: dict[str, Any]) -> Report | None:
@@ -677,9 +778,11 @@ async def drafts_zip(request: Request) -> Response:
 
     case_id = _case_id(request)
     report = _drafts_report(_last_report(request, case_id))
-    files = [] if report is None else [
-        item for _, pair in [*request_drafts(report), *explanation_drafts(report)] for item in pair
-    ]
+    files = (
+        []
+        if report is None
+        else [item for _, pair in [*request_drafts(report), *explanation_drafts(report)] for item in pair]
+    )
     if not files:
         raise HTTPException(404, "The last check found nothing to ask an employer and nothing to explain.")
     buffer = io.BytesIO()
@@ -690,6 +793,7 @@ async def drafts_zip(request: Request) -> Response:
 
 
 # NOC
+
 
 async def noc_page(request: Request) -> Response:
     query = request.query_params.get("q", "").strip()[:300]
@@ -703,7 +807,9 @@ async def noc_search(request: Request) -> Response:
     query = request.query_params.get("q", "").strip()[:300]
     noc = services(request).noc()
     if noc is None:
-        return JSONResponse({"error": "NOC 2021 data is not installed: run 'cec-checklist noc install FOLDER'."}, status_code=503)
+        return JSONResponse(
+            {"error": "NOC 2021 data is not installed: run 'cec-checklist noc install FOLDER'."}, status_code=503
+        )
     return JSONResponse(noc_hits(noc, query, 8))
 
 

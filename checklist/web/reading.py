@@ -52,8 +52,18 @@ def key_fields(document: Document) -> list[tuple[str, Any]]:
     if isinstance(fields.get("salary_amount"), (int, float)) and fields.get("salary_period"):
         fields["salary_amount"] = f"{fields['salary_amount']:,.2f} per {fields.pop('salary_period')}"
     names = spec(document.kind).key_fields
-    return [(LABELS.get(name, name.replace("_", " ")), fields[name]) for name in names if fields.get(name) not in (None, "", [])]
+    return [
+        (LABELS.get(name, name.replace("_", " ")), fields[name])
+        for name in names
+        if fields.get(name) not in (None, "", [])
+    ]
 
 
-LABELS = {"employer_name": "employer", "salary_amount": "salary", "hours_per_week": "hours/week", "gross_pay": "gross",
-          "employment_income": "income", "total_income": "total income"}
+LABELS = {
+    "employer_name": "employer",
+    "salary_amount": "salary",
+    "hours_per_week": "hours/week",
+    "gross_pay": "gross",
+    "employment_income": "income",
+    "total_income": "total income",
+}

@@ -30,8 +30,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "cec_csrf"
 CSRF_FIELD = "csrf_token"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -99,7 +101,9 @@ class Csrf:
         cookie = request.cookies.get(CSRF_COOKIE, "")
         sent = form.get(CSRF_FIELD)
         if not cookie or not isinstance(sent, str) or not hmac.compare_digest(sent, self._sign(cookie)):
-            raise HTTPException(403, "This form has expired or did not come from this page. Reload the page and try again.")
+            raise HTTPException(
+                403, "This form has expired or did not come from this page. Reload the page and try again."
+            )
 
     def _new_cookie(self, request: Request) -> str:
         value = secrets.token_urlsafe(32)
@@ -122,7 +126,9 @@ def _refuse_cross_site(request: Request) -> None:
 
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"The upload is larger than {limit / 1_000_000:g} MB in one go. Send fewer or smaller files at a time.")
+        super().__init__(
+            413, f"The upload is larger than {limit / 1_000_000:g} MB in one go. Send fewer or smaller files at a time."
+        )
 
 
 class BodyLimitMiddleware:
@@ -156,9 +162,18 @@ class BodyLimitMiddleware:
 
 async def _plain_413(send: Send, limit: int) -> None:
     body = BodyTooLarge(limit).detail.encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close"), *SECURITY_HEADERS]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

@@ -38,7 +38,9 @@ from checklist.privacy import mask_sins_in_name
 
 STATE_DIR = ".cec-checklist"
 DOCUMENTS_DIR = "documents"
-CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}")  # new cases get slugs; folders copied in by hand may be looser
+CASE_ID = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}"
+)  # new cases get slugs; folders copied in by hand may be looser
 _UNSAFE = re.compile(r"[^\w.\-() ]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 MAX_NAME_BYTES = 200
@@ -303,8 +305,9 @@ class CaseStore:
             raise UnknownDocument(target.name)  # cannot happen with cleaned names; refuse rather than trust
         _atomic_copy(stream, target, max_bytes)
         relative = target.relative_to(folder).as_posix()
-        return StoredDocument(id=document_id(relative), path=relative, size=target.stat().st_size,
-                              version=version_of(target))
+        return StoredDocument(
+            id=document_id(relative), path=relative, size=target.stat().st_size, version=version_of(target)
+        )
 
     # checks
     def save_report(self, case_id: str, report_json: str) -> None:
@@ -374,10 +377,14 @@ def _documents_in(folder: Path) -> list[StoredDocument]:
 
 def _summary_in(folder: Path, case_id: str, today: dt.date) -> CaseSummary:
     last = _read_json_in(folder, "report.json")
-    return CaseSummary(id=case_id, name=_name_in(folder, case_id), has_claims=(folder / CASE_FILE).is_file(),
-                       documents=len(_documents_in(folder)),
-                       last_ready=None if not isinstance(last, dict) else bool(last.get("ready")),
-                       desk=desk_facts(last, today) if isinstance(last, dict) else None)
+    return CaseSummary(
+        id=case_id,
+        name=_name_in(folder, case_id),
+        has_claims=(folder / CASE_FILE).is_file(),
+        documents=len(_documents_in(folder)),
+        last_ready=None if not isinstance(last, dict) else bool(last.get("ready")),
+        desk=desk_facts(last, today) if isinstance(last, dict) else None,
+    )
 
 
 def _signature(folder: Path) -> tuple[Any, ...]:

@@ -24,8 +24,12 @@ from tests.support.files import make_docx
 from tests.support.noc import NOC_DIR
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "cases"
-FR_LETTER = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "reference_letter" / (
-    "fr_cle_valeur_a_ce_jour_pied_de_page.txt"
+FR_LETTER = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "layouts"
+    / "reference_letter"
+    / ("fr_cle_valeur_a_ce_jour_pied_de_page.txt")
 )
 SIN = "046 454 286"
 AS_OF = "2026-01-15"
@@ -63,7 +67,7 @@ def _french_case(tmp_path: Path, *, claimed_hours: int = 45, title_line: str = "
     case.mkdir()
     (case / "case.yaml").write_text(
         "applicant: Karim Benali\njobs:\n  - employer: Groupe Conseil Véridia inc.\n    title: Analyste en cybersécurité\n"
-        f"    noc: \"21220\"\n    start: 2023-03-01\n    hours_per_week: {claimed_hours}\n",
+        f'    noc: "21220"\n    start: 2023-03-01\n    hours_per_week: {claimed_hours}\n',
         encoding="utf-8",
     )
     lines = [line for line in FR_LETTER.read_text(encoding="utf-8").splitlines() if not line.startswith("Avantages")]
@@ -98,11 +102,13 @@ def test_s06_requests_name_the_missing_elements_and_the_values_compared(tmp_path
                 assert "The duties: " in text and "please describe the main duties in your own words" in text
             elif element is not None and finding.code != "letter.claim-mismatch":
                 assert f"- {element.en[:1].upper()}{element.en[1:]}: " in text, (finding.code, text)
-            for number_pair in re.findall(r"([\d.]+) hours per week in the letter, ([\d.]+) claimed",
-                                          str(finding.values.get("differences", ""))):
+            for number_pair in re.findall(
+                r"([\d.]+) hours per week in the letter, ([\d.]+) claimed", str(finding.values.get("differences", ""))
+            ):
                 assert f"the letter gives {number_pair[0]} h/week, my profile claims {number_pair[1]}" in text
-            for letter_title, claimed in re.findall(r"title '(.*)' in the letter, '(.*)' claimed",
-                                                    str(finding.values.get("differences", ""))):
+            for letter_title, claimed in re.findall(
+                r"title '(.*)' in the letter, '(.*)' claimed", str(finding.values.get("differences", ""))
+            ):
                 assert f"the letter gives '{letter_title}', my profile claims '{claimed}'" in text
     hours = (out / "job1-larkspur-capital-partners-inc-request.txt").read_text(encoding="utf-8")
     assert "35 h/week" in hours and "claims 40" in hours  # the s06 sample: its letter gives 35, the profile 40
@@ -153,7 +159,9 @@ def test_job_selects_one_request_and_a_bad_job_is_exit_2(tmp_path: Path) -> None
     result = _request(case, out, "--job", "1")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "job1-larkspur-capital-partners-inc-request.docx", "job1-larkspur-capital-partners-inc-request.txt"]
+        "job1-larkspur-capital-partners-inc-request.docx",
+        "job1-larkspur-capital-partners-inc-request.txt",
+    ]
     bad = _request(case, tmp_path / "other", "--job", "3")
     assert bad.exit_code == 2 and "--job 3 is not a job of this case" in bad.output and "3 jobs" in bad.output
     assert not (tmp_path / "other").exists()
@@ -190,13 +198,18 @@ def test_a_french_letter_gets_a_french_request(tmp_path: Path) -> None:
     english = _request(case, tmp_path / "en", "--as-of", AS_OF, "--lang", "en")
     assert english.exit_code == 0
     assert "the letter gives 40 h/week, my profile claims 45" in (
-        tmp_path / "en" / "job0-groupe-conseil-veridia-inc-request.txt").read_text(encoding="utf-8")
+        tmp_path / "en" / "job0-groupe-conseil-veridia-inc-request.txt"
+    ).read_text(encoding="utf-8")
 
 
 def test_a_sin_is_masked_in_both_outputs_and_the_docx_says_what_the_txt_says(tmp_path: Path) -> None:
     case = _french_case(tmp_path, title_line=f"Poste occupé :                   Analyste en cybersécurité NAS {SIN}")
-    (case / "case.yaml").write_text((case / "case.yaml").read_text(encoding="utf-8").replace(
-        "title: Analyste en cybersécurité", f"title: Analyste en cybersécurité {SIN}"), encoding="utf-8")
+    (case / "case.yaml").write_text(
+        (case / "case.yaml")
+        .read_text(encoding="utf-8")
+        .replace("title: Analyste en cybersécurité", f"title: Analyste en cybersécurité {SIN}"),
+        encoding="utf-8",
+    )
     out = tmp_path / "requests"
     assert _request(case, out, "--as-of", AS_OF).exit_code == 0
     [txt], [word] = sorted(out.glob("*.txt")), sorted(out.glob("*.docx"))
@@ -237,9 +250,16 @@ def test_a_copied_from_noc_finding_asks_for_own_words_and_never_quotes_the_noc(t
     report = _report(case)
     letter = next(d for d in report.documents if d.kind == "reference_letter")
     copied = "Plan, organize, direct and evaluate the activities of the establishment"
-    finding = Finding(code="duties.copied-from-noc", severity=Severity.WARNING, title="Duties copied from the NOC",
-                      message=f"2 duties reproduce NOC main duties, e.g. '{copied}'.", fix="", job=letter.job,
-                      documents=[letter.path], values={"count": 2, "example": copied})
+    finding = Finding(
+        code="duties.copied-from-noc",
+        severity=Severity.WARNING,
+        title="Duties copied from the NOC",
+        message=f"2 duties reproduce NOC main duties, e.g. '{copied}'.",
+        fix="",
+        job=letter.job,
+        documents=[letter.path],
+        values={"count": 2, "example": copied},
+    )
     [request] = build_requests(report.model_copy(update={"findings": [*report.findings, finding]}))
     text = "\n".join(line.text for line in request_lines(request))
     assert copied.lower() not in text.lower()
@@ -271,17 +291,29 @@ def test_explanations_are_drafts_with_the_facts_found_and_blanks(tmp_path: Path)
     assert body.startswith("BROUILLON À COMPLÉTER ET À SIGNER") and "[____ expliquez pourquoi" in body
 
 
-@pytest.mark.parametrize("code", ["status.maintained", "name.mismatch", "employer.name-mismatch", "paystub.gap",
-                                  "cec.leave"])
+@pytest.mark.parametrize(
+    "code", ["status.maintained", "name.mismatch", "employer.name-mismatch", "paystub.gap", "cec.leave"]
+)
 def test_every_topic_drafts_its_facts_without_inventing_a_reason(tmp_path: Path, code: str) -> None:
     report = _report(_copy(tmp_path, "s01_clean_promotion"))
-    values = {"status.maintained": {"days": 40, "start": "2024-05-01", "end": "2024-06-09",
-                                    "basis": "maintained status (R186(u))", "files": "Immigration/AOR.pdf"},
-              "name.mismatch": {"file": "T4.pdf", "found": "K. Iyer-Rao", "applicant": report.applicant},
-              "employer.name-mismatch": {"file": "T4.pdf", "found": "CDS HOLDINGS"},
-              "paystub.gap": {"employer": "Cedarline Data Systems Inc.", "ranges": "2024-01-01 to 2024-02-15 (46 days)"},
-              "cec.leave": {"employer": "Cedarline Data Systems Inc.", "file": "letter.docx",
-                            "leaves": "parental leave from 2024-01-01 to 2024-03-31", "hours": "487.5"}}[code]
+    values = {
+        "status.maintained": {
+            "days": 40,
+            "start": "2024-05-01",
+            "end": "2024-06-09",
+            "basis": "maintained status (R186(u))",
+            "files": "Immigration/AOR.pdf",
+        },
+        "name.mismatch": {"file": "T4.pdf", "found": "K. Iyer-Rao", "applicant": report.applicant},
+        "employer.name-mismatch": {"file": "T4.pdf", "found": "CDS HOLDINGS"},
+        "paystub.gap": {"employer": "Cedarline Data Systems Inc.", "ranges": "2024-01-01 to 2024-02-15 (46 days)"},
+        "cec.leave": {
+            "employer": "Cedarline Data Systems Inc.",
+            "file": "letter.docx",
+            "leaves": "parental leave from 2024-01-01 to 2024-03-31",
+            "hours": "487.5",
+        },
+    }[code]
     finding = Finding(code=code, severity=Severity.WARNING, title="t", message="m", fix="", job=0, values=values)
     [draft] = list(build_explanations(report.model_copy(update={"findings": [finding]})))
     text = "\n".join(line.text for line in explanation_lines(draft))
@@ -298,11 +330,16 @@ def test_drafts_dropped_into_the_case_are_set_aside_not_read_as_letters(tmp_path
     case = _copy(tmp_path, "s06_three_jobs_letter_gaps")
     before = _report(case)
     assert _request(case, case / "2 - Larkspur", "--explanations").exit_code == 0
-    shutil.copy(case / "2 - Larkspur" / "job1-larkspur-capital-partners-inc-request.docx", case / "reference letter.docx")
+    shutil.copy(
+        case / "2 - Larkspur" / "job1-larkspur-capital-partners-inc-request.docx", case / "reference letter.docx"
+    )
     after = _report(case)
     aside = {item["path"]: item["reason"] for item in after.set_aside}
-    drafts = ["reference letter.docx", "2 - Larkspur/job1-larkspur-capital-partners-inc-request.docx",
-              "2 - Larkspur/job1-larkspur-capital-partners-inc-request.txt"]
+    drafts = [
+        "reference letter.docx",
+        "2 - Larkspur/job1-larkspur-capital-partners-inc-request.docx",
+        "2 - Larkspur/job1-larkspur-capital-partners-inc-request.txt",
+    ]
     for path in drafts:
         assert "draft written by cec-checklist" in aside[path]
     assert [d.path for d in after.documents] == [d.path for d in before.documents]

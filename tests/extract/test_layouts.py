@@ -28,8 +28,14 @@ FIXTURES = sorted(ROOT.glob("*/*.json"))
 
 KNOWN_GAPS: dict[str, set[str]] = {
     # Word table whose cells each came out on their own line, with the values in a second table.
-    "en_docx_table_cells_per_line": {"employee_name", "job_title", "start_date", "hours_per_week", "salary_amount",
-                                     "salary_period"},
+    "en_docx_table_cells_per_line": {
+        "employee_name",
+        "job_title",
+        "start_date",
+        "hours_per_week",
+        "salary_amount",
+        "salary_period",
+    },
     # Contracts naming the employee only in a signature table or by first name ("Dear Wei,").
     "en_formal_agreement_numbered_clauses": {"employee_name", "hours_per_week"},
     "fr_contrat_de_travail_articles": {"employee_name", "hours_per_week"},
@@ -53,7 +59,11 @@ def test_layout(fixture: Path) -> None:
     assert document.kind.value == expected["kind"]
     if DocumentKind(expected["kind"]) not in extracted_kinds():
         return
-    wrong = {name for name, value in expected["fields"].items() if not field_matches(name, value, getattr(document.fields, name))}
+    wrong = {
+        name
+        for name, value in expected["fields"].items()
+        if not field_matches(name, value, getattr(document.fields, name))
+    }
     allowed = KNOWN_GAPS.get(fixture.stem, set())
     details = {name: (expected["fields"][name], getattr(document.fields, name)) for name in wrong - allowed}
     assert wrong <= allowed, f"fields wrong: {details}"

@@ -12,10 +12,21 @@ from checklist.text.money import find_money, salary_period
 from checklist.text.normalize import company_key, person_key
 
 
-@pytest.mark.parametrize("text", [
-    "March 1, 2023", "2023-03-01", "1 March 2023", "Mar. 1st, 2023", "1er mars 2023", "le 1er mars 2023",
-    "2023/03/01", "01 MAR 2023", "MARCH 1 2023", "1 mars 2023",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 1, 2023",
+        "2023-03-01",
+        "1 March 2023",
+        "Mar. 1st, 2023",
+        "1er mars 2023",
+        "le 1er mars 2023",
+        "2023/03/01",
+        "01 MAR 2023",
+        "MARCH 1 2023",
+        "1 mars 2023",
+    ],
+)
 def test_dates(text: str) -> None:
     assert parse_date(text) == dt.date(2023, 3, 1)
 
@@ -24,18 +35,31 @@ def test_numeric_day_first_when_unambiguous() -> None:
     assert parse_date("15/10/2025") == dt.date(2025, 10, 15)
 
 
-@pytest.mark.parametrize("text,amount", [
-    ("$72,000.00", 72000.0), ("CAD 68,500 per annum", 68500.0), ("$28.50/hour", 28.5),
-    ("72 000,00 $", 72000.0), ("82 000 $", 82000.0),
-])
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        ("$72,000.00", 72000.0),
+        ("CAD 68,500 per annum", 68500.0),
+        ("$28.50/hour", 28.5),
+        ("72 000,00 $", 72000.0),
+        ("82 000 $", 82000.0),
+    ],
+)
 def test_money(text: str, amount: float) -> None:
     assert find_money(text)[0].value == pytest.approx(amount)
 
 
-@pytest.mark.parametrize("context,period", [
-    ("per annum", "year"), ("/hour", "hour"), ("per month", "month"), ("par année", "year"),
-    ("de l'heure", "hour"), ("a week", "week"),
-])
+@pytest.mark.parametrize(
+    "context,period",
+    [
+        ("per annum", "year"),
+        ("/hour", "hour"),
+        ("per month", "month"),
+        ("par année", "year"),
+        ("de l'heure", "hour"),
+        ("a week", "week"),
+    ],
+)
 def test_salary_period(context: str, period: str) -> None:
     assert salary_period(context) == period
 
@@ -44,11 +68,18 @@ def test_salary_period_nearest_before_the_amount() -> None:
     assert salary_period("works 40 hours per week and earns an annual salary of", before=True) == "year"
 
 
-@pytest.mark.parametrize("text,hours", [
-    ("40 hours per week", 40), ("37.5 hrs/week", 37.5), ("full-time (35 hours weekly)", 35),
-    ("8 hours a day, 5 days a week", 40), ("37,5 heures par semaine", 37.5), ("a 40-hour week", 40),
-    ("Hours of work per week: 40", 40),
-])
+@pytest.mark.parametrize(
+    "text,hours",
+    [
+        ("40 hours per week", 40),
+        ("37.5 hrs/week", 37.5),
+        ("full-time (35 hours weekly)", 35),
+        ("8 hours a day, 5 days a week", 40),
+        ("37,5 heures par semaine", 37.5),
+        ("a 40-hour week", 40),
+        ("Hours of work per week: 40", 40),
+    ],
+)
 def test_hours(text: str, hours: float) -> None:
     found = parse_hours_per_week(text)
     assert found is not None and found.value == pytest.approx(hours)

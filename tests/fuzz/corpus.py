@@ -95,8 +95,12 @@ LETTER = [
     "- Identify and communicate technical problems and solutions.",
     "Sincerely, Jane Doe, Director of Human Resources",
 ]
-STUB = ["EARNINGS STATEMENT", "Acme Analytics Inc.", "Employee: Maria Santos",
-        "Pay period: 2024-03-01 to 2024-03-15   Pay date: 2024-03-20"]
+STUB = [
+    "EARNINGS STATEMENT",
+    "Acme Analytics Inc.",
+    "Employee: Maria Santos",
+    "Pay period: 2024-03-01 to 2024-03-15   Pay date: 2024-03-20",
+]
 
 
 def _made_seeds() -> list[Seed]:
@@ -104,10 +108,22 @@ def _made_seeds() -> list[Seed]:
 
     made = [
         Seed("made/letter.pdf", "pdf", reportlab_pdf([LETTER, STUB])),
-        Seed("made/stub-table.pdf", "pdf", reportlab_pdf([STUB], columns=[(60, "Regular"), (300, "80.00"), (450, "3,557.69")])),
+        Seed(
+            "made/stub-table.pdf",
+            "pdf",
+            reportlab_pdf([STUB], columns=[(60, "Regular"), (300, "80.00"), (450, "3,557.69")]),
+        ),
         Seed("made/scan.pdf", "pdf", reportlab_pdf([[]], image=True)),
-        Seed("made/letter.docx", "docx", docx_bytes(LETTER, header="ACME ANALYTICS INC.", footer="100 King St W",
-                                                    table=[["Position", "From", "To"], ["Developer", "2023-03-01", "present"]])),
+        Seed(
+            "made/letter.docx",
+            "docx",
+            docx_bytes(
+                LETTER,
+                header="ACME ANALYTICS INC.",
+                footer="100 King St W",
+                table=[["Position", "From", "To"], ["Developer", "2023-03-01", "present"]],
+            ),
+        ),
         Seed("made/nested-tables.docx", "docx", docx_bytes(STUB, table=[["a", "b"], ["c", "d"]], nested=3)),
     ]
     image = Image.new("RGB", (160, 60), "white")
@@ -122,8 +138,9 @@ def _made_seeds() -> list[Seed]:
     return made
 
 
-def reportlab_pdf(pages: list[list[str]], *, columns: list[tuple[float, str]] | None = None,
-                  image: bool = False) -> bytes:
+def reportlab_pdf(
+    pages: list[list[str]], *, columns: list[tuple[float, str]] | None = None, image: bool = False
+) -> bytes:
     from reportlab.lib.pagesizes import LETTER as PAGE
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -144,8 +161,9 @@ def reportlab_pdf(pages: list[list[str]], *, columns: list[tuple[float, str]] | 
     return buffer.getvalue()
 
 
-def docx_bytes(paragraphs: list[str], *, header: str = "", footer: str = "",
-               table: list[list[str]] | None = None, nested: int = 0) -> bytes:
+def docx_bytes(
+    paragraphs: list[str], *, header: str = "", footer: str = "", table: list[list[str]] | None = None, nested: int = 0
+) -> bytes:
     import docx
 
     document = docx.Document()
@@ -188,9 +206,36 @@ def flip_bits(data: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
-_INTERESTING = [b"\x00", b"\xff", b"(", b")", b"<<", b">>", b"[", b"]", b"/", b"\\", b"%", b"R", b"obj",
-                b"stream", b"endstream", b"-1", b"0", b"4294967296", b"99999999999999999999", b"1e308", b"NaN",
-                b"<", b">", b"&", b"]]>", b"\r\n", b"\xef\xbb\xbf", b"\xc3\x28"]
+_INTERESTING = [
+    b"\x00",
+    b"\xff",
+    b"(",
+    b")",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"/",
+    b"\\",
+    b"%",
+    b"R",
+    b"obj",
+    b"stream",
+    b"endstream",
+    b"-1",
+    b"0",
+    b"4294967296",
+    b"99999999999999999999",
+    b"1e308",
+    b"NaN",
+    b"<",
+    b">",
+    b"&",
+    b"]]>",
+    b"\r\n",
+    b"\xef\xbb\xbf",
+    b"\xc3\x28",
+]
 
 
 def splice(data: bytes, rng: random.Random) -> bytes:
@@ -223,8 +268,20 @@ BYTE_MUTATORS: list[Mutator] = [truncate, flip_bits, splice, random_tail]
 
 
 _NUMBER = re.compile(rb"(?<![A-Za-z#])-?\d+(?:\.\d+)?")
-_EXTREME_NUMBERS = [b"0", b"-1", b"1", b"2147483648", b"-2147483649", b"18446744073709551616", b"99999999999",
-                    b"1e99", b"0.000001", b"-0", b"65536", b"3.4e38"]
+_EXTREME_NUMBERS = [
+    b"0",
+    b"-1",
+    b"1",
+    b"2147483648",
+    b"-2147483649",
+    b"18446744073709551616",
+    b"99999999999",
+    b"1e99",
+    b"0.000001",
+    b"-0",
+    b"65536",
+    b"3.4e38",
+]
 
 
 def pdf_numbers(data: bytes, rng: random.Random) -> bytes:
@@ -234,7 +291,7 @@ def pdf_numbers(data: bytes, rng: random.Random) -> bytes:
         return flip_bits(data, rng)
     out = data
     for match in sorted(rng.sample(matches, min(len(matches), rng.choice((1, 2, 5)))), key=lambda m: -m.start()):
-        out = out[: match.start()] + rng.choice(_EXTREME_NUMBERS) + out[match.end():]
+        out = out[: match.start()] + rng.choice(_EXTREME_NUMBERS) + out[match.end() :]
     return out
 
 
@@ -245,6 +302,7 @@ _FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
 def pdf_inflate_streams(data: bytes, rng: random.Random) -> bytes:
     """Decode a few streams (ASCII85, Flate) in place and mutate their content, so the damage
     reaches content streams and fonts rather than stopping at zlib's checksum."""
+
     def expand(match: re.Match[bytes]) -> bytes:
         header, body = match.group(1), match.group(2)
         found = _FILTERS.search(header)
@@ -252,7 +310,9 @@ def pdf_inflate_streams(data: bytes, rng: random.Random) -> bytes:
         try:
             for name in names:
                 if name == b"ASCII85Decode":
-                    body = base64.a85decode(body.strip(), adobe=body.strip().startswith(b"<~"), ignorechars=b" \t\n\r\v")
+                    body = base64.a85decode(
+                        body.strip(), adobe=body.strip().startswith(b"<~"), ignorechars=b" \t\n\r\v"
+                    )
                 elif name == b"FlateDecode":
                     body = zlib.decompress(body)
                 else:
@@ -263,6 +323,7 @@ def pdf_inflate_streams(data: bytes, rng: random.Random) -> bytes:
         header = _FILTERS.sub(b"", header)
         header = re.sub(rb"/Length\s+\d+(\s+\d+\s+R)?", b"/Length %d" % len(body), header)
         return header + b"\nstream\n" + body + b"\nendstream"
+
     matches = list(_STREAM.finditer(data))
     if not matches:
         return splice(data, rng)
@@ -304,7 +365,7 @@ def xml_text(data: bytes, rng: random.Random) -> bytes:
     match = rng.choice(runs)
     text = mutate_text(match.group(2).decode("utf-8", "replace"), rng)
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8", "replace")
-    return data[: match.start(2)] + escaped + data[match.end(2):]
+    return data[: match.start(2)] + escaped + data[match.end(2) :]
 
 
 def xml_tags(data: bytes, rng: random.Random) -> bytes:
@@ -314,18 +375,44 @@ def xml_tags(data: bytes, rng: random.Random) -> bytes:
         return splice(data, rng)
     match = rng.choice(tags)
     if rng.random() < 0.5:
-        return data[: match.start()] + data[match.end():]
-    return data[: match.end()] + match.group(0) * rng.choice((1, 2, 50)) + data[match.end():]
+        return data[: match.start()] + data[match.end() :]
+    return data[: match.end()] + match.group(0) * rng.choice((1, 2, 50)) + data[match.end() :]
 
 
 # --------------------------------------------------------------------------
 # Text mutators (for the extractors: what a reader hands them)
 
 
-_WEIRD = ["99999999999999999999", "0000-00-00", "31/02/2024", "2024-13-45", "$-1,000,000.00", "1e308", "NaN",
-          "40 hours per week", "per hour", "40,5 h/sem", "Feb 30, 2023", "0 hours", "-40 hours per week",
-          "\u202e\u05d0\u05d1", "e\u0301", "\ufeff", "\u00a0", "\t", "   ", "•", "NOC 21232", "SIN 046 454 286",
-          "from 2023-03-01 to 2022-01-01", "to present", "x" * 5000, "1" * 400, "." * 2000, "  " * 300]
+_WEIRD = [
+    "99999999999999999999",
+    "0000-00-00",
+    "31/02/2024",
+    "2024-13-45",
+    "$-1,000,000.00",
+    "1e308",
+    "NaN",
+    "40 hours per week",
+    "per hour",
+    "40,5 h/sem",
+    "Feb 30, 2023",
+    "0 hours",
+    "-40 hours per week",
+    "\u202e\u05d0\u05d1",
+    "e\u0301",
+    "\ufeff",
+    "\u00a0",
+    "\t",
+    "   ",
+    "•",
+    "NOC 21232",
+    "SIN 046 454 286",
+    "from 2023-03-01 to 2022-01-01",
+    "to present",
+    "x" * 5000,
+    "1" * 400,
+    "." * 2000,
+    "  " * 300,
+]
 
 
 def mutate_text(text: str, rng: random.Random) -> str:
@@ -347,7 +434,7 @@ def mutate_text(text: str, rng: random.Random) -> str:
         elif action == 5:
             rng.shuffle(lines)
         elif action == 6 and len(lines) > 1:
-            lines[index: index + 2] = [" ".join(lines[index: index + 2])]
+            lines[index : index + 2] = [" ".join(lines[index : index + 2])]
         else:
             lines = lines[: rng.randrange(len(lines) + 1)]
     return "\n".join(lines)
@@ -398,19 +485,31 @@ def stream(body: bytes, extra: bytes = b"") -> bytes:
 TEXT_OPS = b"BT /F1 12 Tf 72 720 Td (Employment letter for Maria Santos, 40 hours per week) Tj ET"
 
 
-def page_pdf(content: bytes = TEXT_OPS, *, page_extra: bytes = b"", pages_extra: bytes = b"", kids: bytes = b"[3 0 R]",
-             count: int = 1, mediabox: bytes = b"[0 0 612 792]", filters: bytes = b"",
-             extra_objects: list[bytes] | None = None, trailer: bytes = b"") -> bytes:
+def page_pdf(
+    content: bytes = TEXT_OPS,
+    *,
+    page_extra: bytes = b"",
+    pages_extra: bytes = b"",
+    kids: bytes = b"[3 0 R]",
+    count: int = 1,
+    mediabox: bytes = b"[0 0 612 792]",
+    filters: bytes = b"",
+    extra_objects: list[bytes] | None = None,
+    trailer: bytes = b"",
+) -> bytes:
     """A one-page PDF (object 3 the page, 4 its content, 5 its font) with parts to make hostile."""
-    return build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids %s /Count %d %s >>" % (kids, count, pages_extra),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Resources << /Font << /F1 5 0 R >> %s >> /Contents 4 0 R >>"
-        % (mediabox, page_extra),
-        stream(content, filters),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        *(extra_objects or []),
-    ], trailer=trailer)
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids %s /Count %d %s >>" % (kids, count, pages_extra),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Resources << /Font << /F1 5 0 R >> %s >> /Contents 4 0 R >>"
+            % (mediabox, page_extra),
+            stream(content, filters),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            *(extra_objects or []),
+        ],
+        trailer=trailer,
+    )
 
 
 def nested(depth: int, kind: str = "array") -> bytes:
@@ -444,8 +543,11 @@ def pdf_deep_page_tree(depth: int) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     first = 6
     objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % first)
-    objects += [b"<< /Type /Page /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-                stream(TEXT_OPS), b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects += [
+        b"<< /Type /Page /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        stream(TEXT_OPS),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     for level in range(depth):
         number = first + level
         child = number + 1 if level < depth - 1 else 3
@@ -456,10 +558,14 @@ def pdf_deep_page_tree(depth: int) -> bytes:
 def pdf_huge_content(operations: int, pages: int = 1) -> bytes:
     """`pages` pages (one page object, listed `pages` times) with `operations` text-showing
     operations each: slow to lay out, small on disk."""
-    body = b"BT /F1 6 Tf " + b"".join(
-        b"1 0 0 1 %d %d Tm (w%d) Tj\n" % (i % 600, i % 780, i) for i in range(operations)) + b"ET"
-    return page_pdf(zlib.compress(body, 6), filters=b"/Filter /FlateDecode", kids=b"[" + b"3 0 R " * pages + b"]",
-                    count=pages)
+    body = (
+        b"BT /F1 6 Tf "
+        + b"".join(b"1 0 0 1 %d %d Tm (w%d) Tj\n" % (i % 600, i % 780, i) for i in range(operations))
+        + b"ET"
+    )
+    return page_pdf(
+        zlib.compress(body, 6), filters=b"/Filter /FlateDecode", kids=b"[" + b"3 0 R " * pages + b"]", count=pages
+    )
 
 
 def pdf_huge_page(width: int, height: int) -> bytes:
@@ -472,9 +578,13 @@ def pdf_huge_image(width: int, height: int) -> bytes:
     return page_pdf(
         b"q 612 0 0 792 0 0 cm /Im1 Do Q",
         page_extra=b"/XObject << /Im1 6 0 R >>",
-        extra_objects=[stream(deflated(1 << 16, b"\x00"),
-                              b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-                              b"/BitsPerComponent 8 /Filter /FlateDecode" % (width, height))],
+        extra_objects=[
+            stream(
+                deflated(1 << 16, b"\x00"),
+                b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8 /Filter /FlateDecode" % (width, height),
+            )
+        ],
     )
 
 
@@ -493,8 +603,11 @@ W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def docx_document_xml(paragraph_text: bytes) -> bytes:
-    return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body><w:p><w:r><w:t>' % W \
-        + paragraph_text + b"</w:t></w:r></w:p></w:body></w:document>"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body><w:p><w:r><w:t>' % W
+        + paragraph_text
+        + b"</w:t></w:r></w:p></w:body></w:document>"
+    )
 
 
 def docx_bomb(size: int) -> bytes:
@@ -508,7 +621,7 @@ def docx_directory_patched(offset: int, fmt: str, value: int) -> bytes:
     directory = data.find(b"PK\x01\x02")
     while directory != -1:
         name_length = struct.unpack_from("<H", data, directory + 28)[0]
-        if data[directory + 46: directory + 46 + name_length] == b"word/document.xml":
+        if data[directory + 46 : directory + 46 + name_length] == b"word/document.xml":
             struct.pack_into(fmt, data, directory + offset, value)
         directory = data.find(b"PK\x01\x02", directory + 4)
     return bytes(data)
@@ -529,24 +642,36 @@ def docx_many_parts(count: int) -> bytes:
 
 
 def docx_deep_xml(depth: int) -> bytes:
-    return docx_with_body(b'<?xml version="1.0"?>\n<w:document %s><w:body>' % W + b"<w:p>" * depth
-                          + b"</w:p>" * depth + b"</w:body></w:document>")
+    return docx_with_body(
+        b'<?xml version="1.0"?>\n<w:document %s><w:body>' % W
+        + b"<w:p>" * depth
+        + b"</w:p>" * depth
+        + b"</w:body></w:document>"
+    )
 
 
 def docx_entities() -> bytes:
     """A 'billion laughs' document.xml: entities that expand exponentially if resolved."""
     entities = b'<!ENTITY a0 "lol">' + b"".join(
-        b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 10))
-    body = b'<?xml version="1.0"?>\n<!DOCTYPE w:document [%s]>\n<w:document %s><w:body><w:p><w:r><w:t>&a9;' \
-           b"</w:t></w:r></w:p></w:body></w:document>" % (entities, W)
+        b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 10)
+    )
+    body = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE w:document [%s]>\n<w:document %s><w:body><w:p><w:r><w:t>&a9;'
+        b"</w:t></w:r></w:p></w:body></w:document>" % (entities, W)
+    )
     return docx_with_body(body)
 
 
 def docx_deep_tables(depth: int) -> bytes:
     cell = b"<w:tbl><w:tr><w:tc>"
     close = b"</w:tc></w:tr></w:tbl>"
-    return docx_with_body(b'<?xml version="1.0"?>\n<w:document %s><w:body>' % W + cell * depth
-                          + b"<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + close * depth + b"</w:body></w:document>")
+    return docx_with_body(
+        b'<?xml version="1.0"?>\n<w:document %s><w:body>' % W
+        + cell * depth
+        + b"<w:p><w:r><w:t>deep</w:t></w:r></w:p>"
+        + close * depth
+        + b"</w:body></w:document>"
+    )
 
 
 def _chunk(kind: bytes, body: bytes) -> bytes:
@@ -556,15 +681,26 @@ def _chunk(kind: bytes, body: bytes) -> bytes:
 def png_claiming(width: int, height: int) -> bytes:
     """A PNG whose header (with a valid CRC) claims `width` x `height` RGB pixels, and a bomb for data."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", deflated(1 << 20, b"\x00"))
-            + _chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", deflated(1 << 20, b"\x00"))
+        + _chunk(b"IEND", b"")
+    )
 
 
 def jpeg_claiming(width: int, height: int) -> bytes:
     """A baseline JPEG frame header claiming `width` x `height` (16 bits each), then junk scan data."""
     sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    return b"\xff\xd8\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + sof \
-        + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + b"\x00" * 1024 + b"\xff\xd9"
+    return (
+        b"\xff\xd8\xff\xe0"
+        + struct.pack(">H", 16)
+        + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + sof
+        + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00"
+        + b"\x00" * 1024
+        + b"\xff\xd9"
+    )
 
 
 def tiff_claiming(width: int, height: int, frames: int = 1) -> bytes:
@@ -573,13 +709,23 @@ def tiff_claiming(width: int, height: int, frames: int = 1) -> bytes:
     data = bytearray(b"II*\x00" + struct.pack("<I", 8 + 16))
     data += b"\x00" * 16  # the one strip, shared by every frame
     for frame in range(frames):
-        entries = [(256, 4, 1, width), (257, 4, 1, height), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 1),
-                   (273, 4, 1, strip_offset), (277, 3, 1, 1), (278, 4, 1, height), (279, 4, 1, 16)]
+        entries = [
+            (256, 4, 1, width),
+            (257, 4, 1, height),
+            (258, 3, 1, 8),
+            (259, 3, 1, 1),
+            (262, 3, 1, 1),
+            (273, 4, 1, strip_offset),
+            (277, 3, 1, 1),
+            (278, 4, 1, height),
+            (279, 4, 1, 16),
+        ]
         next_ifd = len(data) + 2 + 12 * len(entries) + 4 if frame < frames - 1 else 0
         data += struct.pack("<H", len(entries))
         for tag, kind, count, value in entries:
-            data += struct.pack("<HHI", tag, kind, count) + (struct.pack("<HH", value, 0) if kind == 3
-                                                             else struct.pack("<I", value))
+            data += struct.pack("<HHI", tag, kind, count) + (
+                struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value)
+            )
         data += struct.pack("<I", next_ifd)
     return bytes(data)
 

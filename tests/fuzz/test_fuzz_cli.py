@@ -18,9 +18,17 @@ from pathlib import Path
 from tests.fuzz import corpus
 
 CASE = corpus.SAMPLES / "s01_clean_promotion"
-HOSTILE = ["pdf-bomb-8mb.pdf", "pdf-5000-pages.pdf", "pdf-nested-array-10000-in-content.pdf",
-           "pdf-image-100000x100000.pdf", "docx-lying-sizes.docx", "docx-entities.docx", "png-100000x100000.png",
-           "tiff-500-frames.tif", "pdf-random-tail.pdf"]
+HOSTILE = [
+    "pdf-bomb-8mb.pdf",
+    "pdf-5000-pages.pdf",
+    "pdf-nested-array-10000-in-content.pdf",
+    "pdf-image-100000x100000.pdf",
+    "docx-lying-sizes.docx",
+    "docx-entities.docx",
+    "png-100000x100000.png",
+    "tiff-500-frames.tif",
+    "pdf-random-tail.pdf",
+]
 
 
 def fuzzed_case(target: Path) -> list[str]:
@@ -45,8 +53,15 @@ def test_check_a_case_full_of_fuzzed_files(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     env = {**os.environ, "CEC_CHECKLIST_CACHE_DIR": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
     env.pop("CEC_CHECKLIST_NOC_DATA", None)
-    result = subprocess.run([sys.executable, "-m", "checklist", "check", str(case), "-f", "json", "-o", str(out)],
-                            check=False, capture_output=True, text=True, timeout=120, env=env, cwd=corpus.ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "checklist", "check", str(case), "-f", "json", "-o", str(out)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=corpus.ROOT,
+    )
     output = result.stdout + result.stderr
     assert result.returncode in (0, 1), output
     assert "Traceback" not in output
@@ -55,7 +70,8 @@ def test_check_a_case_full_of_fuzzed_files(tmp_path: Path) -> None:
     assert set(names) <= set(documents)
     unreadable = {path for path, doc in documents.items() if doc["kind"] == "unreadable"}
     assert all(documents[path]["error"] for path in unreadable)
-    flagged = {path for finding in report["findings"] if finding["code"] == "doc.unreadable"
-               for path in finding["documents"]}
+    flagged = {
+        path for finding in report["findings"] if finding["code"] == "doc.unreadable" for path in finding["documents"]
+    }
     assert unreadable <= flagged  # each unreadable file is named in a doc.unreadable finding
     assert any(path.startswith("hostile/") for path in unreadable)

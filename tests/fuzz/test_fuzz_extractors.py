@@ -42,10 +42,16 @@ def texts() -> tuple[str, ...]:
 def raw_document(text: str, pages: int = 1) -> RawDocument:
     lines = text.split("\n")
     cut = max(1, len(lines) // pages)
-    chunks = ["\n".join(lines[i: i + cut]) for i in range(0, len(lines), cut)] or [""]
-    return RawDocument(path="fuzzed.txt", size=len(text), file_format="text", pages=[
-        Page(number=number, text=tidy(chunk), method=ReadMethod.PLAIN_TEXT) for number, chunk in enumerate(chunks, 1)
-    ])
+    chunks = ["\n".join(lines[i : i + cut]) for i in range(0, len(lines), cut)] or [""]
+    return RawDocument(
+        path="fuzzed.txt",
+        size=len(text),
+        file_format="text",
+        pages=[
+            Page(number=number, text=tidy(chunk), method=ReadMethod.PLAIN_TEXT)
+            for number, chunk in enumerate(chunks, 1)
+        ],
+    )
 
 
 def extract_as_every_kind(raw: RawDocument) -> None:
@@ -56,8 +62,12 @@ def extract_as_every_kind(raw: RawDocument) -> None:
 
 
 @fuzz_settings(150)
-@given(index=st.integers(0, 10_000), rnd=st.randoms(use_true_random=False), rounds=st.integers(1, 4),
-       pages=st.integers(1, 3))
+@given(
+    index=st.integers(0, 10_000),
+    rnd=st.randoms(use_true_random=False),
+    rounds=st.integers(1, 4),
+    pages=st.integers(1, 3),
+)
 def test_every_extractor_on_mutated_documents(index: int, rnd: random.Random, rounds: int, pages: int) -> None:
     text = texts()[index % len(texts())]
     for _ in range(rounds):
@@ -77,5 +87,7 @@ def test_the_seed_texts_cover_every_kind() -> None:
 
 
 def test_samples_are_from_this_repository() -> None:
-    assert all(Path(corpus.SAMPLES, seed.name).is_file() or seed.name.startswith(("made/", "layouts/", "kinds/"))
-               for seed in corpus.seeds())
+    assert all(
+        Path(corpus.SAMPLES, seed.name).is_file() or seed.name.startswith(("made/", "layouts/", "kinds/"))
+        for seed in corpus.seeds()
+    )

@@ -39,29 +39,29 @@ def _fuzz(root: Path, seed: corpus.Seed, rnd: random.Random, rounds: int) -> Non
 
 
 @fuzz_settings(120)
-@given(seed=st.sampled_from(corpus.seeds_of("pdf")), rnd=st.randoms(use_true_random=False),
-       rounds=st.integers(1, 3))
+@given(seed=st.sampled_from(corpus.seeds_of("pdf")), rnd=st.randoms(use_true_random=False), rounds=st.integers(1, 3))
 def test_mutated_pdfs(fuzz_root: Path, seed: corpus.Seed, rnd: random.Random, rounds: int) -> None:
     _fuzz(fuzz_root, seed, rnd, rounds)
 
 
 @fuzz_settings(80)
-@given(seed=st.sampled_from(corpus.seeds_of("docx")), rnd=st.randoms(use_true_random=False),
-       rounds=st.integers(1, 3))
+@given(seed=st.sampled_from(corpus.seeds_of("docx")), rnd=st.randoms(use_true_random=False), rounds=st.integers(1, 3))
 def test_mutated_docx(fuzz_root: Path, seed: corpus.Seed, rnd: random.Random, rounds: int) -> None:
     _fuzz(fuzz_root, seed, rnd, rounds)
 
 
 @fuzz_settings(40)
-@given(seed=st.sampled_from(corpus.seeds_of("image") + corpus.seeds_of("other")),
-       rnd=st.randoms(use_true_random=False), rounds=st.integers(1, 3))
+@given(
+    seed=st.sampled_from(corpus.seeds_of("image") + corpus.seeds_of("other")),
+    rnd=st.randoms(use_true_random=False),
+    rounds=st.integers(1, 3),
+)
 def test_mutated_images_and_other_files(fuzz_root: Path, seed: corpus.Seed, rnd: random.Random, rounds: int) -> None:
     _fuzz(fuzz_root, seed, rnd, rounds)
 
 
 @fuzz_settings(60)
-@given(seed=st.sampled_from(corpus.seeds_of("text")), rnd=st.randoms(use_true_random=False),
-       rounds=st.integers(1, 3))
+@given(seed=st.sampled_from(corpus.seeds_of("text")), rnd=st.randoms(use_true_random=False), rounds=st.integers(1, 3))
 def test_mutated_text_files(fuzz_root: Path, seed: corpus.Seed, rnd: random.Random, rounds: int) -> None:
     _fuzz(fuzz_root, seed, rnd, rounds)
 
@@ -90,24 +90,27 @@ def test_input_that_once_crashed(tmp_path: Path, path: Path) -> None:
     check_understood(target, tmp_path, LIMITS)
 
 
-@pytest.mark.parametrize("name,reason", [
-    ("pdf-bomb-8mb.pdf", "unpacks to more than 4,194,304 bytes"),
-    ("pdf-5000-pages.pdf", "5000 pages, more than the limit of 50"),
-    ("pdf-deep-page-tree-5000.pdf", "limits"),
-    ("pdf-page-100000in.pdf", "too large to read by OCR"),
-    ("pdf-image-100000x100000.pdf", "image of 100,000 x 100,000 pixels"),
-    ("docx-bomb-8mb.docx", "over the limit of 4,194,304"),
-    ("docx-lying-sizes.docx", "unpacks to 3,000,"),
-    ("docx-deep-xml-10000.docx", "damaged"),
-    ("docx-zip-version-14.8.docx", "the Word file is damaged (zip file version 14.8)"),
-    ("docx-compression-method-99.docx", "damaged"),
-    ("docx-20000-parts.docx", "holds 20,0"),
-    ("docx-entities.docx", "damaged"),
-    ("png-100000x100000.png", "100,000 x 100,000 pixels"),
-    ("jpeg-65535x65535.jpg", "65,535 x 65,535 pixels"),
-    ("tiff-100000x100000.tif", "100,000 x 100,000 pixels"),
-    ("tiff-500-frames.tif", "more than 50 pages"),
-])
+@pytest.mark.parametrize(
+    "name,reason",
+    [
+        ("pdf-bomb-8mb.pdf", "unpacks to more than 4,194,304 bytes"),
+        ("pdf-5000-pages.pdf", "5000 pages, more than the limit of 50"),
+        ("pdf-deep-page-tree-5000.pdf", "limits"),
+        ("pdf-page-100000in.pdf", "too large to read by OCR"),
+        ("pdf-image-100000x100000.pdf", "image of 100,000 x 100,000 pixels"),
+        ("docx-bomb-8mb.docx", "over the limit of 4,194,304"),
+        ("docx-lying-sizes.docx", "unpacks to 3,000,"),
+        ("docx-deep-xml-10000.docx", "damaged"),
+        ("docx-zip-version-14.8.docx", "the Word file is damaged (zip file version 14.8)"),
+        ("docx-compression-method-99.docx", "damaged"),
+        ("docx-20000-parts.docx", "holds 20,0"),
+        ("docx-entities.docx", "damaged"),
+        ("png-100000x100000.png", "100,000 x 100,000 pixels"),
+        ("jpeg-65535x65535.jpg", "65,535 x 65,535 pixels"),
+        ("tiff-100000x100000.tif", "100,000 x 100,000 pixels"),
+        ("tiff-500-frames.tif", "more than 50 pages"),
+    ],
+)
 def test_hostile_file_reason(tmp_path: Path, name: str, reason: str) -> None:
     path = tmp_path / name
     path.write_bytes(corpus.hostile_files()[name])

@@ -31,9 +31,20 @@ def case(tmp_path: Path) -> Path:
     (target / "docs").mkdir(parents=True)
     (target / "case.yaml").write_text(
         "applicant: Ana Lima\napplication_date: 2025-06-01\njobs:\n  - employer: Acme Ltd.\n    title: Analyst\n"
-        "    noc: '21223'\n    start: 2023-01-02\n    hours_per_week: 40\n", encoding="utf-8")
-    make_pdf(target / "docs" / "letter.pdf", [["Acme Ltd.", "To whom it may concern,", "Ana Lima works here as an",
-                                               f"Analyst since January 2, 2023, 40 hours a week. SIN {SIN}."]])
+        "    noc: '21223'\n    start: 2023-01-02\n    hours_per_week: 40\n",
+        encoding="utf-8",
+    )
+    make_pdf(
+        target / "docs" / "letter.pdf",
+        [
+            [
+                "Acme Ltd.",
+                "To whom it may concern,",
+                "Ana Lima works here as an",
+                f"Analyst since January 2, 2023, 40 hours a week. SIN {SIN}.",
+            ]
+        ],
+    )
     make_pdf(target / "docs" / "stub.pdf", [["Acme Ltd. pay statement", "Pay date 2025-01-15", "Gross 2,000.00"]])
     return target
 
@@ -124,7 +135,11 @@ def test_the_cache_holds_no_sin_and_only_the_user_can_read_it(case: Path) -> Non
         assert SIN not in entry.read_text(encoding="utf-8")
         assert SIN.replace(" ", "") not in entry.read_text(encoding="utf-8")
         assert os.stat(entry).st_mode & 0o077 == 0
-    assert (case / CACHE_DIR / READINGS / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (
+        (case / CACHE_DIR / READINGS / "CACHEDIR.TAG")
+        .read_text(encoding="utf-8")
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
 
 
 def test_the_cache_folder_is_never_read_as_documents(case: Path) -> None:
@@ -143,7 +158,9 @@ def test_a_read_only_case_folder_costs_speed_not_the_check(case: Path, reads: li
     assert len(documents) == 2 and all(d.raw.readable for d in documents)
 
 
-def test_an_unwritable_cache_costs_speed_not_the_check(case: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_costs_speed_not_the_check(
+    case: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full_disk(*args: object, **kwargs: object) -> int:
         raise OSError(28, "No space left on device")
 
@@ -204,8 +221,10 @@ def test_a_second_check_loads_no_document_reader(case: Path) -> None:
         f"check_case(Path({str(case)!r}), noc_dir=Path({str(NOC_DIR)!r})); "
         "print(sorted(m for m in ('pypdf', 'docx') if m in sys.modules))"
     )
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True)
-            for _ in range(2)]
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True)
+        for _ in range(2)
+    ]
     assert runs[0].stdout.strip() == "['docx', 'pypdf']", runs[0].stderr[-2000:]
     assert runs[1].stdout.strip() == "[]", runs[1].stderr[-2000:]
 

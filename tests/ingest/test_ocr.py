@@ -38,9 +38,12 @@ def word(text: str, left: int, top: int, width: int | None = None, height: int =
 
 def test_label_and_value_columns_stay_on_one_line() -> None:
     words = [
-        word("Date", 100, 100), word("Issued", 150, 102),  # same phrase, baseline jitter
+        word("Date", 100, 100),
+        word("Issued", 150, 102),  # same phrase, baseline jitter
         word("2024/03/01", 500, 98),
-        word("Expiry", 100, 140), word("Date", 170, 141), word("2027/02/28", 500, 139),
+        word("Expiry", 100, 140),
+        word("Date", 170, 141),
+        word("2027/02/28", 500, 139),
     ]
     lines = reconstruct_text(words).splitlines()
     assert lines[0].startswith("Date Issued")
@@ -50,10 +53,18 @@ def test_label_and_value_columns_stay_on_one_line() -> None:
 
 
 def test_lines_top_to_bottom_words_left_to_right_whatever_the_input_order() -> None:
-    words = [word("third", 100, 300), word("line", 170, 300), word("first", 100, 100), word("second", 100, 200),
-             word("line", 170, 100)]
+    words = [
+        word("third", 100, 300),
+        word("line", 170, 300),
+        word("first", 100, 100),
+        word("second", 100, 200),
+        word("line", 170, 100),
+    ]
     assert [line.strip() for line in reconstruct_text(words).splitlines() if line] == [
-        "first line", "second", "third line"]
+        "first line",
+        "second",
+        "third line",
+    ]
 
 
 def test_table_values_sit_under_their_headers() -> None:
@@ -87,7 +98,20 @@ def test_text_runs_are_split_into_words_across_their_width() -> None:
 
 def test_tesseract_tsv_words() -> None:
     rows = [
-        ["level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height", "conf", "text"],
+        [
+            "level",
+            "page_num",
+            "block_num",
+            "par_num",
+            "line_num",
+            "word_num",
+            "left",
+            "top",
+            "width",
+            "height",
+            "conf",
+            "text",
+        ],
         ["1", "1", "0", "0", "0", "0", "0", "0", "800", "600", "-1", ""],
         ["5", "1", "1", "1", "1", "1", "10", "20", "50", "15", "96.5", "UCI"],
         ["5", "1", "1", "1", "1", "2", "200", "20", "90", "15", "91", "1234-5678"],
@@ -96,7 +120,9 @@ def test_tesseract_tsv_words() -> None:
     tsv = "\n".join("\t".join(row) for row in rows)
     words = ocr.parse_tesseract_tsv(tsv)
     assert [(w.text, w.left, w.right, w.confidence) for w in words] == [
-        ("UCI", 10, 60, 0.965), ("1234-5678", 200, 290, 0.91)]
+        ("UCI", 10, 60, 0.965),
+        ("1234-5678", 200, 290, 0.91),
+    ]
 
 
 def test_page_confidence_weighs_words_by_length() -> None:
@@ -129,9 +155,12 @@ def test_unknown_engine_is_a_configuration_error() -> None:
     assert not isinstance(caught.value, DocumentLoadError)
 
 
-@pytest.mark.parametrize(("rapidocr3", "order"), [(True, ("rapidocr", "tesseract")), (False, ("tesseract", "rapidocr"))])
+@pytest.mark.parametrize(
+    ("rapidocr3", "order"), [(True, ("rapidocr", "tesseract")), (False, ("tesseract", "rapidocr"))]
+)
 def test_default_engine_is_rapidocr_3_else_tesseract(
-        monkeypatch: pytest.MonkeyPatch, rapidocr3: bool, order: tuple[str, ...]) -> None:
+    monkeypatch: pytest.MonkeyPatch, rapidocr3: bool, order: tuple[str, ...]
+) -> None:
     """The legacy rapidocr_onnxruntime glues words together: Tesseract goes before it."""
     monkeypatch.setattr(ocr, "_rapid_backend", lambda backend, missing_ok=False: "rapidocr" if rapidocr3 else "")
     assert ocr.default_order() == order
@@ -173,15 +202,20 @@ def _font(size: int) -> Any:
         except OSError:
             pass
     if shutil.which("fc-match"):
-        found = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True,
-                               check=False).stdout
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True, check=False
+        ).stdout
         if found.endswith((".ttf", ".otf")):
             return ImageFont.truetype(found, size)
     return ImageFont.load_default(size=size)  # Pillow >= 10.1 bundles a scalable font
 
 
-def draw_page(ink: int = 0, paper: int = 255, size: tuple[int, int] = (1100, 800), lines: list[Any] | None = None,
-              ) -> Image.Image:
+def draw_page(
+    ink: int = 0,
+    paper: int = 255,
+    size: tuple[int, int] = (1100, 800),
+    lines: list[Any] | None = None,
+) -> Image.Image:
     from PIL import Image, ImageDraw
 
     page = Image.new("L", size, paper)
@@ -365,8 +399,9 @@ def png_header_only(width: int, height: int) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(
-        b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
 
 
 def test_decompression_bomb_is_refused(pil: Any) -> None:
@@ -403,11 +438,15 @@ def test_orientation_is_chosen_by_the_engine_confidence(pil: Any) -> None:
         def recognize(self, image: Image.Image) -> list[OcrWord]:
             self.calls += 1
             sample = image.resize((64, 48)).tobytes()
-            same = sum(abs(a - b) for a, b in zip(sample, reference)) < sum(abs(a - b) for a, b in
-                                                                              zip(sample[::-1], reference))
+            same = sum(abs(a - b) for a, b in zip(sample, reference)) < sum(
+                abs(a - b) for a, b in zip(sample[::-1], reference)
+            )
             conf = 0.97 if same else 0.3
-            return [word(text, left, top, conf=conf) for top in (80, 150, 220)
-                    for text, left in (("Date", 80), ("Issued", 130), ("2024/03/01", 480))]
+            return [
+                word(text, left, top, conf=conf)
+                for top in (80, 150, 220)
+                for text, left in (("Date", 80), ("Issued", 130), ("2024/03/01", 480))
+            ]
 
     engine = Picky()
     page = ocr.ocr_image(upright.rotate(180), engine)
@@ -425,7 +464,8 @@ def test_engines_share_one_instance(pil: Any, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_truncated_image_is_refused_even_when_pillow_is_told_to_accept_them(
-        pil: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    pil: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PIL import ImageFile
 
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # as WeasyPrint sets it on import

@@ -42,8 +42,14 @@ def test_renamed_reports_anywhere_in_the_folder_are_set_aside(case: Path) -> Non
     (cache / "page-1.txt").write_text("cached text")
     assert discover(case) == before
     aside = dict(set_aside(case))
-    assert set(aside) == {"Employment/old check.html", "notes.md", "Taxes/export.json", "review.yaml",
-                          "copy of case.yaml", "readings/"}
+    assert set(aside) == {
+        "Employment/old check.html",
+        "notes.md",
+        "Taxes/export.json",
+        "review.yaml",
+        "copy of case.yaml",
+        "readings/",
+    }
     assert "HTML" in aside["Employment/old check.html"] and "Markdown" in aside["notes.md"]
 
 
@@ -64,7 +70,9 @@ def test_an_upload_pack_in_the_case_folder_and_its_zip_are_set_aside(case: Path)
     runner = CliRunner()
     first = runner.invoke(app, ["check", str(case), "-f", "json", "-o", "-", "--noc-data", str(NOC_DIR)])
     documents = {d["path"] for d in json.loads(first.stdout)["documents"]}
-    result = runner.invoke(app, ["pack", str(case), "-o", str(case / "upload"), "--noc-data", str(NOC_DIR), "--force"])  # packing despite blockers: this test is about what the next check sets aside
+    result = runner.invoke(
+        app, ["pack", str(case), "-o", str(case / "upload"), "--noc-data", str(NOC_DIR), "--force"]
+    )  # packing despite blockers: this test is about what the next check sets aside
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(case / "pack from the web page.zip", "w") as archive:
         for path in sorted((case / "upload").iterdir()):
@@ -91,8 +99,11 @@ def test_readme_commands_in_either_order_leave_the_samples_alone(case: Path) -> 
 def test_a_pdf_whose_creator_is_a_hex_string_is_recognised_without_parsing_it(tmp_path: Path) -> None:
     """Writers store /Creator as UTF-16 hex ("<FEFF0063...>"): found in the bytes, as the literal form is."""
     creator = "FEFF" + "".join(f"00{byte:02X}" for byte in b"cec-checklist 1.0")
-    body = (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Creator <" + creator.encode()
-            + b"> >> endobj\ntrailer << /Root 1 0 R /Info 2 0 R >>\n%%EOF\n")
+    body = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Creator <"
+        + creator.encode()
+        + b"> >> endobj\ntrailer << /Root 1 0 R /Info 2 0 R >>\n%%EOF\n"
+    )
     (tmp_path / "renamed.pdf").write_bytes(body)
     assert own_file(tmp_path / "renamed.pdf") is not None
     (tmp_path / "other.pdf").write_bytes(body.replace(creator.encode(), b"FEFF00410042"))

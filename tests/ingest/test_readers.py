@@ -11,8 +11,11 @@ from checklist.ingest.limits import ReadLimits
 from checklist.models.document import ReadMethod
 from tests.support.files import encrypt_pdf, make_docx, make_pdf, pdf_bytes
 
-LETTER_LINES = ["To whom it may concern,", "This is to certify that Ms. Maria Santos is employed with Acme Inc.",
-                "She works 40 hours per week."]
+LETTER_LINES = [
+    "To whom it may concern,",
+    "This is to certify that Ms. Maria Santos is employed with Acme Inc.",
+    "She works 40 hours per week.",
+]
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
@@ -23,7 +26,9 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
 
 
 def test_pdf_layout_keeps_columns_apart(tmp_path: Path) -> None:
-    path = make_pdf(tmp_path / "t.pdf", [["Earnings statement"]], columns=[(60, "Salary"), (300, "92.50"), (450, "3,488.89")])
+    path = make_pdf(
+        tmp_path / "t.pdf", [["Earnings statement"]], columns=[(60, "Salary"), (300, "92.50"), (450, "3,488.89")]
+    )
     line = next(text for text in read_document(path, tmp_path).text.splitlines() if "Salary" in text)
     assert "   " in line.split("Salary", 1)[1]  # a gap of 3+ spaces separates the columns
 
@@ -34,8 +39,13 @@ def test_every_page_is_read(tmp_path: Path) -> None:
 
 
 def test_docx_reads_header_body_table_and_footer(tmp_path: Path) -> None:
-    path = make_docx(tmp_path / "l.docx", ["Body paragraph"], header="ACME INC. letterhead",
-                     footer="100 King St W, Toronto", table=[["Position", "From"], ["Analyst", "2023-03-01"]])
+    path = make_docx(
+        tmp_path / "l.docx",
+        ["Body paragraph"],
+        header="ACME INC. letterhead",
+        footer="100 King St W, Toronto",
+        table=[["Position", "From"], ["Analyst", "2023-03-01"]],
+    )
     text = read_document(path, tmp_path).text
     assert text.index("ACME INC.") < text.index("Body paragraph") < text.index("Analyst") < text.index("100 King St W")
     row = next(row for row in text.splitlines() if "Analyst" in row)
@@ -50,15 +60,18 @@ def test_format_comes_from_the_bytes_not_the_name(tmp_path: Path) -> None:
     assert raw.file_format == "pdf" and "Maria Santos" in raw.text
 
 
-@pytest.mark.parametrize("name,content,reason", [
-    ("empty.pdf", b"", "empty"),
-    ("broken.pdf", b"%PDF-1.7\n1 0 obj <<>> garbage", "damaged"),
-    ("photo.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "HEIC"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc"),
-    ("data.bin", bytes(range(256)) * 4, "not recognised"),
-    ("archive.zip", b"PK\x03\x04" + b"\x00" * 60, "zip"),
-    ("fake.docx", b"PK\x03\x04 not really a zip", "zip"),
-])
+@pytest.mark.parametrize(
+    "name,content,reason",
+    [
+        ("empty.pdf", b"", "empty"),
+        ("broken.pdf", b"%PDF-1.7\n1 0 obj <<>> garbage", "damaged"),
+        ("photo.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "HEIC"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc"),
+        ("data.bin", bytes(range(256)) * 4, "not recognised"),
+        ("archive.zip", b"PK\x03\x04" + b"\x00" * 60, "zip"),
+        ("fake.docx", b"PK\x03\x04 not really a zip", "zip"),
+    ],
+)
 def test_bad_files_become_reasons(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)

@@ -10,8 +10,16 @@ import checklist.noc as noc
 
 
 def test_public_names() -> None:
-    for name in ("UnitGroup", "NocData", "SearchHit", "DutyMatch", "load_noc_data", "resolve_noc_dir",
-                 "install_noc_data", "match_duties"):
+    for name in (
+        "UnitGroup",
+        "NocData",
+        "SearchHit",
+        "DutyMatch",
+        "load_noc_data",
+        "resolve_noc_dir",
+        "install_noc_data",
+        "match_duties",
+    ):
         assert getattr(noc, name) is not None
 
 
@@ -21,8 +29,13 @@ def test_import_does_no_heavy_work() -> None:
         "print(sorted(m for m in set(sys.modules) - before if m.split('.')[0] in "
         "('pydantic', 'rapidfuzz', 'snowballstemmer', 'platformdirs') or m.startswith('checklist.noc.')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2])
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert out.stdout.strip() == "[]"
 
 

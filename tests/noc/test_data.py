@@ -172,8 +172,15 @@ def test_elements_file_instead_of_oasis(noc_data, noc_dir: Path, tmp_path: Path)
     shutil.copyfile(noc_dir / STRUCTURE, tmp_path / STRUCTURE)
     with (tmp_path / "noc_2021_version_1.0_-_elements.csv").open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
-        w.writerow(["Level", "Code - NOC 2021 V1.0", "Class title", "Element Type Label English",
-                    "Element Description English"])
+        w.writerow(
+            [
+                "Level",
+                "Code - NOC 2021 V1.0",
+                "Class title",
+                "Element Type Label English",
+                "Element Description English",
+            ]
+        )
         for g in noc_data.unit_groups:
             for t in g.example_titles:
                 w.writerow([5, g.code, g.title, "Illustrative example(s)", t + " "])

@@ -53,7 +53,9 @@ def _table(base: str, fixture: Path, *, wrong_digest: str = "") -> tuple[sources
         path = local[official.name]
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if official.name != wrong_digest else "0" * 64
         url = f"{base}/{urllib.parse.quote(path.relative_to(fixture).as_posix())}"
-        out.append(sources.OfficialFile(official.name, url, official.what, path.stat().st_size, digest, official.required))
+        out.append(
+            sources.OfficialFile(official.name, url, official.what, path.stat().st_size, digest, official.required)
+        )
     return tuple(out)
 
 
@@ -62,18 +64,27 @@ def test_the_table_lists_every_file_the_loader_needs_once() -> None:
     assert len(names) == len(set(names))
     assert all(f.url.startswith("https://") and f.url.rstrip("/").endswith(".csv") for f in sources.OFFICIAL_FILES)
     assert {f.name for f in sources.OFFICIAL_FILES if f.required} == {
-        "noc_2021_version_1.0_-_classification_structure.csv", "main-duties_oasis-2023_v1.0.csv",
-        "example-titles_oasis_2023_v1.0.csv"}
+        "noc_2021_version_1.0_-_classification_structure.csv",
+        "main-duties_oasis-2023_v1.0.csv",
+        "example-titles_oasis_2023_v1.0.csv",
+    }
     assert set(names) == {path.name for path in nocfixture.FIXTURE_DIR.rglob("*.csv")}  # the fixture mirrors them
 
 
-def test_install_downloads_checks_and_indexes(server: str, fixture_noc_dir: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "OFFICIAL_FILES", _table(server, fixture_noc_dir, wrong_digest="labels_oasis_2023_v1.0.csv"))
+def test_install_downloads_checks_and_indexes(
+    server: str, fixture_noc_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        sources, "OFFICIAL_FILES", _table(server, fixture_noc_dir, wrong_digest="labels_oasis_2023_v1.0.csv")
+    )
     seen: list[tuple[int, int | None, str]] = []
     checked: dict[str, str] = {}
-    dest = install_noc_data(None, tmp_path / "noc", progress=lambda d, t, n: seen.append((d, t, n)),
-                            on_checked=lambda name, how: checked.__setitem__(name, how))
+    dest = install_noc_data(
+        None,
+        tmp_path / "noc",
+        progress=lambda d, t, n: seen.append((d, t, n)),
+        on_checked=lambda name, how: checked.__setitem__(name, how),
+    )
     assert len(load_noc_data(dest, cache=False)) == nocfixture.UNIT_GROUPS
     assert checked["noc_2021_version_1.0_-_classification_structure.csv"] == "SHA-256 verified"
     assert checked["labels_oasis_2023_v1.0.csv"] == "new copy, checked by content"
@@ -81,13 +92,16 @@ def test_install_downloads_checks_and_indexes(server: str, fixture_noc_dir: Path
     assert seen[-1][:2] == (total, total) and all(t == total for _d, t, _n in seen)
 
 
-def test_cli_install_without_source_then_search(server: str, fixture_noc_dir: Path, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_install_without_source_then_search(
+    server: str, fixture_noc_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sources, "OFFICIAL_FILES", _table(server, fixture_noc_dir))
     result = runner.invoke(app, ["noc", "install", "--dest", str(tmp_path / "noc")])
     assert result.exit_code == 0, result.output
     assert "SHA-256 verified" in result.output and "installed in" in result.output
-    hits = json.loads(runner.invoke(app, ["noc", "search", "line cook", "-f", "json", "--noc-data", str(tmp_path / "noc")]).stdout)
+    hits = json.loads(
+        runner.invoke(app, ["noc", "search", "line cook", "-f", "json", "--noc-data", str(tmp_path / "noc")]).stdout
+    )
     assert hits[0]["code"] == "63200"
 
 
@@ -105,8 +119,9 @@ def test_offline_is_one_clear_line(fixture_noc_dir: Path, tmp_path: Path, monkey
     assert not (tmp_path / "noc").exists()
 
 
-def test_a_bad_download_keeps_the_working_install(server: str, fixture_noc_dir: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_download_keeps_the_working_install(
+    server: str, fixture_noc_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dest = install_noc_data(fixture_noc_dir, tmp_path / "noc")
     table = list(_table(server, fixture_noc_dir))
     table[1] = sources.OfficialFile(table[1].name, f"{server}/{table[0].name}", table[1].what)  # the wrong file

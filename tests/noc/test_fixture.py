@@ -9,8 +9,11 @@ from tests.support import nocfixture
 
 
 def test_committed_fixture_files_are_fresh() -> None:
-    stale = [name for name, data in nocfixture.files().items()
-             if not (nocfixture.FIXTURE_DIR / name).is_file() or (nocfixture.FIXTURE_DIR / name).read_bytes() != data]
+    stale = [
+        name
+        for name, data in nocfixture.files().items()
+        if not (nocfixture.FIXTURE_DIR / name).is_file() or (nocfixture.FIXTURE_DIR / name).read_bytes() != data
+    ]
     assert not stale, f"run 'python -m tests.support.nocfixture' to rewrite {stale}"
 
 

@@ -48,16 +48,25 @@ def test_same_letter_for_its_own_group(noc_data) -> None:  # type: ignore[no-unt
 
 def test_copied_duties(noc_data) -> None:  # type: ignore[no-untyped-def]
     noc = list(noc_data.get("62200").main_duties[:4])
-    letter = [noc[0].replace("Plan", "plan").rstrip("."), noc[1], noc[2].replace("co-ordinate", "coordinate"),
-              "Keep the walk-in cooler organised and clean"]
+    letter = [
+        noc[0].replace("Plan", "plan").rstrip("."),
+        noc[1],
+        noc[2].replace("co-ordinate", "coordinate"),
+        "Keep the walk-in cooler organised and clean",
+    ]
     m = match_duties(noc_data, "62200", letter, "Chef")
     assert m.copied_from_noc
     assert len(m.copied) >= 2 and all(c.code == "62200" and c.similarity >= 0.9 for c in m.copied)
-    own_words = match_duties(noc_data, "62200", [
-        "Create new dishes and write the seasonal menu with the owner",
-        "Run the line on busy nights and direct the cooks",
-        "Order meat and produce and keep food costs under target",
-    ], "Chef")
+    own_words = match_duties(
+        noc_data,
+        "62200",
+        [
+            "Create new dishes and write the seasonal menu with the owner",
+            "Run the line on busy nights and direct the cooks",
+            "Order meat and produce and keep food costs under target",
+        ],
+        "Chef",
+    )
     assert not own_words.copied_from_noc and not own_words.copied
 
 
@@ -169,9 +178,23 @@ def test_duty_match_fields_are_stable() -> None:
     from checklist.noc.matching import DutyEvidence, DutyMatch
 
     assert set(DutyMatch.model_fields) == {
-        "claimed_code", "claimed_title", "language", "judgeable", "lead_statement_score", "lead_statement_matched",
-        "duties", "matched_duties", "best_fits", "claimed_rank", "claimed_score", "fit_ratio", "copied", "mismatch",
-        "weak_coverage", "copied_from_noc", "reasons",
+        "claimed_code",
+        "claimed_title",
+        "language",
+        "judgeable",
+        "lead_statement_score",
+        "lead_statement_matched",
+        "duties",
+        "matched_duties",
+        "best_fits",
+        "claimed_rank",
+        "claimed_score",
+        "fit_ratio",
+        "copied",
+        "mismatch",
+        "weak_coverage",
+        "copied_from_noc",
+        "reasons",
     }
     assert set(DutyEvidence.model_fields) == {"main_duty", "letter_duty", "score", "matched", "closeness"}
 

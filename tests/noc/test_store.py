@@ -31,7 +31,9 @@ def test_no_data_anywhere_is_a_clear_error() -> None:
     assert exc.value.hint and "noc install" in exc.value.hint
 
 
-def test_install_then_load_uses_the_index(fixture_noc_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_install_then_load_uses_the_index(
+    fixture_noc_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[tuple[int, int | None, str]] = []
     dest = install_noc_data(fixture_noc_dir, tmp_path / "noc", progress=lambda d, t, n: calls.append((d, t, n)))
     assert (dest / store.INDEX_NAME).is_file()

@@ -7,9 +7,15 @@ from typing import Any
 from checklist.report.changes import compare_reports
 
 
-def report(findings: list[dict[str, Any]], documents: list[str], ready: bool = False, hours: float = 1000.0) -> dict[str, Any]:
-    return {"ready": ready, "experience": {"qualifying_hours": hours}, "findings": findings,
-            "documents": [{"path": path} for path in documents]}
+def report(
+    findings: list[dict[str, Any]], documents: list[str], ready: bool = False, hours: float = 1000.0
+) -> dict[str, Any]:
+    return {
+        "ready": ready,
+        "experience": {"qualifying_hours": hours},
+        "findings": findings,
+        "documents": [{"path": path} for path in documents],
+    }
 
 
 def finding(code: str, job: int | None = 0, documents: tuple[str, ...] = (), message: str = "m") -> dict[str, Any]:
@@ -17,8 +23,12 @@ def finding(code: str, job: int | None = 0, documents: tuple[str, ...] = (), mes
 
 
 def test_fixed_new_and_still_open() -> None:
-    before = report([finding("letter.missing-hours", documents=("a.pdf",)), finding("cec.hours-short", message="1000 h")], ["a.pdf"])
-    after = report([finding("cec.hours-short", message="1200 h"), finding("permit.gap", job=None)], ["a.pdf"], hours=1200)
+    before = report(
+        [finding("letter.missing-hours", documents=("a.pdf",)), finding("cec.hours-short", message="1000 h")], ["a.pdf"]
+    )
+    after = report(
+        [finding("cec.hours-short", message="1200 h"), finding("permit.gap", job=None)], ["a.pdf"], hours=1200
+    )
     changes = compare_reports(before, after)
     assert [f["code"] for f in changes.fixed] == ["letter.missing-hours"]
     assert [f["code"] for f in changes.new] == ["permit.gap"]

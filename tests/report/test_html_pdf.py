@@ -33,8 +33,9 @@ def test_html_is_self_contained() -> None:
 
 def test_document_values_are_escaped() -> None:
     scenario = Scenario.clean().drop("letter.pdf")
-    scenario.documents.append(document(K.REFERENCE_LETTER, "letter.pdf", **{**LETTER, "job_title": HOSTILE,
-                                                                           "employer_name": HOSTILE}))
+    scenario.documents.append(
+        document(K.REFERENCE_LETTER, "letter.pdf", **{**LETTER, "job_title": HOSTILE, "employer_name": HOSTILE})
+    )
     html = render_html(scenario.report())
     assert "<script>" not in html and "<img src=x" not in html
     assert "&lt;script&gt;" in html and "{{ 7*7 }}" in html

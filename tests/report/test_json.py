@@ -9,25 +9,95 @@ from typing import Any
 from checklist.report import render_json, render_markdown
 from tests.support.factory import K, Scenario, document
 
-KINDS = {"reference_letter", "pay_stub", "work_permit", "study_permit", "visitor_record", "ircc_letter", "language_test",
-         "t4", "noa", "employment_contract", "other", "unreadable"}  # the contract's kinds
+KINDS = {
+    "reference_letter",
+    "pay_stub",
+    "work_permit",
+    "study_permit",
+    "visitor_record",
+    "ircc_letter",
+    "language_test",
+    "t4",
+    "noa",
+    "employment_contract",
+    "other",
+    "unreadable",
+}  # the contract's kinds
 FIELDS = {
-    "reference_letter": ["employer_name", "employee_name", "job_title", "start_date", "end_date", "currently_employed",
-                         "hours_per_week", "salary_amount", "salary_period", "benefits", "duties", "noc_code",
-                         "signatory_name", "signatory_title", "employer_address", "employer_phone", "employer_email",
-                         "letter_date", "language", "positions", "leaves", "work_location", "contractor"],
-    "pay_stub": ["employer_name", "employee_name", "period_start", "period_end", "pay_date", "hours", "gross_pay", "ytd_gross"],
-    "work_permit": ["holder_name", "permit_number", "uci", "issue_date", "expiry_date", "permit_type", "employer",
-                    "occupation", "noc_code", "conditions", "restrictions", "coop", "refugee_claimant"],
+    "reference_letter": [
+        "employer_name",
+        "employee_name",
+        "job_title",
+        "start_date",
+        "end_date",
+        "currently_employed",
+        "hours_per_week",
+        "salary_amount",
+        "salary_period",
+        "benefits",
+        "duties",
+        "noc_code",
+        "signatory_name",
+        "signatory_title",
+        "employer_address",
+        "employer_phone",
+        "employer_email",
+        "letter_date",
+        "language",
+        "positions",
+        "leaves",
+        "work_location",
+        "contractor",
+    ],
+    "pay_stub": [
+        "employer_name",
+        "employee_name",
+        "period_start",
+        "period_end",
+        "pay_date",
+        "hours",
+        "gross_pay",
+        "ytd_gross",
+    ],
+    "work_permit": [
+        "holder_name",
+        "permit_number",
+        "uci",
+        "issue_date",
+        "expiry_date",
+        "permit_type",
+        "employer",
+        "occupation",
+        "noc_code",
+        "conditions",
+        "restrictions",
+        "coop",
+        "refugee_claimant",
+    ],
     "study_permit": ["holder_name", "permit_number", "uci", "issue_date", "expiry_date", "school", "conditions"],
     "visitor_record": ["holder_name", "uci", "issue_date", "expiry_date", "conditions"],
-    "ircc_letter": ["letter_type", "holder_name", "uci", "application_number", "application_type", "received_date",
-                    "letter_date", "valid_until"],
+    "ircc_letter": [
+        "letter_type",
+        "holder_name",
+        "uci",
+        "application_number",
+        "application_type",
+        "received_date",
+        "letter_date",
+        "valid_until",
+    ],
     "language_test": ["test", "holder_name", "test_date", "listening", "reading", "writing", "speaking", "clb"],
     "t4": ["tax_year", "employer_name", "employee_name", "employment_income", "province"],
     "noa": ["tax_year", "employee_name", "total_income", "date_issued"],
-    "employment_contract": ["employer_name", "employee_name", "job_title", "start_date", "hours_per_week",
-                            "salary_amount", "salary_period"],
+    "employment_contract": [
+        "employer_name",
+        "employee_name",
+        "job_title",
+        "start_date",
+        "hours_per_week",
+        "salary_amount",
+        "salary_period",
+    ],
 }
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -37,7 +107,9 @@ def validate_contract(data: dict[str, Any]) -> None:
     assert data["schema_version"] == 1 and isinstance(data["tool_version"], str)
     assert ISO.match(data["as_of"]) and ISO.match(data["window"]["start"])
     claims = data.get("claims") or {}
-    assert data["window"]["end"] == (claims.get("application_date") or data["as_of"])  # the window ends on the application
+    assert data["window"]["end"] == (
+        claims.get("application_date") or data["as_of"]
+    )  # the window ends on the application
     assert {"at_ita", "today", "reaches_required_on"} <= set(data["experience"]) and "deadline" in data
     assert data["experience"]["today"] is None or data["experience"]["today"] <= data["as_of"]
     assert isinstance(data["ready"], bool)
@@ -45,7 +117,9 @@ def validate_contract(data: dict[str, Any]) -> None:
     assert experience["required_hours"] == 1560 and isinstance(experience["qualifying_hours"], (int, float))
     for job in experience["jobs"]:
         assert {"employer", "noc", "teer", "claimed_hours", "qualifying_hours"} <= set(job)
-        assert re.fullmatch(r"\d{4,5}", job["noc"]) and job["teer"] == (int(job["noc"][1]) if len(job["noc"]) == 5 else None)
+        assert re.fullmatch(r"\d{4,5}", job["noc"]) and job["teer"] == (
+            int(job["noc"][1]) if len(job["noc"]) == 5 else None
+        )
     for doc in data["documents"]:
         assert doc["kind"] in KINDS and "\\" not in doc["path"] and not doc["path"].startswith("/")
         for name in FIELDS.get(doc["kind"], []):
@@ -63,7 +137,9 @@ def validate_contract(data: dict[str, Any]) -> None:
 
 def test_report_matches_the_contract() -> None:
     scenario = Scenario.clean().drop("permit.pdf")
-    scenario.documents.append(document(K.NOA, "noa.pdf", tax_year=2024, employee_name="Maria Santos", total_income=72000.0))
+    scenario.documents.append(
+        document(K.NOA, "noa.pdf", tax_year=2024, employee_name="Maria Santos", total_income=72000.0)
+    )
     validate_contract(json.loads(render_json(scenario.report())))
 
 

@@ -64,8 +64,14 @@ def test_tables_say_they_scroll_at_phone_width() -> None:
     assert re.search(r"@media \(max-width: 640px\) \{[^@]*\.scroll-note \{ display: block; \}", html)
 
 
-@pytest.mark.parametrize("employer", ["Northwind Analytics Inc.", "Comptabilité Lévesque & Associés inc.",
-                                      "The Extremely Long Name of a Holding Company Limited Partnership"])
+@pytest.mark.parametrize(
+    "employer",
+    [
+        "Northwind Analytics Inc.",
+        "Comptabilité Lévesque & Associés inc.",
+        "The Extremely Long Name of a Holding Company Limited Partnership",
+    ],
+)
 def test_timeline_labels_fit_their_column(employer: str) -> None:
     label = fit_label(employer, " (21232)")
     assert label.endswith(" (21232)") and text_width(label) <= LABEL - 8

@@ -13,7 +13,13 @@ from checklist.rules.registry import REGISTRY, rule
 from tests.support.noc import NO_SHARED
 
 SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "checks.md"
-NOC_CODES = {"cec.noc-unknown", "duties.noc-mismatch", "duties.weak-coverage", "duties.copied-from-noc", "noc.data-missing"}
+NOC_CODES = {
+    "cec.noc-unknown",
+    "duties.noc-mismatch",
+    "duties.weak-coverage",
+    "duties.copied-from-noc",
+    "noc.data-missing",
+}
 
 
 def spec_codes() -> dict[str, str]:

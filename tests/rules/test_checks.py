@@ -12,7 +12,9 @@ from tests.support.noc import shared_noc
 
 
 def test_weak_coverage_names_evidenced_and_missing_duties() -> None:
-    scenario = Scenario.clean().replace("letter.pdf", duties=["Write and test code for new features of our web application"])
+    scenario = Scenario.clean().replace(
+        "letter.pdf", duties=["Write and test code for new features of our web application"]
+    )
     findings = [f for f in scenario.report().findings if f.code in ("duties.weak-coverage", "duties.noc-mismatch")]
     assert findings, "one duty out of the NOC's list should not pass silently"
     if findings[0].code == "duties.weak-coverage":
@@ -36,7 +38,9 @@ def test_the_clean_case_is_ready_with_no_warning() -> None:
 
 
 def _second_job(s: Scenario, **job: object) -> Scenario:
-    s.jobs.append(dict(employer="Bluefin Retail Ltd.", title="Cashier", noc="65100", start=D(2024, 1, 1), hours_per_week=10) | job)
+    s.jobs.append(
+        dict(employer="Bluefin Retail Ltd.", title="Cashier", noc="65100", start=D(2024, 1, 1), hours_per_week=10) | job
+    )
     return s
 
 
@@ -59,7 +63,9 @@ CASES: dict[str, Callable[[Scenario], Scenario]] = {
     "letter.date-before-end": lambda s: _ended(s, letter_date=D(2025, 5, 1)),
     "permit.missing": lambda s: s.drop("permit.pdf"),
     "permit.gap": lambda s: s.replace("permit.pdf", issue_date=D(2023, 6, 1)),
-    "permit.employer-mismatch": lambda s: s.replace("permit.pdf", permit_type="employer_specific", employer="Other Company Ltd."),
+    "permit.employer-mismatch": lambda s: s.replace(
+        "permit.pdf", permit_type="employer_specific", employer="Other Company Ltd."
+    ),
     "paystub.missing": lambda s: s.drop("stubs/"),
     "paystub.gap": lambda s: s.drop("stubs/2024-05", "stubs/2024-06"),
     "paystub.hours-inconsistent": lambda s: _stub_hours(s, 120.0),
@@ -81,9 +87,15 @@ CASES: dict[str, Callable[[Scenario], Scenario]] = {
     "language.below-minimum": lambda s: s.replace("ielts.pdf", reading=5.5),
     "language.name-mismatch": lambda s: s.replace("ielts.pdf", holder_name="Juan Perez"),
 }
-HELP_DESK = ["Answer help desk tickets, phone calls and chats from staff", "Reset passwords and unlock accounts in Active Directory",
-             "Set up laptops, phones and printers for new hires", "Walk users through Outlook and VPN problems",
-             "Log every incident in the ticketing system"]
+HELP_DESK = [
+    "Answer help desk tickets, phone calls and chats from staff",
+    "Reset passwords and unlock accounts in Active Directory",
+    "Set up laptops, phones and printers for new hires",
+    "Walk users through Outlook and VPN problems",
+    "Log every incident in the ticketing system",
+]
+
+
 def _noc_duties(code: str) -> list[str]:
     """The first main duties of a unit group, word for word, from the NOC data the tests use (real or fixture)."""
     return list(shared_noc().get(code).main_duties[:4])
@@ -147,7 +159,9 @@ def test_the_check_is_silent_on_the_clean_case(code: str) -> None:
 def test_info_notes_for_excluded_hours() -> None:
     scenario = Scenario.clean()
     scenario.jobs[0]["start"] = D(2022, 1, 1)
-    scenario.jobs.append(dict(employer="Bluefin Retail Ltd.", title="Developer", noc="21232", start=D(2024, 1, 1), hours_per_week=10))
+    scenario.jobs.append(
+        dict(employer="Bluefin Retail Ltd.", title="Developer", noc="21232", start=D(2024, 1, 1), hours_per_week=10)
+    )
     scenario.study = [(D(2023, 9, 1), D(2023, 12, 20))]
     scenario.replace("permit.pdf", issue_date=D(2021, 1, 1))
     assert {"cec.outside-window", "cec.student-period", "cec.hours-capped"} <= scenario.codes("info")
@@ -162,8 +176,16 @@ def test_ita_deadline_is_information_before_the_deadline() -> None:
 
 def test_permit_gap_names_the_uncovered_dates_and_maintained_status() -> None:
     scenario = Scenario.clean().replace("permit.pdf", expiry_date=D(2024, 10, 31))
-    scenario.documents.append(document(K.WORK_PERMIT, "permit2.pdf", holder_name=APPLICANT, issue_date=D(2025, 1, 6),
-                                       expiry_date=D(2027, 1, 5), permit_type="open"))
+    scenario.documents.append(
+        document(
+            K.WORK_PERMIT,
+            "permit2.pdf",
+            holder_name=APPLICANT,
+            issue_date=D(2025, 1, 6),
+            expiry_date=D(2027, 1, 5),
+            permit_type="open",
+        )
+    )
     (finding,) = [f for f in scenario.report().findings if f.code == "permit.gap"]
     assert "2024-11-01 to 2025-01-05 (66 days)" in finding.message
     assert "maintained status" in finding.fix
@@ -264,7 +286,9 @@ def test_a_failing_duty_matcher_does_not_stop_the_report(monkeypatch: pytest.Mon
 def test_the_same_file_twice_is_a_duplicate() -> None:
     scenario = Scenario.clean()
     letter = next(d for d in scenario.documents if d.path == "letter.pdf")
-    scenario.documents.append(letter.model_copy(update={"raw": letter.raw.model_copy(update={"path": "copy/letter.pdf"})}))
+    scenario.documents.append(
+        letter.model_copy(update={"raw": letter.raw.model_copy(update={"path": "copy/letter.pdf"})})
+    )
     assert "doc.duplicate" in scenario.codes()
     assert "doc.duplicate" not in Scenario.clean().codes()
 

@@ -15,7 +15,9 @@ import pytest
 from tests.support.factory import EMPLOYER, LETTER, D, K, Scenario, document, monthly_stubs
 
 
-def expected_hours(first: dt.date, last: dt.date, weekly: float, skip: tuple[tuple[dt.date, dt.date], ...] = ()) -> float:
+def expected_hours(
+    first: dt.date, last: dt.date, weekly: float, skip: tuple[tuple[dt.date, dt.date], ...] = ()
+) -> float:
     """The rule of checks.md, by hand: daily hours per Monday week, capped at 30."""
     weeks: dict[dt.date, float] = defaultdict(float)
     day = first
@@ -29,8 +31,9 @@ def expected_hours(first: dt.date, last: dt.date, weekly: float, skip: tuple[tup
 def test_only_the_days_both_the_claim_and_the_letter_support_count() -> None:
     scenario = Scenario.clean()
     scenario.jobs[0].update(start=D(2023, 2, 1), end=D(2025, 3, 29), hours_per_week=30)
-    scenario.replace("letter.pdf", start_date=D(2023, 3, 1), end_date=D(2025, 3, 1), currently_employed=False,
-                     hours_per_week=30)
+    scenario.replace(
+        "letter.pdf", start_date=D(2023, 3, 1), end_date=D(2025, 3, 1), currently_employed=False, hours_per_week=30
+    )
     report = scenario.report()
     assert report.experience.qualifying_hours == expected_hours(D(2023, 3, 1), D(2025, 3, 1), 30)
     assert "letter.claim-mismatch" in scenario.codes("blocker")
@@ -64,7 +67,9 @@ def test_salaried_stubs_with_conventional_hours_do_not_lower_the_hours() -> None
 
 def test_a_stated_leave_is_not_worked() -> None:
     leave = (D(2024, 5, 1), D(2025, 5, 31))
-    scenario = Scenario.clean().replace("letter.pdf", leaves=[{"start": leave[0], "end": leave[1], "reason": "maternity"}])
+    scenario = Scenario.clean().replace(
+        "letter.pdf", leaves=[{"start": leave[0], "end": leave[1], "reason": "maternity"}]
+    )
     report = scenario.report()
     assert report.experience.qualifying_hours == expected_hours(D(2023, 3, 1), D(2026, 3, 1), 40, (leave,))
     assert "cec.leave" in scenario.codes()
@@ -118,7 +123,8 @@ def test_reaching_the_hours_later_is_announced() -> None:
     assert "cec.hours-short" in scenario.codes()
     reach = report.experience.reaches_required_on
     assert reach is not None and expected_hours(D(2025, 6, 2), reach, 40) >= 1560 > expected_hours(
-        D(2025, 6, 2), reach - dt.timedelta(days=1), 40)
+        D(2025, 6, 2), reach - dt.timedelta(days=1), 40
+    )
 
 
 @pytest.mark.parametrize("weeks_worked", [1, 10, 45, 51])
@@ -166,12 +172,28 @@ def test_self_employed_physicians_under_the_public_policy_count() -> None:
 def test_a_letter_listing_two_positions_with_hours_on_the_newer_only() -> None:
     """Regression (issue 12): the older position was counted at the newer one's hours, with no finding."""
     scenario = Scenario.clean()
-    scenario.jobs = [dict(employer=EMPLOYER, title="Junior Developer", noc="21232", start=D(2023, 3, 1),
-                          end=D(2024, 2, 29), hours_per_week=40),
-                     dict(employer=EMPLOYER, title="Software Developer", noc="21232", start=D(2024, 3, 1), hours_per_week=40)]
-    positions = [{"job_title": "Junior Developer", "start_date": D(2023, 3, 1), "end_date": D(2024, 2, 29)},
-                 {"job_title": "Software Developer", "start_date": D(2024, 3, 1), "hours_per_week": 40,
-                  "salary_amount": 72000, "salary_period": "year", "duties": LETTER["duties"]}]
+    scenario.jobs = [
+        dict(
+            employer=EMPLOYER,
+            title="Junior Developer",
+            noc="21232",
+            start=D(2023, 3, 1),
+            end=D(2024, 2, 29),
+            hours_per_week=40,
+        ),
+        dict(employer=EMPLOYER, title="Software Developer", noc="21232", start=D(2024, 3, 1), hours_per_week=40),
+    ]
+    positions = [
+        {"job_title": "Junior Developer", "start_date": D(2023, 3, 1), "end_date": D(2024, 2, 29)},
+        {
+            "job_title": "Software Developer",
+            "start_date": D(2024, 3, 1),
+            "hours_per_week": 40,
+            "salary_amount": 72000,
+            "salary_period": "year",
+            "duties": LETTER["duties"],
+        },
+    ]
     scenario.replace("letter.pdf", positions=positions)
     missing = [f for f in scenario.report().findings if f.code == "letter.missing-hours"]
     assert [f.job for f in missing] == [0]

@@ -60,8 +60,9 @@ def test_study_teer_self_employment_and_permits_exclude_days() -> None:
     assert teer4.qualifying_hours == 0 and teer4.jobs[0].excluded["teer"] == pytest.approx(40.0)
     own = compute_hours(case(job(D(2025, 1, 6), D(2025, 1, 12), self_employed=True)), D(2025, 6, 1), [40], ALWAYS)
     assert own.qualifying_hours == 0
-    no_permit = compute_hours(case(job(D(2025, 1, 6), D(2025, 1, 12), hours=14)), D(2025, 6, 1), [14],
-                              lambda j, day: day >= D(2025, 1, 10))
+    no_permit = compute_hours(
+        case(job(D(2025, 1, 6), D(2025, 1, 12), hours=14)), D(2025, 6, 1), [14], lambda j, day: day >= D(2025, 1, 10)
+    )
     assert no_permit.qualifying_hours == pytest.approx(6.0)
     assert no_permit.jobs[0].excluded["no_permit"] == pytest.approx(8.0)
 

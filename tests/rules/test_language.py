@@ -42,9 +42,23 @@ def test_teer_2_or_3_work_needs_clb_5() -> None:
 
 def test_teer_1_work_not_needed_for_the_hours_asks_clb_5() -> None:
     scenario = _scenario()
-    scenario.jobs = [{"employer": "Northwind Analytics Inc.", "title": "Software Developer", "noc": "21232", "start": D(2023, 3, 1),
-                          "end": D(2023, 5, 31), "hours_per_week": 40},
-                     {"employer": "Bluefin Retail Ltd.", "title": "Cook", "noc": "63200", "start": D(2023, 6, 1), "hours_per_week": 40}]
+    scenario.jobs = [
+        {
+            "employer": "Northwind Analytics Inc.",
+            "title": "Software Developer",
+            "noc": "21232",
+            "start": D(2023, 3, 1),
+            "end": D(2023, 5, 31),
+            "hours_per_week": 40,
+        },
+        {
+            "employer": "Bluefin Retail Ltd.",
+            "title": "Cook",
+            "noc": "63200",
+            "start": D(2023, 6, 1),
+            "hours_per_week": 40,
+        },
+    ]
     experience = scenario.report().experience
     assert experience.jobs[1].qualifying_hours >= 1560 and experience.jobs[0].qualifying_hours > 0
     assert not _findings(scenario.replace("ielts.pdf", reading=5.5), "language.below-minimum")  # CLB 6 >= 5
@@ -52,7 +66,15 @@ def test_teer_1_work_not_needed_for_the_hours_asks_clb_5() -> None:
 
 def test_teer_1_hours_needed_when_the_other_jobs_fall_short() -> None:
     scenario = _scenario()
-    scenario.jobs.append({"employer": "Bluefin Retail Ltd.", "title": "Cook", "noc": "63200", "start": D(2025, 6, 1), "hours_per_week": 20})
+    scenario.jobs.append(
+        {
+            "employer": "Bluefin Retail Ltd.",
+            "title": "Cook",
+            "noc": "63200",
+            "start": D(2025, 6, 1),
+            "hours_per_week": 20,
+        }
+    )
     assert _findings(scenario.replace("ielts.pdf", reading=5.5), "language.below-minimum")
 
 
@@ -62,7 +84,9 @@ def test_an_unknown_level_is_not_below() -> None:
 
 def test_the_best_valid_result_is_judged() -> None:
     scenario = _scenario().replace("ielts.pdf", reading=5.5)
-    scenario.documents.append(_result("celpip.pdf", test="celpip_general", listening=9, reading=8, writing=7, speaking=8))
+    scenario.documents.append(
+        _result("celpip.pdf", test="celpip_general", listening=9, reading=8, writing=7, speaking=8)
+    )
     assert not _findings(scenario, "language.below-minimum")
 
 
@@ -95,7 +119,9 @@ def test_an_unread_test_date_is_not_expired_but_asked_about() -> None:
     scenario = _scenario().replace("ielts.pdf", test_date=None)
     assert not _findings(scenario, "language.expired")
     (finding,) = _findings(scenario, "language.date-unread")
-    assert finding.severity.value == "warning" and "could not be read" in finding.message and "2026-03-01" in finding.fix
+    assert (
+        finding.severity.value == "warning" and "could not be read" in finding.message and "2026-03-01" in finding.fix
+    )
     assert scenario.report().ready
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-LETTER = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "reference_letter" / "en_keyvalue_past_footer.txt"
+LETTER = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "reference_letter" / "en_keyvalue_past_footer.txt"
+)
 APPLICANT = "Farah Nazari"
 EMPLOYER = "Bow Valley Engineering Consultants Inc."
 
@@ -30,8 +32,9 @@ def letter_text(extra: str = "") -> str:
     return text
 
 
-def small_case(folder: Path, *, applicant: str = APPLICANT, letter_name: str | bytes = "letter.txt",
-               letter: str | None = None) -> Path:
+def small_case(
+    folder: Path, *, applicant: str = APPLICANT, letter_name: str | bytes = "letter.txt", letter: str | None = None
+) -> Path:
     """A case folder: case.yaml and one reference letter; `letter_name` may be bytes (a name that is not UTF-8)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "case.yaml").write_text(CASE_YAML.format(applicant=applicant, employer=EMPLOYER), encoding="utf-8")

@@ -21,30 +21,61 @@ EMPLOYER = "Northwind Analytics Inc."
 APPLICANT = "Maria Santos"
 
 LETTER = {
-    "employer_name": EMPLOYER, "employee_name": APPLICANT, "job_title": "Software Developer",
-    "start_date": D(2023, 3, 1), "end_date": None, "currently_employed": True, "hours_per_week": 40,
-    "salary_amount": 72000, "salary_period": "year", "benefits": "extended health and dental",
-    "duties": ["Design and build new features for our billing platform in Python and TypeScript",
-               "Write unit and integration tests and fix the defects they find",
-               "Debug production issues reported by the support team and ship the fixes",
-               "Review pull requests from other developers and keep the code documented",
-               "Plan releases with the product manager and estimate the work"],
-    "signatory_name": "Ana Lopez", "signatory_title": "Engineering Manager",
-    "employer_address": "100 King Street West, Toronto, ON M5X 1A9", "employer_phone": "(416) 555-0100",
-    "employer_email": "hr@northwind.ca", "letter_date": D(2026, 2, 1), "language": "en",
+    "employer_name": EMPLOYER,
+    "employee_name": APPLICANT,
+    "job_title": "Software Developer",
+    "start_date": D(2023, 3, 1),
+    "end_date": None,
+    "currently_employed": True,
+    "hours_per_week": 40,
+    "salary_amount": 72000,
+    "salary_period": "year",
+    "benefits": "extended health and dental",
+    "duties": [
+        "Design and build new features for our billing platform in Python and TypeScript",
+        "Write unit and integration tests and fix the defects they find",
+        "Debug production issues reported by the support team and ship the fixes",
+        "Review pull requests from other developers and keep the code documented",
+        "Plan releases with the product manager and estimate the work",
+    ],
+    "signatory_name": "Ana Lopez",
+    "signatory_title": "Engineering Manager",
+    "employer_address": "100 King Street West, Toronto, ON M5X 1A9",
+    "employer_phone": "(416) 555-0100",
+    "employer_email": "hr@northwind.ca",
+    "letter_date": D(2026, 2, 1),
+    "language": "en",
 }
 
 
-LANGUAGE = {"test": "ielts_general", "holder_name": APPLICANT, "test_date": D(2025, 6, 14),
-            "listening": 8.0, "reading": 7.0, "writing": 7.0, "speaking": 7.5}
+LANGUAGE = {
+    "test": "ielts_general",
+    "holder_name": APPLICANT,
+    "test_date": D(2025, 6, 14),
+    "listening": 8.0,
+    "reading": 7.0,
+    "writing": 7.0,
+    "speaking": 7.5,
+}
 
 
-def document(kind: DocumentKind, path: str, text: str = "", method: ReadMethod = ReadMethod.TEXT_LAYER,
-             size: int = 50_000, language: str | None = "en", **fields: Any) -> Document:
+def document(
+    kind: DocumentKind,
+    path: str,
+    text: str = "",
+    method: ReadMethod = ReadMethod.TEXT_LAYER,
+    size: int = 50_000,
+    language: str | None = "en",
+    **fields: Any,
+) -> Document:
     """A document as the extractors would have produced it."""
     values = spec(kind).fields.model_validate(fields)
-    raw = RawDocument(path=path, size=size, file_format="pdf",
-                      pages=[Page(number=1, text=text or f"{kind.value} text ({path})", method=method)])
+    raw = RawDocument(
+        path=path,
+        size=size,
+        file_format="pdf",
+        pages=[Page(number=1, text=text or f"{kind.value} text ({path})", method=method)],
+    )
     return Document(raw=raw, classification=Classification(kind=kind, score=10.0), fields=values, language=language)
 
 
@@ -53,13 +84,25 @@ def unreadable(path: str, reason: str, size: int = 1000) -> Document:
     return Document(raw=raw, classification=Classification(kind=K.UNREADABLE, score=0.0))
 
 
-def monthly_stubs(start: D, end: D, employer: str = EMPLOYER, hours: float = 173.3, name: str = APPLICANT) -> list[Document]:
+def monthly_stubs(
+    start: D, end: D, employer: str = EMPLOYER, hours: float = 173.3, name: str = APPLICANT
+) -> list[Document]:
     stubs, month = [], D(start.year, start.month, 1)
     while month <= end:
         nxt = D(month.year + (month.month == 12), month.month % 12 + 1, 1)
-        stubs.append(document(K.PAY_STUB, f"stubs/{month:%Y-%m}.pdf", employer_name=employer, employee_name=name,
-                              period_start=month, period_end=nxt - dt.timedelta(days=1), pay_date=nxt - dt.timedelta(days=1),
-                              hours=hours, gross_pay=6000.0))
+        stubs.append(
+            document(
+                K.PAY_STUB,
+                f"stubs/{month:%Y-%m}.pdf",
+                employer_name=employer,
+                employee_name=name,
+                period_start=month,
+                period_end=nxt - dt.timedelta(days=1),
+                pay_date=nxt - dt.timedelta(days=1),
+                hours=hours,
+                gross_pay=6000.0,
+            )
+        )
         month = nxt
     return stubs
 
@@ -68,24 +111,48 @@ def monthly_stubs(start: D, end: D, employer: str = EMPLOYER, hours: float = 173
 class Scenario:
     """A case and its documents; `report()` runs every check."""
 
-    jobs: list[dict[str, Any]] = field(default_factory=lambda: [dict(employer=EMPLOYER, title="Software Developer",
-                                                                      noc="21232", start=D(2023, 3, 1), hours_per_week=40)])
+    jobs: list[dict[str, Any]] = field(
+        default_factory=lambda: [
+            dict(employer=EMPLOYER, title="Software Developer", noc="21232", start=D(2023, 3, 1), hours_per_week=40)
+        ]
+    )
     documents: list[Document] = field(default_factory=list)
     study: list[tuple[D, D]] = field(default_factory=list)
     ita_date: D | None = None
     application_date: D | None = None
     as_of: D = AS_OF
     with_noc: bool = True
-    claims: dict[str, Any] = field(default_factory=dict)  # other case.yaml fields (application_date, intended_province...)
+    claims: dict[str, Any] = field(
+        default_factory=dict
+    )  # other case.yaml fields (application_date, intended_province...)
 
     @classmethod
     def clean(cls) -> Scenario:
-        docs = [document(K.REFERENCE_LETTER, "letter.pdf", text="Contact hr@northwind.ca", **LETTER),
-                document(K.WORK_PERMIT, "permit.pdf", holder_name=APPLICANT, permit_number="U123456789",
-                         issue_date=D(2022, 12, 1), expiry_date=D(2027, 11, 30), permit_type="open")]
+        docs = [
+            document(K.REFERENCE_LETTER, "letter.pdf", text="Contact hr@northwind.ca", **LETTER),
+            document(
+                K.WORK_PERMIT,
+                "permit.pdf",
+                holder_name=APPLICANT,
+                permit_number="U123456789",
+                issue_date=D(2022, 12, 1),
+                expiry_date=D(2027, 11, 30),
+                permit_type="open",
+            ),
+        ]
         docs += monthly_stubs(D(2023, 3, 1), D(2026, 1, 31))
-        docs += [document(K.T4, f"t4_{y}.pdf", tax_year=y, employer_name=EMPLOYER.upper(), employee_name=APPLICANT,
-                          employment_income=72000 * (306 / 365 if y == 2023 else 1), province="ON") for y in (2023, 2024, 2025)]
+        docs += [
+            document(
+                K.T4,
+                f"t4_{y}.pdf",
+                tax_year=y,
+                employer_name=EMPLOYER.upper(),
+                employee_name=APPLICANT,
+                employment_income=72000 * (306 / 365 if y == 2023 else 1),
+                province="ON",
+            )
+            for y in (2023, 2024, 2025)
+        ]
         docs.append(document(K.LANGUAGE_TEST, "ielts.pdf", **LANGUAGE))
         return cls(documents=docs)
 
@@ -101,13 +168,20 @@ class Scenario:
         return self
 
     def drop(self, *paths: str) -> Scenario:
-        self.documents = [d for d in self.documents if d.path not in paths and not any(d.path.startswith(p) for p in paths)]
+        self.documents = [
+            d for d in self.documents if d.path not in paths and not any(d.path.startswith(p) for p in paths)
+        ]
         return self
 
     def case(self) -> Case:
-        return Case(applicant=APPLICANT, ita_date=self.ita_date, application_date=self.application_date,
-                    jobs=[Job(**job) for job in self.jobs],
-                    study=[StudyPeriod(start=a, end=b) for a, b in self.study], **self.claims)
+        return Case(
+            applicant=APPLICANT,
+            ita_date=self.ita_date,
+            application_date=self.application_date,
+            jobs=[Job(**job) for job in self.jobs],
+            study=[StudyPeriod(start=a, end=b) for a, b in self.study],
+            **self.claims,
+        )
 
     def report(self) -> Report:
         return build_report(self.case(), self.as_of, self.documents, shared_noc() if self.with_noc else None)

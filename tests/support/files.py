@@ -26,8 +26,9 @@ def make_pdf(path: Path, pages: list[list[str]], *, columns: list[tuple[float, s
     return path
 
 
-def make_docx(path: Path, paragraphs: list[str], *, header: str = "", footer: str = "",
-              table: list[list[str]] | None = None) -> Path:
+def make_docx(
+    path: Path, paragraphs: list[str], *, header: str = "", footer: str = "", table: list[list[str]] | None = None
+) -> Path:
     document = docx.Document()
     if header:
         document.sections[0].header.paragraphs[0].text = header

@@ -26,8 +26,10 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED_NOC_DIR = REPO.parent / "shared" / "noc2021"
 FIXTURE_NOC_DIR = nocfixture.FIXTURE_DIR
 NO_SHARED = os.environ.get("CEC_TEST_NO_SHARED", "") not in ("", "0")
-REAL_NOC_HINT = ("needs the real NOC 2021 files: set CEC_CHECKLIST_NOC_DATA, run 'cec-checklist noc install', "
-                 "or put them in ../shared/noc2021 beside the repository")
+REAL_NOC_HINT = (
+    "needs the real NOC 2021 files: set CEC_CHECKLIST_NOC_DATA, run 'cec-checklist noc install', "
+    "or put them in ../shared/noc2021 beside the repository"
+)
 
 
 def _has_structure(directory: Path) -> bool:

@@ -49,12 +49,22 @@ def sample_form(case_dir: Path) -> dict[str, str]:
     import yaml
 
     data = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
-    form = {"applicant": data["applicant"], "ita_date": str(data.get("ita_date") or ""),
-            "application_date": str(data.get("application_date") or "")}
+    form = {
+        "applicant": data["applicant"],
+        "ita_date": str(data.get("ita_date") or ""),
+        "application_date": str(data.get("application_date") or ""),
+    }
     for index, job in enumerate(data["jobs"]):
         prefix = f"jobs-{index}-"
-        form.update({prefix + "employer": job["employer"], prefix + "title": job["title"], prefix + "noc": str(job["noc"]),
-                     prefix + "start": str(job["start"]), prefix + "hours_per_week": str(job["hours_per_week"])})
+        form.update(
+            {
+                prefix + "employer": job["employer"],
+                prefix + "title": job["title"],
+                prefix + "noc": str(job["noc"]),
+                prefix + "start": str(job["start"]),
+                prefix + "hours_per_week": str(job["hours_per_week"]),
+            }
+        )
         if job.get("end"):
             form[prefix + "end"] = str(job["end"])
         else:
@@ -75,8 +85,9 @@ def sample_files(case_dir: Path) -> list[tuple[str, bytes]]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> WebSettings:
-    return WebSettings(cases_dir=tmp_path / "cases", noc_dir=NOC_DIR, allowed_hosts=("testserver",),
-                       today=lambda: SAMPLE_DAY)  # s01's own day: its ITA deadline has not passed
+    return WebSettings(
+        cases_dir=tmp_path / "cases", noc_dir=NOC_DIR, allowed_hosts=("testserver",), today=lambda: SAMPLE_DAY
+    )  # s01's own day: its ITA deadline has not passed
 
 
 @pytest.fixture

@@ -37,8 +37,13 @@ def walk(page: Any, url: str, sample: Path, out: Path, width: str) -> None:
     shoot(page, out, f"{width}-2-claims-errors")
     fill_claims(page, case)
     page.click("button[value=documents]")
-    files = [p for p in sorted(sample.rglob("*")) if p.is_file() and p.name != "case.yaml"
-             and not any(part.startswith(".") for part in p.relative_to(sample).parts)]  # not a reading cache
+    files = [
+        p
+        for p in sorted(sample.rglob("*"))
+        if p.is_file()
+        and p.name != "case.yaml"
+        and not any(part.startswith(".") for part in p.relative_to(sample).parts)
+    ]  # not a reading cache
     page.set_input_files("#files", [str(p) for p in files])
     page.click("form[data-dropzone] button[type=submit]")
     page.wait_for_selector("table.doc-table", timeout=120_000)  # the files are read in the background first

@@ -40,6 +40,7 @@ RAW_HTML = ("<script>alert", "<img src=x", "onerror=alert(2)>")
 
 # the attacker's toolbox ---------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Site:
     """One running app over a temporary folder, and the browser of the applicant who uses it."""
@@ -66,9 +67,18 @@ class Site:
         return self.client.get(response.headers["location"]) if response.status_code == 303 else response
 
     def claims(self, case_id: str, **overrides: str) -> Any:
-        form = {"applicant": "Farah Nazari", "ita_date": "2025-10-22", "application_date": "2025-11-14",
-                "jobs-0-employer": EMPLOYER, "jobs-0-title": "Civil Engineering Technologist", "jobs-0-noc": "22300",
-                "jobs-0-start": "2021-06-14", "jobs-0-end": "2023-11-30", "jobs-0-hours_per_week": "37.5", **overrides}
+        form = {
+            "applicant": "Farah Nazari",
+            "ita_date": "2025-10-22",
+            "application_date": "2025-11-14",
+            "jobs-0-employer": EMPLOYER,
+            "jobs-0-title": "Civil Engineering Technologist",
+            "jobs-0-noc": "22300",
+            "jobs-0-start": "2021-06-14",
+            "jobs-0-end": "2023-11-30",
+            "jobs-0-hours_per_week": "37.5",
+            **overrides,
+        }
         response = self.post(f"/cases/{case_id}/claims", form)
         assert response.status_code == 303, response.text
         return response
@@ -83,8 +93,9 @@ class Site:
 
 
 def make_site(tmp_path: Path, **limits: Any) -> Iterator[Site]:
-    settings = WebSettings(cases_dir=tmp_path / "cases", noc_dir=NOC_DIR if HAVE_NOC else None,
-                           allowed_hosts=("testserver",), **limits)
+    settings = WebSettings(
+        cases_dir=tmp_path / "cases", noc_dir=NOC_DIR if HAVE_NOC else None, allowed_hosts=("testserver",), **limits
+    )
     app = create_app(settings)
     with TestClient(app, raise_server_exceptions=False) as client:
         page = client.get("/")
@@ -250,7 +261,9 @@ def assert_one_document_added(site: Site, case_id: str, before: dict[str, tuple[
     changed = {path for path in set(before) | set(after) if before.get(path) != after.get(path)}
     readings = f"cases/{case_id}/{READINGS_DIR}"
     cached = {path for path in changed if path == readings or path.startswith(readings + "/")}
-    assert all(re.fullmatch(r"[0-9a-f]{64}\.json|CACHEDIR\.TAG", path.rsplit("/", 1)[1]) for path in cached - {readings})
+    assert all(
+        re.fullmatch(r"[0-9a-f]{64}\.json|CACHEDIR\.TAG", path.rsplit("/", 1)[1]) for path in cached - {readings}
+    )
     changed -= cached
     assert len(changed) == 1, changed
     (new,) = changed
@@ -274,7 +287,9 @@ def test_upload_name_never_escapes_documents_folder(shared: Site, name: str) -> 
     case_id = names_case(shared)
     claims_before = (shared.cases / case_id / "case.yaml").read_bytes()
     before = snapshot(shared.root)
-    content = f"hostile upload {HOSTILE_NAMES.index(name)}\n".encode()  # one case takes them all: identical files are refused
+    content = (
+        f"hostile upload {HOSTILE_NAMES.index(name)}\n".encode()
+    )  # one case takes them all: identical files are refused
     response = shared.upload(case_id, [(name, content)])
     assert response.status_code == 200, response.text
     assert_one_document_added(shared, case_id, before, content)
@@ -287,7 +302,7 @@ RAW_DISPOSITIONS = [
     b'filename="..\\\\..\\\\esc.txt"',
     b'filename="/abs/path.txt"',
     b'filename="\xff\xfe not utf-8.txt"',
-    b'filename="x.txt"; filename*=UTF-8\'\'%2E%2E%2F%2E%2E%2Fcase.yaml',
+    b"filename=\"x.txt\"; filename*=UTF-8''%2E%2E%2F%2E%2E%2Fcase.yaml",
 ]
 
 
@@ -298,11 +313,26 @@ def test_raw_multipart_file_names_never_escape_documents_folder(shared: Site, di
     before = snapshot(shared.root)
     content = f"raw upload {RAW_DISPOSITIONS.index(disposition)}\n".encode()  # identical files are refused
     boundary = b"rawboundary"
-    body = (b"--" + boundary + b'\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n' + shared.token.encode()
-            + b"\r\n--" + boundary + b'\r\nContent-Disposition: form-data; name="files"; ' + disposition
-            + b"\r\nContent-Type: text/plain\r\n\r\n" + content + b"\r\n--" + boundary + b"--\r\n")
-    response = shared.client.post(f"/cases/{case_id}/documents", content=body,
-                                  headers={"content-type": "multipart/form-data; boundary=rawboundary"})
+    body = (
+        b"--"
+        + boundary
+        + b'\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+        + shared.token.encode()
+        + b"\r\n--"
+        + boundary
+        + b'\r\nContent-Disposition: form-data; name="files"; '
+        + disposition
+        + b"\r\nContent-Type: text/plain\r\n\r\n"
+        + content
+        + b"\r\n--"
+        + boundary
+        + b"--\r\n"
+    )
+    response = shared.client.post(
+        f"/cases/{case_id}/documents",
+        content=body,
+        headers={"content-type": "multipart/form-data; boundary=rawboundary"},
+    )
     assert response.status_code == 200, response.text
     assert_one_document_added(shared, case_id, before, content)
 
@@ -310,17 +340,22 @@ def test_raw_multipart_file_names_never_escape_documents_folder(shared: Site, di
 def test_upload_with_only_an_encoded_file_name_adds_nothing(shared: Site) -> None:
     case_id = names_case(shared)
     before = snapshot(shared.root)
-    body = (b"--b\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + shared.token.encode()
-            + b"\r\n--b\r\nContent-Disposition: form-data; name=\"files\"; filename*=UTF-8''..%2F..%2Fx.txt\r\n\r\n"
-            + b"data\r\n--b--\r\n")
-    response = shared.client.post(f"/cases/{case_id}/documents", content=body,
-                                  headers={"content-type": "multipart/form-data; boundary=b"})
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+        + shared.token.encode()
+        + b"\r\n--b\r\nContent-Disposition: form-data; name=\"files\"; filename*=UTF-8''..%2F..%2Fx.txt\r\n\r\n"
+        + b"data\r\n--b--\r\n"
+    )
+    response = shared.client.post(
+        f"/cases/{case_id}/documents", content=body, headers={"content-type": "multipart/form-data; boundary=b"}
+    )
     assert response.status_code == 422 and "Choose one or more files" in response.text
     assert snapshot(shared.root) == before
 
 
-@pytest.mark.parametrize("name", ["日本語の雇用証明書" * 20 + ".txt", "Zeugnis-Müller-" + "证" * 110 + ".pdf"],
-                         ids=["cjk", "mixed"])
+@pytest.mark.parametrize(
+    "name", ["日本語の雇用証明書" * 20 + ".txt", "Zeugnis-Müller-" + "证" * 110 + ".pdf"], ids=["cjk", "mixed"]
+)
 def test_long_unicode_upload_name_is_shortened_not_a_500(shared: Site, name: str) -> None:
     stored = stored_name(shared, name)
     assert len(stored.encode("utf-8")) <= 255 and stored.endswith(name.rsplit(".", 1)[1])
@@ -386,8 +421,25 @@ def test_two_uploads_of_one_name_at_once_keep_both(site: Site, monkeypatch: pyte
 
 # case ids and document ids in URLs -----------------------------------------------------------------------------------
 
-BAD_CASE_IDS = ["%2e%2e", "%2E%2E", "%2e", "..%2f..%2foutside", "%2f", "Farah-Nazari", "-planted", "-a", "a-", "a" * 65,
-                "a%00", "a%20b", "%E2%80%AE", "victim%2f..%2fvictim", ".cec-checklist", "outside", "linked"]
+BAD_CASE_IDS = [
+    "%2e%2e",
+    "%2E%2E",
+    "%2e",
+    "..%2f..%2foutside",
+    "%2f",
+    "Farah-Nazari",
+    "-planted",
+    "-a",
+    "a-",
+    "a" * 65,
+    "a%00",
+    "a%20b",
+    "%E2%80%AE",
+    "victim%2f..%2fvictim",
+    ".cec-checklist",
+    "outside",
+    "linked",
+]
 
 
 @pytest.mark.parametrize("bad", BAD_CASE_IDS)
@@ -423,8 +475,17 @@ def test_document_ids_of_other_cases_and_own_files_are_404(planted: Site) -> Non
     planted.upload(other, [("mine.txt", b"other case\n")])
     before = snapshot(planted.root)
     foreign = document_id("documents/letter.txt")  # exists in "victim", not in "other"
-    ids = [foreign, document_id("case.yaml"), document_id(".cec-checklist/meta.json"), document_id("documents"),
-           "..", "%2e%2e", "..%2f..%2fcase.yaml", "0" * 16, "x" * 300]
+    ids = [
+        foreign,
+        document_id("case.yaml"),
+        document_id(".cec-checklist/meta.json"),
+        document_id("documents"),
+        "..",
+        "%2e%2e",
+        "..%2f..%2fcase.yaml",
+        "0" * 16,
+        "x" * 300,
+    ]
     for doc_id in ids:
         for action in ("remove", "replace"):
             response = planted.post(f"/cases/{other}/documents/{doc_id}/{action}", files=[("file", ("x.txt", b"x"))])
@@ -471,10 +532,18 @@ def test_upload_over_a_dangling_symlink_is_kept_under_another_name(planted: Site
 
 # CSRF and cross-site requests -----------------------------------------------------------------------------------------
 
+
 def _state_changes(site: Site, case_id: str) -> list[tuple[str, dict[str, Any], list[tuple[str, tuple[str, bytes]]]]]:
     doc = document_id("documents/letter.txt")
-    claims = {"applicant": "Mallory", "jobs-0-employer": "X", "jobs-0-title": "Y", "jobs-0-noc": "22300",
-              "jobs-0-start": "2020-01-01", "jobs-0-current": "1", "jobs-0-hours_per_week": "40"}
+    claims = {
+        "applicant": "Mallory",
+        "jobs-0-employer": "X",
+        "jobs-0-title": "Y",
+        "jobs-0-noc": "22300",
+        "jobs-0-start": "2020-01-01",
+        "jobs-0-current": "1",
+        "jobs-0-hours_per_week": "40",
+    }
     return [
         ("/cases", {"name": "planted by another site"}, []),
         (f"/cases/{case_id}/claims", claims, []),
@@ -513,8 +582,9 @@ def test_forged_posts_are_refused_and_change_nothing(shared: Site, attack: str) 
     before = snapshot(site.root)
     for url, data, files in _state_changes(site, case_id):
         extra, headers = ATTACKS[attack](site)
-        response = site.client.post(url, data={**data, **extra}, files=files or None, headers=headers,
-                                    follow_redirects=False)
+        response = site.client.post(
+            url, data={**data, **extra}, files=files or None, headers=headers, follow_redirects=False
+        )
         assert response.status_code == 403, (attack, url, response.status_code)
         assert "did not come from this page" in response.text or "other web sites" in response.text
         assert response.headers["content-security-policy"]
@@ -529,14 +599,16 @@ def test_token_of_another_cookie_is_refused(shared: Site) -> None:
     assert attacker_token != site.token
     before = snapshot(site.root)
     for url, data, files in _state_changes(site, case_id):
-        response = site.client.post(url, data={**data, "csrf_token": attacker_token}, files=files or None,
-                                    follow_redirects=False)
+        response = site.client.post(
+            url, data={**data, "csrf_token": attacker_token}, files=files or None, follow_redirects=False
+        )
         assert response.status_code == 403, (url, response.status_code)
     # and the applicant's token without the applicant's cookie is worthless too
     with TestClient(site.app, raise_server_exceptions=False) as stranger:
         for url, data, files in _state_changes(site, case_id):
-            response = stranger.post(url, data={**data, "csrf_token": site.token}, files=files or None,
-                                     follow_redirects=False)
+            response = stranger.post(
+                url, data={**data, "csrf_token": site.token}, files=files or None, follow_redirects=False
+            )
             assert response.status_code == 403, (url, response.status_code)
     assert snapshot(site.root) == before
 
@@ -546,9 +618,14 @@ def test_token_made_under_another_secret_is_refused(site: Site, tmp_path: Path) 
     case_id = site.new_case("victim")
     cookie = site.client.cookies.get("cec_csrf")
     assert cookie
-    restarted = create_app(WebSettings(cases_dir=site.cases, noc_dir=NOC_DIR if HAVE_NOC else None,
-                                       allowed_hosts=("testserver",),
-                                       secret_file=tmp_path / "other" / "web-form-secret"))
+    restarted = create_app(
+        WebSettings(
+            cases_dir=site.cases,
+            noc_dir=NOC_DIR if HAVE_NOC else None,
+            allowed_hosts=("testserver",),
+            secret_file=tmp_path / "other" / "web-form-secret",
+        )
+    )
     with TestClient(restarted, cookies={"cec_csrf": cookie}) as client:
         response = client.post(f"/cases/{case_id}/delete", data={"csrf_token": site.token}, follow_redirects=False)
     assert response.status_code == 403
@@ -556,8 +633,9 @@ def test_token_made_under_another_secret_is_refused(site: Site, tmp_path: Path) 
 
 
 def test_csrf_cookie_is_httponly_and_samesite_strict(tmp_path: Path) -> None:
-    settings = WebSettings(cases_dir=tmp_path / "cases", noc_dir=NOC_DIR if HAVE_NOC else None,
-                           allowed_hosts=("testserver",))
+    settings = WebSettings(
+        cases_dir=tmp_path / "cases", noc_dir=NOC_DIR if HAVE_NOC else None, allowed_hosts=("testserver",)
+    )
     with TestClient(create_app(settings)) as client:
         cookie = client.get("/").headers["set-cookie"].lower()
     assert "cec_csrf=" in cookie and "httponly" in cookie and "samesite=strict" in cookie and "path=/" in cookie
@@ -565,8 +643,9 @@ def test_csrf_cookie_is_httponly_and_samesite_strict(tmp_path: Path) -> None:
 
 def test_same_origin_post_with_token_works(victim: tuple[Site, str]) -> None:
     site, _ = victim
-    response = site.post("/cases", {"name": "second"}, headers={"origin": "http://testserver",
-                                                                "sec-fetch-site": "same-origin"})
+    response = site.post(
+        "/cases", {"name": "second"}, headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"}
+    )
     assert response.status_code == 303 and (site.cases / "second").is_dir()
 
 
@@ -574,8 +653,13 @@ def test_get_never_changes_state(shared: Site) -> None:
     site, case_id = shared, "victim"
     before = snapshot(site.root)
     doc = document_id("documents/letter.txt")
-    for url in ("/cases?name=x", f"/cases/{case_id}/check", f"/cases/{case_id}/documents/{doc}/remove",
-                f"/cases/{case_id}/documents/{doc}/replace", f"/cases/{case_id}/claims/file"):
+    for url in (
+        "/cases?name=x",
+        f"/cases/{case_id}/check",
+        f"/cases/{case_id}/documents/{doc}/remove",
+        f"/cases/{case_id}/documents/{doc}/replace",
+        f"/cases/{case_id}/claims/file",
+    ):
         assert site.client.get(url, follow_redirects=False).status_code == 405, url
     confirm = site.client.get(f"/cases/{case_id}/delete")
     assert confirm.status_code == 200 and "Delete this case?" in confirm.text
@@ -598,8 +682,18 @@ def test_delete_needs_post_with_token(victim: tuple[Site, str]) -> None:
 
 # the Host header (DNS rebinding) -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "testserver.evil.example", "127.0.0.1.nip.io",
-                                  "localhost.evil.example", "127.0.0.1"])
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "evil.example:8000",
+        "testserver.evil.example",
+        "127.0.0.1.nip.io",
+        "localhost.evil.example",
+        "127.0.0.1",
+    ],
+)
 def test_foreign_host_header_is_refused(shared: Site, host: str) -> None:
     site, case_id = shared, "victim"
     before = snapshot(site.root)
@@ -610,8 +704,12 @@ def test_foreign_host_header_is_refused(shared: Site, host: str) -> None:
         assert response.headers["content-security-policy"]
     response = site.client.post("/cases", data={"csrf_token": site.token, "name": "rebound"}, headers={"host": host})
     assert response.status_code == 400
-    assert site.client.post(f"/cases/{case_id}/delete", data={"csrf_token": site.token},
-                            headers={"host": host}).status_code == 400
+    assert (
+        site.client.post(
+            f"/cases/{case_id}/delete", data={"csrf_token": site.token}, headers={"host": host}
+        ).status_code
+        == 400
+    )
     assert snapshot(site.root) == before
 
 
@@ -625,6 +723,7 @@ def test_default_hosts_are_loopback_only(tmp_path: Path) -> None:
 
 
 # size limits ---------------------------------------------------------------------------------------------------------
+
 
 def _no_leftovers(site: Site, case_id: str, expected: list[str]) -> None:
     """Exactly the expected documents: no partial file, no hidden temporary file, nothing beside the folder."""
@@ -655,15 +754,20 @@ def test_request_over_limit_while_streaming(small_site: Site) -> None:
     boundary = "attackboundary"
 
     def body() -> Iterator[bytes]:
-        yield (f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{small_site.token}\r\n'
-               f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="stream.txt"\r\n'
-               "Content-Type: text/plain\r\n\r\n").encode()
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{small_site.token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="stream.txt"\r\n'
+            "Content-Type: text/plain\r\n\r\n"
+        ).encode()
         for _ in range(40):
             yield b"b" * 5_000
         yield f"\r\n--{boundary}--\r\n".encode()
 
-    response = small_site.client.post(f"/cases/{case_id}/documents", content=body(),
-                                      headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    response = small_site.client.post(
+        f"/cases/{case_id}/documents",
+        content=body(),
+        headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+    )
     assert response.status_code == 413
     assert "larger than 0.05 MB" in response.text
     assert snapshot(small_site.root) == before
@@ -684,8 +788,10 @@ def test_file_over_limit_is_not_kept_and_others_are(small_site: Site) -> None:
 def test_replace_with_file_over_limit_keeps_the_old_one(small_site: Site) -> None:
     case_id = small_site.new_case()
     small_site.upload(case_id, [("letter.txt", b"original\n")])
-    response = small_site.post(f"/cases/{case_id}/documents/{document_id('documents/letter.txt')}/replace",
-                               files=[("file", ("new.txt", b"a" * 10_001))])
+    response = small_site.post(
+        f"/cases/{case_id}/documents/{document_id('documents/letter.txt')}/replace",
+        files=[("file", ("new.txt", b"a" * 10_001))],
+    )
     assert response.status_code == 422 and "not kept" in response.text
     assert (small_site.documents_dir(case_id) / "letter.txt").read_bytes() == b"original\n"
     _no_leftovers(small_site, case_id, ["letter.txt"])
@@ -721,11 +827,13 @@ def test_too_many_form_fields(site: Site) -> None:
 
 # hostile content in pages ---------------------------------------------------------------------------------------------
 
+
 def test_hostile_values_are_escaped_in_every_page(site: Site) -> None:
     case_id = site.new_case(f"Case {EVIL}")
     site.claims(case_id, **{"applicant": f"Farah {EVIL}", "jobs-0-title": f"Tech {EVIL}"})
-    upload = site.upload(case_id, [("letter.txt", hostile_letter()), ("letter.docx", hostile_docx()),
-                                   (f"{EVIL}.txt", b"note\n")])
+    upload = site.upload(
+        case_id, [("letter.txt", hostile_letter()), ("letter.docx", hostile_docx()), (f"{EVIL}.txt", b"note\n")]
+    )
     assert upload.status_code == 200
     assert "3 read" in upload.text
     site.check(case_id)
@@ -805,11 +913,13 @@ def test_unexpected_failure_page_has_the_security_headers(site: Site, monkeypatc
 
 # the Social Insurance Number ------------------------------------------------------------------------------------------
 
+
 def test_sin_in_a_document_never_leaves_unmasked(site: Site) -> None:
     case_id = site.new_case()
     site.claims(case_id)
-    upload = site.upload(case_id, [("reference letter.txt", sin_letter()),
-                                   ("t4 note.txt", f"T4 2023\nSIN {SIN}\n".encode())])
+    upload = site.upload(
+        case_id, [("reference letter.txt", sin_letter()), ("t4 note.txt", f"T4 2023\nSIN {SIN}\n".encode())]
+    )
     assert upload.status_code == 200
     assert "Bow Valley XXX XXX 286 Inc." in upload.text  # the employer was read, masked
     site.check(case_id)
@@ -828,7 +938,7 @@ def test_sin_in_a_document_never_leaves_unmasked(site: Site) -> None:
         outputs["report.pdf"] = pdf_text(pdf.content)
     for where, text in outputs.items():
         found = SIN_ANYHOW.search(text)
-        assert not found, f"the SIN shows in {where}: {text[max(0, found.start() - 80):found.end() + 20]!r}"
+        assert not found, f"the SIN shows in {where}: {text[max(0, found.start() - 80) : found.end() + 20]!r}"
 
 
 def test_sin_in_an_upload_name_never_leaves_unmasked(site: Site) -> None:
@@ -837,9 +947,11 @@ def test_sin_in_an_upload_name_never_leaves_unmasked(site: Site) -> None:
     upload = site.upload(case_id, [(f"{SIN} T4.txt", b"T4 2023\n")])
     assert upload.status_code == 200
     site.check(case_id)
-    outputs = {"documents": site.client.get(f"/cases/{case_id}/documents").text,
-               "report": site.client.get(f"/cases/{case_id}/report").text,
-               "report.json": site.client.get(f"/cases/{case_id}/report.json").text}
+    outputs = {
+        "documents": site.client.get(f"/cases/{case_id}/documents").text,
+        "report": site.client.get(f"/cases/{case_id}/report").text,
+        "report.json": site.client.get(f"/cases/{case_id}/report.json").text,
+    }
     for where, text in outputs.items():
         assert not SIN_ANYHOW.search(text), where
 
@@ -848,13 +960,17 @@ def test_sin_in_a_case_name_never_leaves_unmasked(site: Site) -> None:
     case_id = site.new_case(f"Farah SIN {SIN}")
     site.claims(case_id)
     site.check(case_id)
-    outputs = {"home": site.client.get("/").text, "delete": site.client.get(f"/cases/{case_id}/delete").text,
-               "download name": site.client.get(f"/cases/{case_id}/report.json").headers["content-disposition"]}
+    outputs = {
+        "home": site.client.get("/").text,
+        "delete": site.client.get(f"/cases/{case_id}/delete").text,
+        "download name": site.client.get(f"/cases/{case_id}/report.json").headers["content-disposition"],
+    }
     for where, text in outputs.items():
         assert not SIN_ANYHOW.search(text), where
 
 
 # unreadable and hostile files ---------------------------------------------------------------------------------------
+
 
 def _pdfs() -> dict[str, bytes]:
     pypdf = pytest.importorskip("pypdf")
@@ -902,14 +1018,19 @@ def test_broken_files_become_rows_saying_they_could_not_be_read(site: Site) -> N
 def test_replace_with_a_broken_file_is_a_row_not_a_500(site: Site) -> None:
     case_id = site.new_case()
     site.upload(case_id, [("letter.txt", letter())])
-    response = site.after(site.post(f"/cases/{case_id}/documents/{document_id('documents/letter.txt')}/replace",
-                                    files=[("file", ("broken.pdf", b"%PDF-1.4\n\x00\x00broken"))]))
+    response = site.after(
+        site.post(
+            f"/cases/{case_id}/documents/{document_id('documents/letter.txt')}/replace",
+            files=[("file", ("broken.pdf", b"%PDF-1.4\n\x00\x00broken"))],
+        )
+    )
     assert response.status_code == 200
     assert "documents/letter.txt: replaced by broken.pdf." in response.text
     assert 'class="field-error"' in response.text
 
 
 # hostile case.yaml --------------------------------------------------------------------------------------------------
+
 
 def test_case_yaml_with_python_tags_is_refused(site: Site) -> None:
     case_id = site.new_case()
@@ -922,9 +1043,11 @@ def test_case_yaml_with_python_tags_is_refused(site: Site) -> None:
 
 def test_case_yaml_that_is_not_text_or_too_big_is_refused(site: Site) -> None:
     case_id = site.new_case()
-    for name, payload, message in [("case.yaml", b"\xff\xfe\x00binary", "not a text file"),
-                                   ("case.yaml", b"# " + b"x" * (256 * 1024), "larger than 256 KB"),
-                                   (f"{EVIL}.yaml", b"applicant: [unclosed", "YAML syntax error")]:
+    for name, payload, message in [
+        ("case.yaml", b"\xff\xfe\x00binary", "not a text file"),
+        ("case.yaml", b"# " + b"x" * (256 * 1024), "larger than 256 KB"),
+        (f"{EVIL}.yaml", b"applicant: [unclosed", "YAML syntax error"),
+    ]:
         response = site.post(f"/cases/{case_id}/claims/file", files=[("case_file", (name, payload))])
         assert response.status_code == 422, name
         assert message in response.text
@@ -932,9 +1055,11 @@ def test_case_yaml_that_is_not_text_or_too_big_is_refused(site: Site) -> None:
     assert not (site.cases / case_id / "case.yaml").exists()
 
 
-@pytest.mark.parametrize("payload", ["applicant: " + "[" * 600 + "]" * 600,
-                                     "applicant: " + "{a: " * 600 + "1" + "}" * 600],
-                         ids=["lists", "mappings"])
+@pytest.mark.parametrize(
+    "payload",
+    ["applicant: " + "[" * 600 + "]" * 600, "applicant: " + "{a: " * 600 + "1" + "}" * 600],
+    ids=["lists", "mappings"],
+)
 def test_deeply_nested_case_yaml_is_refused_not_a_500(site: Site, payload: str) -> None:
     case_id = site.new_case()
     response = site.post(f"/cases/{case_id}/claims/file", files=[("case_file", ("case.yaml", payload.encode()))])

@@ -24,8 +24,16 @@ from tests.web.conftest import SAMPLE_DAY, SAMPLES
 from tests.web.live import live_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 S01 = SAMPLES / "s01_clean_promotion"
 
 
@@ -226,8 +234,10 @@ def test_each_file_shows_its_progress_while_the_files_are_read(chromium: Any, si
         time.sleep(0.6)
         route.continue_()
 
-    page.route("**/cases/progress/documents", lambda route: slow(route) if route.request.method == "POST"
-               else route.continue_())
+    page.route(
+        "**/cases/progress/documents",
+        lambda route: slow(route) if route.request.method == "POST" else route.continue_(),
+    )
     page.set_input_files("#files", [str(p) for p in files])
     page.click("form[data-dropzone] button[type=submit]")
     page.wait_for_selector("ol.upload-progress li.busy:has-text('(2 of 3)')")

@@ -22,7 +22,9 @@ def test_every_sample_round_trips_through_the_form() -> None:
 
 
 def test_form_from_data_fills_what_it_can_of_a_broken_file() -> None:
-    data = yaml.safe_load("applicant: Ana\njobs:\n  - employer: X\n    hours_per_week: 37.5\n    end: null\n  - not a job\nstudy: nope\n")
+    data = yaml.safe_load(
+        "applicant: Ana\njobs:\n  - employer: X\n    hours_per_week: 37.5\n    end: null\n  - not a job\nstudy: nope\n"
+    )
     claims = form_from_data(data)
     assert claims.applicant == "Ana"
     assert [(row["employer"], row["hours_per_week"], row["current"]) for row in claims.jobs] == [("X", "37.5", True)]

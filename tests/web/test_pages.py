@@ -31,6 +31,7 @@ def checked_case(browser: Browser) -> str:
 
 # cases
 
+
 def test_home_lists_cases_with_their_state(browser: Browser) -> None:
     assert "No case yet" in browser.get("/").text
     case_id = checked_case(browser)
@@ -83,9 +84,12 @@ def test_delete_asks_then_removes_the_folder(browser: Browser) -> None:
 
 # claims
 
+
 def test_claims_form_writes_the_case_yaml_the_cli_reads(browser: Browser) -> None:
     case_id = browser.new_case()
-    response = browser.post(f"/cases/{case_id}/claims", {**sample_form(S01), "next": "documents"}, follow_redirects=False)
+    response = browser.post(
+        f"/cases/{case_id}/claims", {**sample_form(S01), "next": "documents"}, follow_redirects=False
+    )
     assert response.headers["location"] == f"/cases/{case_id}/documents"
     assert load_case(browser.cases_dir / case_id) == load_case(S01)
 
@@ -101,21 +105,50 @@ def test_saved_claims_come_back_into_the_form(browser: Browser) -> None:
     assert 'id="jobs-2-employer"' not in page and 'value="add-job"' in page  # "Add a job" adds a row
 
 
-@pytest.mark.parametrize(("field", "value", "error_field", "message"), [
-    ("applicant", "", "applicant", "Enter your full name, as on your passport."),
-    ("ita_date", "2025-02-30", "ita_date", "Enter the ITA date as year-month-day, such as 2023-06-01 (“2025-02-30” is not a date)."),
-    ("jobs-0-noc", "212", "jobs[0].noc", "A NOC 2021 code has five digits, such as 21232 (“212” is not one)."),
-    ("jobs-0-start", "yesterday", "jobs[0].start", "Enter the first day as year-month-day, such as 2023-06-01 (“yesterday” is not a date)."),
-    ("jobs-0-end", "2020-01-01", "jobs[0].end", "The last day (2020-01-01) is before the first day (2023-09-01) of this job."),
-    ("jobs-0-end", "", "jobs[0].end", "Enter the last day of this job, or tick “I still work here”."),
-    ("jobs-0-hours_per_week", "forty", "jobs[0].hours_per_week", "Enter the hours per week as a number more than 0 and at most 168"),
-    ("jobs-0-hours_per_week", "200", "jobs[0].hours_per_week", "Enter the hours per week as a number more than 0 and at most 168"),
-    ("jobs-0-hours_per_week", "", "jobs[0].hours_per_week", "Enter the hours you worked per week, such as 37.5."),
-    ("jobs-0-employer", "", "jobs[0].employer", "Enter the employer's name."),
-    ("study-0-start", "2024-01-01", "study[0].end", "Enter the last day of this study period."),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "error_field", "message"),
+    [
+        ("applicant", "", "applicant", "Enter your full name, as on your passport."),
+        (
+            "ita_date",
+            "2025-02-30",
+            "ita_date",
+            "Enter the ITA date as year-month-day, such as 2023-06-01 (“2025-02-30” is not a date).",
+        ),
+        ("jobs-0-noc", "212", "jobs[0].noc", "A NOC 2021 code has five digits, such as 21232 (“212” is not one)."),
+        (
+            "jobs-0-start",
+            "yesterday",
+            "jobs[0].start",
+            "Enter the first day as year-month-day, such as 2023-06-01 (“yesterday” is not a date).",
+        ),
+        (
+            "jobs-0-end",
+            "2020-01-01",
+            "jobs[0].end",
+            "The last day (2020-01-01) is before the first day (2023-09-01) of this job.",
+        ),
+        ("jobs-0-end", "", "jobs[0].end", "Enter the last day of this job, or tick “I still work here”."),
+        (
+            "jobs-0-hours_per_week",
+            "forty",
+            "jobs[0].hours_per_week",
+            "Enter the hours per week as a number more than 0 and at most 168",
+        ),
+        (
+            "jobs-0-hours_per_week",
+            "200",
+            "jobs[0].hours_per_week",
+            "Enter the hours per week as a number more than 0 and at most 168",
+        ),
+        ("jobs-0-hours_per_week", "", "jobs[0].hours_per_week", "Enter the hours you worked per week, such as 37.5."),
+        ("jobs-0-employer", "", "jobs[0].employer", "Enter the employer's name."),
+        ("study-0-start", "2024-01-01", "study[0].end", "Enter the last day of this study period."),
+    ],
+)
 def test_each_invalid_value_is_shown_next_to_its_field_and_nothing_is_written(
-        browser: Browser, field: str, value: str, error_field: str, message: str) -> None:
+    browser: Browser, field: str, value: str, error_field: str, message: str
+) -> None:
     case_id = browser.new_case()
     response = browser.post(f"/cases/{case_id}/claims", {**sample_form(S01), field: value})
     assert response.status_code == 422
@@ -126,7 +159,7 @@ def test_each_invalid_value_is_shown_next_to_its_field_and_nothing_is_written(
     name = error_field.replace("[", "-").replace("].", "-").replace("]", "")
     if "." in error_field:  # a field's own message sits under its input, and the input is marked invalid
         assert f'id="{name}-error">{message}' in html or f'<p class="field-error">{message}' in html
-        assert f'name="{name}"' in html.split(message)[0].rsplit("<div class=\"field", 1)[-1]
+        assert f'name="{name}"' in html.split(message)[0].rsplit('<div class="field', 1)[-1]
     assert f'value="{value}"' in html or value == ""  # what was typed is kept
 
 
@@ -147,8 +180,15 @@ def test_the_form_refuses_what_the_cli_refuses_in_its_own_words(browser: Browser
 def test_issue_17_every_mistake_of_the_form_is_shown_at_once_beside_its_field(browser: Browser) -> None:
     """Errors came in rounds: a last day before the first was said only once the row's other fields were right."""
     case_id = browser.new_case()
-    form = {**sample_form(S01), "applicant": "", "jobs-0-title": "", "jobs-0-end": "2020-01-01", "jobs-1-hours_per_week": "200",
-            "study-0-start": "2021-01-01", "study-0-end": "2020-01-01"}
+    form = {
+        **sample_form(S01),
+        "applicant": "",
+        "jobs-0-title": "",
+        "jobs-0-end": "2020-01-01",
+        "jobs-1-hours_per_week": "200",
+        "study-0-start": "2021-01-01",
+        "study-0-end": "2020-01-01",
+    }
     page = browser.post(f"/cases/{case_id}/claims", form).text
     assert "Not saved: 5 fields to correct" in page
     for name in ("applicant", "jobs-0-title", "jobs-0-end", "jobs-1-hours_per_week", "study-0-end"):
@@ -185,20 +225,29 @@ def test_study_periods_and_self_employment_are_written(browser: Browser) -> None
 def test_upload_case_yaml_replaces_the_claims(browser: Browser) -> None:
     case_id = browser.new_case()
     text = (S01 / "case.yaml").read_bytes()
-    response = browser.post(f"/cases/{case_id}/claims/file", files={"case_file": ("case.yaml", text)}, follow_redirects=False)
+    response = browser.post(
+        f"/cases/{case_id}/claims/file", files={"case_file": ("case.yaml", text)}, follow_redirects=False
+    )
     assert response.status_code == 303
     assert (browser.cases_dir / case_id / "case.yaml").read_bytes() == text
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"applicant: A\njobs: [\n", "YAML syntax error"),
-    (b"applicant: A\njobs:\n  - employer: X\n    title: Y\n    noc: '21232'\n    start: 2023-02-30\n    hours_per_week: 40\n",
-     "case.yaml:6, field 'jobs[0].start': not a date"),
-    ((S01 / "case.yaml").read_bytes() + b"nickname: B\n", "field 'nickname': unknown field"),
-    (b"\xff\xfe\x00bad", "not a text file"),
-    (b"a: b\n" * 60_000, "larger than 256 KB"),
-])
-def test_bad_case_yaml_upload_names_the_problem_and_keeps_the_old_claims(browser: Browser, content: bytes, message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"applicant: A\njobs: [\n", "YAML syntax error"),
+        (
+            b"applicant: A\njobs:\n  - employer: X\n    title: Y\n    noc: '21232'\n    start: 2023-02-30\n    hours_per_week: 40\n",
+            "case.yaml:6, field 'jobs[0].start': not a date",
+        ),
+        ((S01 / "case.yaml").read_bytes() + b"nickname: B\n", "field 'nickname': unknown field"),
+        (b"\xff\xfe\x00bad", "not a text file"),
+        (b"a: b\n" * 60_000, "larger than 256 KB"),
+    ],
+)
+def test_bad_case_yaml_upload_names_the_problem_and_keeps_the_old_claims(
+    browser: Browser, content: bytes, message: str
+) -> None:
     case_id = browser.new_case()
     browser.post(f"/cases/{case_id}/claims", sample_form(S01))
     before = (browser.cases_dir / case_id / "case.yaml").read_bytes()
@@ -225,14 +274,15 @@ def test_a_hand_edited_broken_case_yaml_shows_its_error_with_the_line(browser: B
 
 # documents
 
+
 def test_upload_reads_each_file_and_shows_kind_and_key_fields(browser: Browser) -> None:
     case_id = browser.new_case()
     response = browser.upload(case_id, sample_files(S01))
     assert response.status_code == 200
     page = response.text
     assert "59 read." in page
-    assert "Reference letters <span class=\"muted\">(1)</span>" in page
-    assert "Pay stubs <span class=\"muted\">(" in page and "T4 slips" in page and "Work permits" in page
+    assert 'Reference letters <span class="muted">(1)</span>' in page
+    assert 'Pay stubs <span class="muted">(' in page and "T4 slips" in page and "Work permits" in page
     assert "Cedarline Data Systems Inc." in page and "hours/week</span> 37.5" in page
     assert page.count('<span class="pill new">new</span>') == 59
     stored = sorted(p.name for p in (browser.cases_dir / case_id / "documents").iterdir())
@@ -255,8 +305,10 @@ def test_upload_with_no_file_chosen_says_so(browser: Browser) -> None:
 
 def test_unreadable_files_are_listed_with_the_reason(browser: Browser) -> None:
     case_id = browser.new_case()
-    page = browser.upload(case_id, [("broken.pdf", b"%PDF-1.7\n garbage"), ("empty.docx", b""), ("tool.exe", b"MZ\x90\x00")]).text
-    assert "Could not be read <span class=\"muted\">(3)</span>" in page
+    page = browser.upload(
+        case_id, [("broken.pdf", b"%PDF-1.7\n garbage"), ("empty.docx", b""), ("tool.exe", b"MZ\x90\x00")]
+    ).text
+    assert 'Could not be read <span class="muted">(3)</span>' in page
     assert page.count('class="field-error"') >= 3
 
 
@@ -265,8 +317,10 @@ def test_remove_and_replace_a_document(browser: Browser) -> None:
     browser.upload(case_id, [("a.txt", b"first"), ("b.txt", b"second")])
     store_ids = {doc.path: doc.id for doc in _store(browser).documents(case_id)}
     folder = browser.cases_dir / case_id / "documents"
-    response = browser.post(f"/cases/{case_id}/documents/{store_ids['documents/b.txt']}/replace",
-                            files={"file": ("new-b.txt", b"second, corrected")})
+    response = browser.post(
+        f"/cases/{case_id}/documents/{store_ids['documents/b.txt']}/replace",
+        files={"file": ("new-b.txt", b"second, corrected")},
+    )
     assert response.status_code == 200 and "documents/b.txt: replaced by new-b.txt." in response.text
     assert (folder / "b.txt").read_bytes() == b"second, corrected"
     response = browser.post(f"/cases/{case_id}/documents/{store_ids['documents/a.txt']}/remove", follow_redirects=False)
@@ -281,12 +335,21 @@ def test_replace_without_a_file_or_of_an_unknown_document(browser: Browser) -> N
     response = browser.post(f"/cases/{case_id}/documents/{doc_id}/replace")
     assert response.status_code == 422 and "choose the new file" in response.text
     assert browser.post(f"/cases/{case_id}/documents/0123456789abcdef/remove").status_code == 404
-    assert browser.post(f"/cases/{case_id}/documents/0123456789abcdef/replace", files={"file": ("x", b"x")}).status_code == 404
+    assert (
+        browser.post(f"/cases/{case_id}/documents/0123456789abcdef/replace", files={"file": ("x", b"x")}).status_code
+        == 404
+    )
 
 
 def test_upload_limits(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings = WebSettings(cases_dir=tmp_path / "cases", allowed_hosts=("testserver",), max_file_bytes=1000, max_files=3,
-                           max_documents=3, max_request_bytes=50_000)
+    settings = WebSettings(
+        cases_dir=tmp_path / "cases",
+        allowed_hosts=("testserver",),
+        max_file_bytes=1000,
+        max_files=3,
+        max_documents=3,
+        max_request_bytes=50_000,
+    )
     with TestClient(create_app(settings)) as client:
         browser = Browser(client, settings.cases_dir)
         case_id = browser.new_case()
@@ -304,6 +367,7 @@ def test_upload_limits(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 
 # check and report
+
 
 def test_check_shows_the_verdict_and_the_report(browser: Browser) -> None:
     case_id = checked_case(browser)
@@ -334,7 +398,9 @@ def test_check_again_shows_what_changed(browser: Browser) -> None:
     page = browser.post(f"/cases/{case_id}/check").text
     assert "Now ready: no blocker left." in page and f"Document added: {letter.path}" in page
     fixed, new = page.split('class="fixed">Fixed (')[1].split('class="new">New (')
-    assert "letter.missing" in fixed and "duties.weak-coverage" in new.split("</ul>")[0]  # the letter's own warning is back
+    assert (
+        "letter.missing" in fixed and "duties.weak-coverage" in new.split("</ul>")[0]
+    )  # the letter's own warning is back
     page = browser.post(f"/cases/{case_id}/check").text
     assert "Nothing changed." in page
 
@@ -375,6 +441,7 @@ def test_downloads(browser: Browser) -> None:
 
 # NOC
 
+
 def test_noc_search_api(browser: Browser) -> None:
     hits = browser.get("/api/noc/search", params={"q": "software developer"}).json()
     if isinstance(hits, dict):
@@ -407,6 +474,7 @@ def test_noc_page_works_without_script(browser: Browser) -> None:
 
 
 # plumbing
+
 
 def test_static_files_and_headers(browser: Browser) -> None:
     for name, kind in (("app.css", "text/css"), ("app.js", "text/javascript"), ("report.css", "text/css")):
@@ -475,9 +543,12 @@ def test_issue_17_add_a_job_and_remove_one_keep_what_was_typed_and_save_nothing(
     page = browser.post(f"/cases/{case_id}/claims", {**form, "next": "add-job"})
     assert page.status_code == 200 and 'id="jobs-2-employer"' in page.text and 'id="jobs-3-employer"' not in page.text
     assert 'value="Cedarline Data Systems Inc."' in page.text and "Not saved yet" in page.text
-    assert 'aria-invalid' not in page.text
+    assert "aria-invalid" not in page.text
     removed = browser.post(f"/cases/{case_id}/claims", {**form, "next": "remove-job-0"}).text
-    assert 'id="jobs-1-employer"' not in removed and 'name="jobs-0-title" type="text" value="Software Developer"' in removed
+    assert (
+        'id="jobs-1-employer"' not in removed
+        and 'name="jobs-0-title" type="text" value="Software Developer"' in removed
+    )
     assert not (browser.cases_dir / case_id / "case.yaml").exists()
     saved = browser.post(f"/cases/{case_id}/claims", sample_form(S01), follow_redirects=False)
     assert saved.status_code == 303
@@ -502,8 +573,14 @@ def test_issue_17_an_upload_answers_with_a_redirect_so_a_reload_uploads_nothing(
 def test_issue_17_identical_uploads_are_refused_with_a_message(browser: Browser) -> None:
     case_id = browser.new_case()
     browser.upload(case_id, [("letter.txt", b"the same letter")])
-    page = browser.upload(case_id, [("copy of letter.txt", b"the same letter"), ("other.txt", b"another letter"),
-                                    ("other again.txt", b"another letter")]).text
+    page = browser.upload(
+        case_id,
+        [
+            ("copy of letter.txt", b"the same letter"),
+            ("other.txt", b"another letter"),
+            ("other again.txt", b"another letter"),
+        ],
+    ).text
     assert "copy of letter.txt: not kept; it is the same file as letter.txt, already in this case." in page
     assert "other again.txt: not kept; it is the same file as other.txt, already in this case." in page
     stored = sorted(p.name for p in (browser.cases_dir / case_id / "documents").iterdir())
@@ -512,8 +589,9 @@ def test_issue_17_identical_uploads_are_refused_with_a_message(browser: Browser)
 
 def test_issue_17_the_upload_summary_says_how_many_could_not_be_read_and_why(browser: Browser) -> None:
     case_id = browser.new_case()
-    page = browser.upload(case_id, [("letter.txt", letter_text().encode()), ("broken.pdf", b"%PDF-1.7\n garbage"),
-                                    ("empty.docx", b"")]).text
+    page = browser.upload(
+        case_id, [("letter.txt", letter_text().encode()), ("broken.pdf", b"%PDF-1.7\n garbage"), ("empty.docx", b"")]
+    ).text
     found = re.search(r"1 read, 2 could not be read: ([^<]*)\.</p>", page)
     assert found, page
     assert "broken.pdf (" in found.group(1) and "empty.docx (" in found.group(1)
@@ -524,8 +602,11 @@ def test_issue_17_a_replacement_answers_with_a_redirect_and_says_what_was_read(b
     case_id = browser.new_case()
     browser.upload(case_id, [("a.txt", b"first")])
     doc_id = _store(browser).documents(case_id)[0].id
-    response = browser.post(f"/cases/{case_id}/documents/{doc_id}/replace", files={"file": ("b.pdf", b"%PDF-1.7\n x")},
-                            follow_redirects=False)
+    response = browser.post(
+        f"/cases/{case_id}/documents/{doc_id}/replace",
+        files={"file": ("b.pdf", b"%PDF-1.7\n x")},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     page = browser.get(response.headers["location"]).text
     assert "documents/a.txt: replaced by b.pdf." in page and "1 could not be read: a.txt (" in page

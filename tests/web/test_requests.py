@@ -29,11 +29,15 @@ def test_the_report_page_links_each_request_and_serves_it(browser: Browser, tmp_
     for job in (0, 1, 2):
         assert f'href="/cases/{case_id}/requests/{job}.docx"' in page
     assert page.count("Request to the employer (.docx)") == 3
-    assert 'href="#drafts-title">Ask the employers (3)</a>' in page  # the section is after the report: the bar links to it
+    assert (
+        'href="#drafts-title">Ask the employers (3)</a>' in page
+    )  # the section is after the report: the bar links to it
     assert page.index('class="report"') < page.index('id="drafts-title"')  # the verdict comes first
     word = browser.get(f"/cases/{case_id}/requests/1.docx")
     assert word.status_code == 200 and word.headers["content-type"].startswith("application/vnd.openxmlformats")
-    assert word.headers["content-disposition"] == 'attachment; filename="job1-larkspur-capital-partners-inc-request.docx"'
+    assert (
+        word.headers["content-disposition"] == 'attachment; filename="job1-larkspur-capital-partners-inc-request.docx"'
+    )
     paragraphs = [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs]
     text = browser.get(f"/cases/{case_id}/requests/1.txt").text
     assert paragraphs == [line.removeprefix("- ") for line in text.splitlines() if line]
@@ -47,12 +51,16 @@ def test_the_drafts_zip_and_what_is_refused(browser: Browser) -> None:
     case_id = _checked(browser, name=f"Minh {SIN}")
     archive = browser.get(f"/cases/{case_id}/drafts.zip")
     assert archive.status_code == 200
-    assert SIN not in archive.headers["content-disposition"] and SIN.replace(" ", "") not in archive.headers[
-        "content-disposition"]
+    assert (
+        SIN not in archive.headers["content-disposition"]
+        and SIN.replace(" ", "") not in archive.headers["content-disposition"]
+    )
     names = zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
     assert sorted(n for n in names if n.startswith("job")) == sorted(
-        f"job{j}-{e}-request.{x}" for j, e in [(0, "pemberton-vale-llp"), (1, "larkspur-capital-partners-inc"),
-                                                 (2, "tidewater-bookkeeping-co")] for x in ("docx", "txt"))
+        f"job{j}-{e}-request.{x}"
+        for j, e in [(0, "pemberton-vale-llp"), (1, "larkspur-capital-partners-inc"), (2, "tidewater-bookkeeping-co")]
+        for x in ("docx", "txt")
+    )
     assert browser.get(f"/cases/{case_id}/requests/7.docx").status_code == 404
     assert browser.get(f"/cases/{case_id}/requests/1.exe").status_code == 404
     assert browser.post(f"/cases/{case_id}/requests/1.docx").status_code == 405  # reading only

@@ -10,30 +10,39 @@ import pytest
 from checklist.web.store import CaseStore, TooLarge, UnknownCase, UnknownDocument, case_slug, clean_file_name
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("Kavya Iyer", "kavya-iyer"), ("  Zoë O'Brien-Ng  ", "zoe-o-brien-ng"), ("王芳", "case"), ("../..", "case"),
-    ("A" * 100, "a" * 48),
-])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Kavya Iyer", "kavya-iyer"),
+        ("  Zoë O'Brien-Ng  ", "zoe-o-brien-ng"),
+        ("王芳", "case"),
+        ("../..", "case"),
+        ("A" * 100, "a" * 48),
+    ],
+)
 def test_case_slug(name: str, slug: str) -> None:
     assert case_slug(name) == slug
 
 
-@pytest.mark.parametrize(("name", "clean"), [
-    ("letter.pdf", "letter.pdf"),
-    ("../../etc/passwd", "passwd"),
-    ("C:\\Users\\me\\T4 2024.pdf", "T4 2024.pdf"),
-    (".bashrc", "bashrc"),
-    ("..", "document"),
-    ("", "document"),
-    ("con.txt", "con_.txt"),
-    ("lettre d'emploi é.docx", "lettre d_emploi é.docx"),
-    ("a\x00b\nc.pdf", "a_b_c.pdf"),
-    ("x" * 300 + ".pdf", "x" * 196 + ".pdf"),
-    ("書" * 120 + ".pdf", "書" * 65 + ".pdf"),  # 200 bytes of UTF-8 at most
-    ("NUL.tar.gz", "NUL_.tar.gz"),
-    ("★★★.pdf", "document.pdf"),
-    ("046 454 286 T4.pdf", "XXX-XXX-286 T4.pdf"),
-])
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("letter.pdf", "letter.pdf"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\me\\T4 2024.pdf", "T4 2024.pdf"),
+        (".bashrc", "bashrc"),
+        ("..", "document"),
+        ("", "document"),
+        ("con.txt", "con_.txt"),
+        ("lettre d'emploi é.docx", "lettre d_emploi é.docx"),
+        ("a\x00b\nc.pdf", "a_b_c.pdf"),
+        ("x" * 300 + ".pdf", "x" * 196 + ".pdf"),
+        ("書" * 120 + ".pdf", "書" * 65 + ".pdf"),  # 200 bytes of UTF-8 at most
+        ("NUL.tar.gz", "NUL_.tar.gz"),
+        ("★★★.pdf", "document.pdf"),
+        ("046 454 286 T4.pdf", "XXX-XXX-286 T4.pdf"),
+    ],
+)
 def test_clean_file_name(name: str, clean: str) -> None:
     assert clean_file_name(name) == clean
 

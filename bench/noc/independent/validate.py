@@ -10,6 +10,7 @@ Standard library + PyYAML only.  Exit status 0 when every check passes, 1 otherw
 
     python bench/noc/independent/validate.py [--noc-data PATH] [--dir DIR]
 """
+
 import argparse
 import collections
 import csv
@@ -63,8 +64,9 @@ def load_noc(path):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--noc-data", default=DEFAULT_NOC,
-                    help="NOC 2021 V1.0 classification structure CSV (default: %(default)s)")
+    ap.add_argument(
+        "--noc-data", default=DEFAULT_NOC, help="NOC 2021 V1.0 classification structure CSV (default: %(default)s)"
+    )
     ap.add_argument("--dir", default=HERE, help="folder holding descriptions.yaml and pairs.yaml")
     args = ap.parse_args(argv)
 
@@ -128,8 +130,9 @@ def main(argv=None):
         if not isinstance(du, list) or not du or not all(isinstance(x, str) and x.strip() for x in du):
             err(f"{where}: duties must be a non-empty list of strings")
 
-    ok_desc = [e for e in desc if isinstance(e, dict) and isinstance(e.get("code"), str)
-               and isinstance(e.get("duties"), list)]
+    ok_desc = [
+        e for e in desc if isinstance(e, dict) and isinstance(e.get("code"), str) and isinstance(e.get("duties"), list)
+    ]
 
     # ---------------------------------------------------------------- pairs
     correct = (pairs or {}).get("correct") or []
@@ -190,14 +193,22 @@ def main(argv=None):
     terse = sum(v for k, v in lengths.items() if k <= 3)
     wordy = sum(v for k, v in lengths.items() if k >= 8)
     prose = sum(1 for e in ok_desc if len(e["duties"]) <= 3 and any(len(x) > 180 for x in e["duties"]))
-    generic_re = re.compile(r"(other (related |administrative )?(duties|tasks)|as assigned|as required|health and safety polic|toute autre tâche)", re.I)
+    generic_re = re.compile(
+        r"(other (related |administrative )?(duties|tasks)|as assigned|as required|health and safety polic|toute autre tâche)",
+        re.I,
+    )
     generic = sum(1 for e in ok_desc if any(generic_re.search(x) for x in e["duties"]))
-    n_sib = sum(1 for p in correct if isinstance(p, dict) and p.get("description") in by_id
-                and p.get("claimed") != by_id[p["description"]]["code"])
+    n_sib = sum(
+        1
+        for p in correct
+        if isinstance(p, dict) and p.get("description") in by_id and p.get("claimed") != by_id[p["description"]]["code"]
+    )
     kinds = collections.Counter(p.get("kind") for p in mism if isinstance(p, dict))
-    mis_bnd_fam = collections.Counter(by_id[p["description"]].get("boundary") or "(other families, no boundary tag)"
-                                      for p in mism if isinstance(p, dict) and p.get("kind") == "boundary-up"
-                                      and p.get("description") in by_id)
+    mis_bnd_fam = collections.Counter(
+        by_id[p["description"]].get("boundary") or "(other families, no boundary tag)"
+        for p in mism
+        if isinstance(p, dict) and p.get("kind") == "boundary-up" and p.get("description") in by_id
+    )
 
     # ---------------------------------------------------------------- minimum counts
     if n < MIN_ENTRIES:
@@ -237,11 +248,13 @@ def main(argv=None):
     out("# Independent NOC benchmark: statistics (from validate.py)")
     out()
     out(f"NOC data: {args.noc_data if unit else '(not found: codes not checked)'}")
-    out(f"Descriptions: {n}   distinct unit groups: {len(codes)}   hard: {len(hard)} ({len(hard)/max(n,1):.1%})")
-    out(f"Language: en {lang['en']} ({lang['en']/max(n,1):.1%}), fr {lang['fr']} ({lang['fr']/max(n,1):.1%})")
-    out(f"On a named boundary: {n_bnd} ({n_bnd/max(n,1):.1%}) in {len(bnd)} families")
-    out(f"Duty-list length: terse (<= 3 items) {terse}, wordy (>= 8 items) {wordy}, "
-        f"prose paragraphs split into 2-3 strings {prose}; entries with a generic line {generic}")
+    out(f"Descriptions: {n}   distinct unit groups: {len(codes)}   hard: {len(hard)} ({len(hard) / max(n, 1):.1%})")
+    out(f"Language: en {lang['en']} ({lang['en'] / max(n, 1):.1%}), fr {lang['fr']} ({lang['fr'] / max(n, 1):.1%})")
+    out(f"On a named boundary: {n_bnd} ({n_bnd / max(n, 1):.1%}) in {len(bnd)} families")
+    out(
+        f"Duty-list length: terse (<= 3 items) {terse}, wordy (>= 8 items) {wordy}, "
+        f"prose paragraphs split into 2-3 strings {prose}; entries with a generic line {generic}"
+    )
     out()
     out("## Per TEER")
     out()
@@ -265,27 +278,48 @@ def main(argv=None):
         es = bnd[fam]
         per = collections.Counter(e["code"] for e in es)
         per_s = ", ".join(f"{c_} x{k}" for c_, k in sorted(per.items(), key=lambda z: (-z[1], z[0])))
-        out(f"| {fam} | {len(es)} | {sum(e['language']=='fr' for e in es)} | "
-            f"{sum(e['hard'] for e in es)} | {per_s} |")
-    out(f"| (none) | {n - n_bnd} | {sum(1 for e in ok_desc if not e.get('boundary') and e['language']=='fr')} | "
-        f"{sum(1 for e in ok_desc if not e.get('boundary') and e['hard'])} | {len({e['code'] for e in ok_desc if not e.get('boundary')})} unit groups |")
+        out(
+            f"| {fam} | {len(es)} | {sum(e['language'] == 'fr' for e in es)} | {sum(e['hard'] for e in es)} | {per_s} |"
+        )
+    out(
+        f"| (none) | {n - n_bnd} | {sum(1 for e in ok_desc if not e.get('boundary') and e['language'] == 'fr')} | "
+        f"{sum(1 for e in ok_desc if not e.get('boundary') and e['hard'])} | {len({e['code'] for e in ok_desc if not e.get('boundary')})} unit groups |"
+    )
     out()
     out("## Pairs")
     out()
     out(f"correct: {len(correct)} ({len(correct) - n_sib} own code, {n_sib} close sibling)")
     out(f"mismatched: {len(mism)} (boundary-up {kinds['boundary-up']}, unrelated {kinds['unrelated']})")
-    out("boundary-up TEER gap: " + ", ".join(
-        (f"same TEER, higher-responsibility role: {k}" if g == 0 else f"{g} TEER up: {k}") for g, k in sorted(gaps.items())))
+    out(
+        "boundary-up TEER gap: "
+        + ", ".join(
+            (f"same TEER, higher-responsibility role: {k}" if g == 0 else f"{g} TEER up: {k}")
+            for g, k in sorted(gaps.items())
+        )
+    )
     named = sum(k for f, k in mis_bnd_fam.items() if f in REQUIRED_BOUNDARIES)
     out(f"boundary-up on the six named boundaries: {named}; on other families: {kinds['boundary-up'] - named}")
     used = {q.get("description") for q in correct + mism if isinstance(q, dict)} & set(by_id)
-    fr_c = sum(1 for q in correct if isinstance(q, dict) and by_id.get(q.get("description"), {}).get("language") == "fr")
+    fr_c = sum(
+        1 for q in correct if isinstance(q, dict) and by_id.get(q.get("description"), {}).get("language") == "fr"
+    )
     fr_m = sum(1 for q in mism if isinstance(q, dict) and by_id.get(q.get("description"), {}).get("language") == "fr")
-    hard_own = {q["description"] for q in correct if isinstance(q, dict) and q.get("description") in by_id
-                and q.get("claimed") == by_id[q["description"]]["code"] and by_id[q["description"]].get("hard") is True}
-    out(f"pairs use {len(used)} distinct descriptions; on French letters: correct {fr_c}, mismatched {fr_m}; "
-        f"hard entries in correct with their own code: {len(hard_own)} of {len(hard)}")
-    out("boundary-up by family: " + ", ".join(f"{f} {k}" for f, k in sorted(mis_bnd_fam.items(), key=lambda z: (-z[1], z[0]))))
+    hard_own = {
+        q["description"]
+        for q in correct
+        if isinstance(q, dict)
+        and q.get("description") in by_id
+        and q.get("claimed") == by_id[q["description"]]["code"]
+        and by_id[q["description"]].get("hard") is True
+    }
+    out(
+        f"pairs use {len(used)} distinct descriptions; on French letters: correct {fr_c}, mismatched {fr_m}; "
+        f"hard entries in correct with their own code: {len(hard_own)} of {len(hard)}"
+    )
+    out(
+        "boundary-up by family: "
+        + ", ".join(f"{f} {k}" for f, k in sorted(mis_bnd_fam.items(), key=lambda z: (-z[1], z[0])))
+    )
     out()
     for w in warnings:
         out(f"WARNING: {w}")

@@ -15,8 +15,13 @@ from checklist.text.normalize import clean_value
 from checklist.text.view import TextView, line_at, prose_index
 
 PARTY = r"([A-ZÀ-Ý][\w&'’.,\-À-ÿ ]{2,80}?)"
-EMPLOYER_RE = re.compile(rf"(?i)\bbetween\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:employer|employeur|company|compagnie|société)")
-EMPLOYEE_RE = re.compile(rf"\b(?:and|et)\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:Employee|employé|employée|Executive)", re.IGNORECASE)
+EMPLOYER_RE = re.compile(
+    rf"(?i)\bbetween\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:employer|employeur|company|compagnie|société)"
+)
+EMPLOYEE_RE = re.compile(
+    rf"\b(?:and|et)\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:Employee|employé|employée|Executive)",
+    re.IGNORECASE,
+)
 DEAR_RE = re.compile(r"^(?:Dear|Cher|Chère|Bonjour)\s+(?:(?:Mr|Mrs|Ms|Dr|Madame|Monsieur|M|Mme)\.?\s+)?([^,:]+)[,:]")
 START_RE = re.compile(
     rf"(?i)(?:commenc\w*|start(?:ing)?(?:\s+date)?|begin(?:ning)?|effective|débutera|entrée\s+en\s+fonction|date\s+de\s+début|à\s+compter\s+du)[^.]{{0,60}}?({DATE_ANY})"
@@ -28,10 +33,17 @@ def extract_contract(view: TextView) -> Collector:
     prose, starts = prose_index(view)
     match = EMPLOYER_RE.search(prose)
     if match:
-        out.set("employer_name", tidy_company(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0))
+        out.set(
+            "employer_name", tidy_company(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0)
+        )
     names = company_names(prose)
     if names:
-        out.set("employer_name", tidy_company(names[0].group(1)), line_at(view, starts, names[0].start()), snippet=names[0].group(0))
+        out.set(
+            "employer_name",
+            tidy_company(names[0].group(1)),
+            line_at(view, starts, names[0].start()),
+            snippet=names[0].group(0),
+        )
     _employee(view, prose, starts, out)
     for pattern in TITLE_PATTERNS:
         for title_match in re.finditer(pattern, prose):
@@ -49,7 +61,12 @@ def extract_contract(view: TextView) -> Collector:
         context = prose[money.end : money.end + 40]
         before = prose[max(0, money.start - 80) : money.start]
         if re.search(r"(?i)salary|wage|paid|rate|compensation|salaire|rémunér|taux", before + context):
-            out.set("salary_amount", money.value, line_at(view, starts, money.start), snippet=prose[max(0, money.start - 50) : money.end + 30])
+            out.set(
+                "salary_amount",
+                money.value,
+                line_at(view, starts, money.start),
+                snippet=prose[max(0, money.start - 50) : money.end + 30],
+            )
             period = nearest_period(before, context, float(money.value))  # type: ignore[arg-type]
             out.set("salary_period", period, line_at(view, starts, money.start))
             break
@@ -59,11 +76,18 @@ def extract_contract(view: TextView) -> Collector:
 def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
     match = EMPLOYEE_RE.search(prose)
     if match and looks_like_person(match.group(1).strip(" ,")):
-        out.set("employee_name", clean_value(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0))
+        out.set(
+            "employee_name", clean_value(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0)
+        )
         return
     accept = re.search(rf"\bI,\s+{PARTY},\s+(?:accept|agree|acknowledge)|\bJe,?\s+soussigné(?:e)?,?\s+{PARTY},", prose)
     if accept and looks_like_person(accept.group(1)):
-        out.set("employee_name", clean_value(accept.group(1)), line_at(view, starts, accept.start(1)), snippet=accept.group(0))
+        out.set(
+            "employee_name",
+            clean_value(accept.group(1)),
+            line_at(view, starts, accept.start(1)),
+            snippet=accept.group(0),
+        )
         return
     for position, line in enumerate(view.lines[:12]):
         below = view.lines[position + 1].stripped if position + 1 < len(view.lines) else ""
@@ -74,6 +98,10 @@ def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> 
     if hit and looks_like_person(hit.value.group(1)):  # type: ignore[attr-defined]
         out.set("employee_name", clean_value(hit.value.group(1)), hit)  # type: ignore[attr-defined]
         return
-    label = view.labelled(re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*:"), lambda t: clean_value(t) if looks_like_person(t) else None, below=1)
+    label = view.labelled(
+        re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*:"),
+        lambda t: clean_value(t) if looks_like_person(t) else None,
+        below=1,
+    )
     if label:
         out.set("employee_name", label.value, label)

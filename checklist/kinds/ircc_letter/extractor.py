@@ -23,17 +23,42 @@ from checklist.text.view import TextView, line_at, prose_index
 
 APPLICATION_NUMBER = re.compile(r"\b([A-Z]{1,2}\d{9,10})\b")
 LABELS = {
-    "letter_date": re.compile(r"(?i)^(?:date(?!\s*(?:received|of\s+receipt|de\s+r[ée]ception|of\s+birth|de\s+naissance|re[çc]ue|application))"
-                              r"|date\s+of\s+(?:this\s+)?letter|date\s+de\s+la\s+lettre)\s*:?"),
-    "received_date": label_pattern("date received", "date of receipt", "date application received", "application received on",
-                                   "application received", "received on", "date de réception de la demande", "date de réception",
-                                   "demande reçue le", "reçue le"),
-    "application_number": label_pattern("application number", "application no.", "application #", "file number", "file no.",
-                                        "numéro de la demande", "numéro de demande", "no de la demande", "no de demande",
-                                        "n° de la demande", "n° de demande", "numéro de dossier"),
-    "application_type": label_pattern("application type", "type of application", "type de demande", "application for",
-                                      "demande de"),
-    "holder": re.compile(r"(?i)^(?:name|client\s+name|applicant(?:['’]s\s+name)?|principal\s+applicant|nom(?:\s+du\s+client|\s+du\s+demandeur)?|demandeur|demandeuse)\s*:"),
+    "letter_date": re.compile(
+        r"(?i)^(?:date(?!\s*(?:received|of\s+receipt|de\s+r[ée]ception|of\s+birth|de\s+naissance|re[çc]ue|application))"
+        r"|date\s+of\s+(?:this\s+)?letter|date\s+de\s+la\s+lettre)\s*:?"
+    ),
+    "received_date": label_pattern(
+        "date received",
+        "date of receipt",
+        "date application received",
+        "application received on",
+        "application received",
+        "received on",
+        "date de réception de la demande",
+        "date de réception",
+        "demande reçue le",
+        "reçue le",
+    ),
+    "application_number": label_pattern(
+        "application number",
+        "application no.",
+        "application #",
+        "file number",
+        "file no.",
+        "numéro de la demande",
+        "numéro de demande",
+        "no de la demande",
+        "no de demande",
+        "n° de la demande",
+        "n° de demande",
+        "numéro de dossier",
+    ),
+    "application_type": label_pattern(
+        "application type", "type of application", "type de demande", "application for", "demande de"
+    ),
+    "holder": re.compile(
+        r"(?i)^(?:name|client\s+name|applicant(?:['’]s\s+name)?|principal\s+applicant|nom(?:\s+du\s+client|\s+du\s+demandeur)?|demandeur|demandeuse)\s*:"
+    ),
     "valid_until": label_pattern("valid until", "valid to", "valid through", "valide jusqu'au", "valable jusqu'au"),
 }
 RECEIVED_SENTENCE = re.compile(
@@ -44,7 +69,10 @@ RECEIVED_SENTENCE = re.compile(
 VALID_SENTENCE = re.compile(
     rf"(?i)(?:valid\s+(?:until|through)|valide\s+jusqu['’]au|valable\s+jusqu['’]au|expires?\s+on|cette\s+lettre\s+expire\s+le)\s*:?\s*({DATE_ANY})"
 )
-SALUTATION = re.compile(r"^(?:Dear|Bonjour|Cher|Chère|Hello)\s+(?:(?:Mr|Mrs|Ms|Mx|Dr|M|Mme|Mlle|Madame|Monsieur)\.?\s+)?([^,:]{3,60})[,:]?\s*$", re.IGNORECASE)
+SALUTATION = re.compile(
+    r"^(?:Dear|Bonjour|Cher|Chère|Hello)\s+(?:(?:Mr|Mrs|Ms|Mx|Dr|M|Mme|Mlle|Madame|Monsieur)\.?\s+)?([^,:]{3,60})[,:]?\s*$",
+    re.IGNORECASE,
+)
 
 AUTHORIZED_TO_WORK = re.compile(
     r"(?i)(?:confirms?|confirm|attests?)\s+that\s+you\s+(?:are|were|may|can)\s+(?:\w+\s+)?(?:authori[sz]ed|eligible|allowed)\s+to\s+(?:continue\s+to\s+)?work"
@@ -53,22 +81,43 @@ AUTHORIZED_TO_WORK = re.compile(
     r"|autoris[ée]e?\s+[àa]\s+(?:continuer\s+[àa]\s+)?travailler|autorisation\s+(?:de\s+travail\s+)?(?:provisoire|int[ée]rimaire)|preuve\s+provisoire"
 )
 R186W = re.compile(r"(?i)\b(?:R\s?)?186\s?\(\s?w\s?\)|alin[ée]a\s+186\s?w")
-RECEIPT = re.compile(r"(?i)acknowledge?ment\s+of\s+receipt|we\s+(?:have\s+)?received\s+your\s+application|accus[ée]\s+de\s+r[ée]ception|nous\s+avons\s+re[çc]u\s+votre\s+demande")
+RECEIPT = re.compile(
+    r"(?i)acknowledge?ment\s+of\s+receipt|we\s+(?:have\s+)?received\s+your\s+application|accus[ée]\s+de\s+r[ée]ception|nous\s+avons\s+re[çc]u\s+votre\s+demande"
+)
 
 # Application types, most specific first: a PGWP is applied for on the worker's form too.
 APPLICATION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pgwp", re.compile(r"(?i)post[- ]?graduation|\bPGWP\b|post[- ]?dipl[ôo]me|\bPTPD\b")),
-    ("restoration", re.compile(r"(?i)restor(?:ation|e)\s+(?:of\s+)?(?:your\s+)?(?:status|temporary)|r[ée]tablissement")),
-    ("work_permit_extension", re.compile(
-        r"(?i)(?:extend|extension|renew(?:al)?|prolong\w*|prorog\w*)\W+(?:\w+\W+){0,4}?(?:work\s+permit|permis\s+de\s+travail)"
-        r"|(?:work\s+permit|permis\s+de\s+travail)\W+(?:\w+\W+){0,2}?(?:extension|renewal|prolongation|prorogation)"
-        r"|(?:remain|stay|rester|demeurer)\s+(?:\w+\s+){0,3}?(?:as|en\s+tant\s+que|comme)\s+(?:a\s+)?(?:worker|travailleur|travailleuse)\b|WP-?EXT")),
-    ("study_permit_extension", re.compile(
-        r"(?i)(?:extend|extension|renew(?:al)?|prolong\w*|prorog\w*)\W+(?:\w+\W+){0,4}?(?:study\s+permit|permis\s+d['’]?\s?[ée]tudes)"
-        r"|(?:study\s+permit|permis\s+d['’]?\s?[ée]tudes)\W+(?:\w+\W+){0,2}?(?:extension|renewal|prolongation|prorogation)"
-        r"|(?:remain|stay|rester|demeurer)\s+(?:\w+\s+){0,3}?(?:as|en\s+tant\s+que|comme)\s+(?:a\s+)?(?:student|[ée]tudiant)")),
-    ("visitor_record", re.compile(r"(?i)visitor\s+record|fiche\s+du\s+visiteur|(?:remain|stay|rester|demeurer)\s+(?:\w+\s+){0,3}?(?:as|en\s+tant\s+que|comme)\s+(?:a\s+)?visit")),
-    ("permanent_residence", re.compile(r"(?i)permanent\s+residen|r[ée]sidence\s+permanente|express\s+entry|entr[ée]e\s+express")),
+    (
+        "restoration",
+        re.compile(r"(?i)restor(?:ation|e)\s+(?:of\s+)?(?:your\s+)?(?:status|temporary)|r[ée]tablissement"),
+    ),
+    (
+        "work_permit_extension",
+        re.compile(
+            r"(?i)(?:extend|extension|renew(?:al)?|prolong\w*|prorog\w*)\W+(?:\w+\W+){0,4}?(?:work\s+permit|permis\s+de\s+travail)"
+            r"|(?:work\s+permit|permis\s+de\s+travail)\W+(?:\w+\W+){0,2}?(?:extension|renewal|prolongation|prorogation)"
+            r"|(?:remain|stay|rester|demeurer)\s+(?:\w+\s+){0,3}?(?:as|en\s+tant\s+que|comme)\s+(?:a\s+)?(?:worker|travailleur|travailleuse)\b|WP-?EXT"
+        ),
+    ),
+    (
+        "study_permit_extension",
+        re.compile(
+            r"(?i)(?:extend|extension|renew(?:al)?|prolong\w*|prorog\w*)\W+(?:\w+\W+){0,4}?(?:study\s+permit|permis\s+d['’]?\s?[ée]tudes)"
+            r"|(?:study\s+permit|permis\s+d['’]?\s?[ée]tudes)\W+(?:\w+\W+){0,2}?(?:extension|renewal|prolongation|prorogation)"
+            r"|(?:remain|stay|rester|demeurer)\s+(?:\w+\s+){0,3}?(?:as|en\s+tant\s+que|comme)\s+(?:a\s+)?(?:student|[ée]tudiant)"
+        ),
+    ),
+    (
+        "visitor_record",
+        re.compile(
+            r"(?i)visitor\s+record|fiche\s+du\s+visiteur|(?:remain|stay|rester|demeurer)\s+(?:\w+\s+){0,3}?(?:as|en\s+tant\s+que|comme)\s+(?:a\s+)?visit"
+        ),
+    ),
+    (
+        "permanent_residence",
+        re.compile(r"(?i)permanent\s+residen|r[ée]sidence\s+permanente|express\s+entry|entr[ée]e\s+express"),
+    ),
     ("study_permit", re.compile(r"(?i)study\s+permit|permis\s+d['’]?\s?[ée]tudes")),
     ("work_permit", re.compile(r"(?i)work\s+permit|permis\s+de\s+travail")),
 )
@@ -113,7 +162,9 @@ def _holder(view: TextView, out: Collector) -> None:
         if match and looks_like_person(clean_person(match.group(1))):
             out.set("holder_name", imm1442.person(clean_person(match.group(1))), line)
             return
-    hit = view.labelled(LABELS["holder"], lambda t: clean_person(t) if looks_like_person(clean_person(t)) else None, below=1)
+    hit = view.labelled(
+        LABELS["holder"], lambda t: clean_person(t) if looks_like_person(clean_person(t)) else None, below=1
+    )
     if hit:
         value = str(hit.value)
         if "," in value:
@@ -129,12 +180,21 @@ def _application_type(view: TextView, out: Collector, text: str) -> None:
     if hit:
         stated = str(hit.value)
         following = view.lines[hit.line.index + 1] if hit.line.index + 1 < len(view.lines) else None
-        if following is not None and len(following.cells) == 1 and hit.line.cells[-1].overlaps(following.cells[0], slack=4):
+        if (
+            following is not None
+            and len(following.cells) == 1
+            and hit.line.cells[-1].overlaps(following.cells[0], slack=4)
+        ):
             stated += " " + following.stripped
     for source in (stated, text):
         for name, pattern in APPLICATION_TYPES:
             if source and pattern.search(source):
-                out.set("application_type", name, hit if source is stated else view.find(pattern), snippet=pattern.search(source).group(0))  # type: ignore[union-attr]
+                out.set(
+                    "application_type",
+                    name,
+                    hit if source is stated else view.find(pattern),
+                    snippet=pattern.search(source).group(0),  # type: ignore[union-attr]
+                )
                 return
 
 
@@ -148,5 +208,9 @@ def _letter_type(view: TextView, out: Collector, text: str) -> None:
         kind, evidence = "acknowledgement_of_receipt", RECEIPT.search(text).group(0)  # type: ignore[union-attr]
     else:
         kind, evidence = "other", ""
-    out.set("letter_type", kind, view.find(re.compile(re.escape(evidence[:30]), re.IGNORECASE)) if evidence else None,
-            snippet=evidence or "no receipt or authorization wording")
+    out.set(
+        "letter_type",
+        kind,
+        view.find(re.compile(re.escape(evidence[:30]), re.IGNORECASE)) if evidence else None,
+        snippet=evidence or "no receipt or authorization wording",
+    )

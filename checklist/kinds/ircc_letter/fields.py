@@ -9,8 +9,15 @@ from checklist.models.fields import KindFields
 
 LetterType = Literal["acknowledgement_of_receipt", "interim_authorization", "r186w", "other"]
 ApplicationType = Literal[
-    "work_permit_extension", "pgwp", "work_permit", "study_permit_extension", "study_permit", "visitor_record",
-    "restoration", "permanent_residence", "other",
+    "work_permit_extension",
+    "pgwp",
+    "work_permit",
+    "study_permit_extension",
+    "study_permit",
+    "visitor_record",
+    "restoration",
+    "permanent_residence",
+    "other",
 ]
 
 

@@ -104,41 +104,73 @@ def _scale(low: float, high: float) -> dict[Skill, tuple[float, float]]:
 
 # Rows are CLB 10, 9, 8, 7, 6, 5, 4 (PTE Core also 3): the lowest score of each range.
 CELPIP_GENERAL = Chart("CELPIP-General", 4, _same((10, 9, 8, 7, 6, 5, 4)), _scale(0, 12))
-IELTS_GENERAL = Chart("IELTS General Training", 4, {
-    "reading": (8.0, 7.0, 6.5, 6.0, 5.0, 4.0, 3.5),
-    "writing": (7.5, 7.0, 6.5, 6.0, 5.5, 5.0, 4.0),
-    "listening": (8.5, 8.0, 7.5, 6.0, 5.5, 5.0, 4.5),
-    "speaking": (7.5, 7.0, 6.5, 6.0, 5.5, 5.0, 4.0),
-}, _scale(0, 9))
-PTE_CORE = Chart("PTE Core", 3, {
-    "reading": (88, 78, 69, 60, 51, 42, 33, 24),
-    "writing": (90, 88, 79, 69, 60, 51, 41, 32),
-    "listening": (89, 82, 71, 60, 50, 39, 28, 18),
-    "speaking": (89, 84, 76, 68, 59, 51, 42, 34),
-}, _scale(10, 90))
-TEF_2023 = Chart("TEF Canada (tests from 2023-12-11)", 4, {
-    "reading": (546, 503, 462, 434, 393, 352, 306),
-    "writing": (558, 512, 472, 428, 379, 330, 268),
-    "listening": (546, 503, 462, 434, 393, 352, 306),
-    "speaking": (556, 518, 494, 456, 422, 387, 328),
-}, _scale(0, 699))
-TEF_2019 = Chart("TEF Canada (tests 2019-10-01 to 2023-12-10)", 4, _same((566, 533, 500, 450, 400, 350, 300)), _scale(0, 699))
-TEF_LEGACY = Chart("TEF Canada (tests before 2019-10-01)", 4, {
-    "reading": (263, 248, 233, 207, 181, 151, 121),
-    "writing": (393, 371, 349, 310, 271, 226, 181),
-    "listening": (316, 298, 280, 249, 217, 181, 145),
-    "speaking": (393, 371, 349, 310, 271, 226, 181),
-}, {"reading": (0, 300), "writing": (0, 450), "listening": (0, 360), "speaking": (0, 450)})
-TCF_CANADA = Chart("TCF Canada", 4, {
-    "reading": (549, 524, 499, 453, 406, 375, 342),
-    "writing": (16, 14, 12, 10, 7, 6, 4),
-    "listening": (549, 523, 503, 458, 398, 369, 331),
-    "speaking": (16, 14, 12, 10, 7, 6, 4),
-}, {"reading": (0, 699), "writing": (0, 20), "listening": (0, 699), "speaking": (0, 20)})
+IELTS_GENERAL = Chart(
+    "IELTS General Training",
+    4,
+    {
+        "reading": (8.0, 7.0, 6.5, 6.0, 5.0, 4.0, 3.5),
+        "writing": (7.5, 7.0, 6.5, 6.0, 5.5, 5.0, 4.0),
+        "listening": (8.5, 8.0, 7.5, 6.0, 5.5, 5.0, 4.5),
+        "speaking": (7.5, 7.0, 6.5, 6.0, 5.5, 5.0, 4.0),
+    },
+    _scale(0, 9),
+)
+PTE_CORE = Chart(
+    "PTE Core",
+    3,
+    {
+        "reading": (88, 78, 69, 60, 51, 42, 33, 24),
+        "writing": (90, 88, 79, 69, 60, 51, 41, 32),
+        "listening": (89, 82, 71, 60, 50, 39, 28, 18),
+        "speaking": (89, 84, 76, 68, 59, 51, 42, 34),
+    },
+    _scale(10, 90),
+)
+TEF_2023 = Chart(
+    "TEF Canada (tests from 2023-12-11)",
+    4,
+    {
+        "reading": (546, 503, 462, 434, 393, 352, 306),
+        "writing": (558, 512, 472, 428, 379, 330, 268),
+        "listening": (546, 503, 462, 434, 393, 352, 306),
+        "speaking": (556, 518, 494, 456, 422, 387, 328),
+    },
+    _scale(0, 699),
+)
+TEF_2019 = Chart(
+    "TEF Canada (tests 2019-10-01 to 2023-12-10)", 4, _same((566, 533, 500, 450, 400, 350, 300)), _scale(0, 699)
+)
+TEF_LEGACY = Chart(
+    "TEF Canada (tests before 2019-10-01)",
+    4,
+    {
+        "reading": (263, 248, 233, 207, 181, 151, 121),
+        "writing": (393, 371, 349, 310, 271, 226, 181),
+        "listening": (316, 298, 280, 249, 217, 181, 145),
+        "speaking": (393, 371, 349, 310, 271, 226, 181),
+    },
+    {"reading": (0, 300), "writing": (0, 450), "listening": (0, 360), "speaking": (0, 450)},
+)
+TCF_CANADA = Chart(
+    "TCF Canada",
+    4,
+    {
+        "reading": (549, 524, 499, 453, 406, 375, 342),
+        "writing": (16, 14, 12, 10, 7, 6, 4),
+        "listening": (549, 523, 503, 458, 398, 369, 331),
+        "speaking": (16, 14, 12, 10, 7, 6, 4),
+    },
+    {"reading": (0, 699), "writing": (0, 20), "listening": (0, 699), "speaking": (0, 20)},
+)
 
 TEF_2023_FROM = dt.date(2023, 12, 11)
 TEF_2019_FROM = dt.date(2019, 10, 1)
-CHARTS = {"celpip_general": CELPIP_GENERAL, "ielts_general": IELTS_GENERAL, "pte_core": PTE_CORE, "tcf_canada": TCF_CANADA}
+CHARTS = {
+    "celpip_general": CELPIP_GENERAL,
+    "ielts_general": IELTS_GENERAL,
+    "pte_core": PTE_CORE,
+    "tcf_canada": TCF_CANADA,
+}
 
 
 def charts_for(test: str | None, test_date: dt.date | None) -> list[Chart]:
@@ -153,7 +185,9 @@ def charts_for(test: str | None, test_date: dt.date | None) -> list[Chart]:
     return [chart] if chart else []
 
 
-def clb_levels(test: str | None, test_date: dt.date | None, scores: Mapping[Skill, float | None]) -> dict[Skill, int | None]:
+def clb_levels(
+    test: str | None, test_date: dt.date | None, scores: Mapping[Skill, float | None]
+) -> dict[Skill, int | None]:
     """The CLB/NCLC level of each skill; None where the score, the test or the chart is unknown."""
     charts = [chart for chart in charts_for(test, test_date) if chart.holds(scores)]
     out: dict[Skill, int | None] = {}

@@ -34,7 +34,9 @@ TEST_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tef", re.compile(r"(?i)\be?-?TEF\b|test d['’]?\s*[ée]valuation de fran[çc]ais")),
     ("tcf", re.compile(r"(?i)\bTCF\b|test de connaissance du fran[çc]ais")),
 )
-TEF_CANADA = re.compile(r"(?i)\be?-?TEF\s*-?\s*Canada\b|test d['’]?\s*[ée]valuation de fran[çc]ais\s+pour\s+le\s+canada")
+TEF_CANADA = re.compile(
+    r"(?i)\be?-?TEF\s*-?\s*Canada\b|test d['’]?\s*[ée]valuation de fran[çc]ais\s+pour\s+le\s+canada"
+)
 TCF_CANADA = re.compile(r"(?i)\bTCF\s*-?\s*Canada\b|test de connaissance du fran[çc]ais\s+pour\s+le\s+canada")
 GENERAL_TRAINING = re.compile(r"(?i)general\s+training")
 ACADEMIC = re.compile(r"(?i)\bacademic\b(?!\s+purposes)")
@@ -45,7 +47,9 @@ LAST_NAME = re.compile(
     r"(?i)^\W{0,2}(?:family\s+name|surname|last\s+name|nom\s+de\s+famille|nom(?!\s+(?:du|de|des|d['’]|et)\b))\b"
     r"(?:\s*/\s*(?:nom|surname|family\s+name))?"
 )
-FIRST_NAME = re.compile(r"(?i)^\W{0,2}(?:first\s+names?|given\s+names?|other\s+names?|pr[ée]noms?)(?:\s*\(s\))?(?:\s*/\s*pr[ée]noms?(?:\s*\(s\))?)?")
+FIRST_NAME = re.compile(
+    r"(?i)^\W{0,2}(?:first\s+names?|given\s+names?|other\s+names?|pr[ée]noms?)(?:\s*\(s\))?(?:\s*/\s*pr[ée]noms?(?:\s*\(s\))?)?"
+)
 FULL_NAME = re.compile(
     r"(?i)^\W{0,2}(?:test[\s-]+taker(?:['’]s)?(?:\s+name)?|candidate(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?(?:candidate|test\s+taker)"
     r"|nom\s+(?:et\s+pr[ée]noms?|du\s+candidat|de\s+la\s+candidate|complet)|candidat(?:e)?|name)\b"
@@ -79,8 +83,28 @@ _NOT_SCORE = (
     re.compile(r"(?i)(?:/|\bsur\b|\bout\s+of\b)\s*\d{1,3}\b"),
     re.compile(r"(?i)\b(?:points?|pts)\b"),
 )
-NAME_STOP = {"id", "number", "date", "test", "centre", "center", "candidate", "score", "report", "birth", "naissance",
-             "nationality", "nationalité", "sex", "sexe", "taker", "no", "numéro", "session", "code"}
+NAME_STOP = {
+    "id",
+    "number",
+    "date",
+    "test",
+    "centre",
+    "center",
+    "candidate",
+    "score",
+    "report",
+    "birth",
+    "naissance",
+    "nationality",
+    "nationalité",
+    "sex",
+    "sexe",
+    "taker",
+    "no",
+    "numéro",
+    "session",
+    "code",
+}
 
 
 def extract_language_test(view: TextView) -> Collector:
@@ -119,7 +143,11 @@ def _test(view: TextView) -> tuple[str | None, Line | None]:
     if name == "pte":
         if re.search(r"(?i)\bPTE\s*Core\b|pearson test of english\s*(?:\(PTE\)\s*)?core", text):
             return "pte_core", line
-        return ("pte_academic", line) if re.search(r"(?i)\bPTE\s*Academic\b|pearson test of english\s*academic", text) else (None, line)
+        return (
+            ("pte_academic", line)
+            if re.search(r"(?i)\bPTE\s*Academic\b|pearson test of english\s*academic", text)
+            else (None, line)
+        )
     if name in ("tef", "tcf"):
         canada = (TEF_CANADA if name == "tef" else TCF_CANADA).search(text)
         return (f"{name}_canada", line) if canada else (None, line)
@@ -135,7 +163,9 @@ def _ielts_module(text: str) -> str | None:
         return "ielts_academic"
     if not general:
         return None
-    marked_general = re.search(rf"(?i){MARK}\s*general\s+training|general\s+training\s*:?\s*{MARK}(?!\s*academic)", text)
+    marked_general = re.search(
+        rf"(?i){MARK}\s*general\s+training|general\s+training\s*:?\s*{MARK}(?!\s*academic)", text
+    )
     marked_academic = re.search(rf"(?i){MARK}\s*academic\b|\bacademic\s*:?\s*{MARK}(?!\s*general)", text)
     if bool(marked_general) != bool(marked_academic):
         return "ielts_general" if marked_general else "ielts_academic"
@@ -271,6 +301,6 @@ def _header_row(view: TextView, test: str | None, out: Collector) -> None:
 def _skill_of(text: str) -> Skill | None:
     for skill, label in SKILL_LABELS.items():
         match = label.search(text)
-        if match and not text[match.end():].strip(" ]):|"):
+        if match and not text[match.end() :].strip(" ]):|"):
             return skill
     return None

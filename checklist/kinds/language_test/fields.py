@@ -17,8 +17,13 @@ from checklist.kinds.language_test.clb import SKILLS, clb_levels
 from checklist.models.fields import KindFields
 
 LanguageTestName = Literal[
-    "ielts_general", "celpip_general", "pte_core", "tef_canada", "tcf_canada",
-    "ielts_academic", "pte_academic",  # results IRCC does not accept: recognised so they never pass as accepted ones
+    "ielts_general",
+    "celpip_general",
+    "pte_core",
+    "tef_canada",
+    "tcf_canada",
+    "ielts_academic",
+    "pte_academic",  # results IRCC does not accept: recognised so they never pass as accepted ones
 ]
 Score = int | float  # as printed: an IELTS band 6.5, a CELPIP level 8 (M is 0), a TEF score 452
 
@@ -48,6 +53,8 @@ class LanguageTestFields(KindFields):
         scores = {skill: getattr(self, skill) for skill in SKILLS}
         computed = clb_levels(self.test, self.test_date, scores)
         printed = self.clb or ClbLevels()
-        levels = {skill: computed[skill] if computed[skill] is not None else getattr(printed, skill) for skill in SKILLS}
+        levels = {
+            skill: computed[skill] if computed[skill] is not None else getattr(printed, skill) for skill in SKILLS
+        }
         self.clb = ClbLevels(**levels) if any(v is not None for v in levels.values()) else None
         return self

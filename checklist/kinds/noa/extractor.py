@@ -14,9 +14,13 @@ from checklist.text.normalize import clean_value
 from checklist.text.view import TextView
 
 LABEL_YEAR = re.compile(r"(?i)^(?:tax\s+year|année\s+d[’']imposition|taxation\s+year|année)\s*:?")
-LABEL_DATE = re.compile(r"(?i)^(?:date\s+issued|date\s+of\s+issue|issue\s+date|date\s+d[’']émission|date\s+de\s+(?:délivrance|l[’']avis|publication)|date)\s*:?")
+LABEL_DATE = re.compile(
+    r"(?i)^(?:date\s+issued|date\s+of\s+issue|issue\s+date|date\s+d[’']émission|date\s+de\s+(?:délivrance|l[’']avis|publication)|date)\s*:?"
+)
 LINE_15000 = re.compile(r"(?i)^(?:line\s+|ligne\s+)?(?:15000|150)\b")
-ASSESSED = re.compile(r"(?i)(?:assessed|reassessed)\s+your\s+((?:19|20)\d\d)|cotisation\s+(?:pour\s+)?(?:votre\s+)?(?:déclaration\s+(?:de\s+revenus\s+(?:et\s+de\s+prestations\s+)?)?)?(?:de\s+)?((?:19|20)\d\d)")
+ASSESSED = re.compile(
+    r"(?i)(?:assessed|reassessed)\s+your\s+((?:19|20)\d\d)|cotisation\s+(?:pour\s+)?(?:votre\s+)?(?:déclaration\s+(?:de\s+revenus\s+(?:et\s+de\s+prestations\s+)?)?)?(?:de\s+)?((?:19|20)\d\d)"
+)
 
 
 def extract_noa(view: TextView) -> Collector:
@@ -28,7 +32,9 @@ def extract_noa(view: TextView) -> Collector:
         hit = view.find(ASSESSED)
         if hit:
             out.set("tax_year", int(hit.value.group(1) or hit.value.group(2)), hit)  # type: ignore[attr-defined]
-    issued = view.labelled(LABEL_DATE, lambda t: find_dates(t)[0].value if find_dates(t) and len(t.split()) <= 6 else None, below=1)
+    issued = view.labelled(
+        LABEL_DATE, lambda t: find_dates(t)[0].value if find_dates(t) and len(t.split()) <= 6 else None, below=1
+    )
     if issued:
         out.set("date_issued", issued.value, issued)
     _total_income(view, out)
@@ -46,7 +52,11 @@ def _total_income(view: TextView, out: Collector) -> None:
     for line in view.lines:
         text = line.stripped
         by_number = LINE_15000.match(text) or re.search(r"(?<!\d)15000(?!\d)", text)
-        if not (by_number or TOTAL_INCOME.search(text)) or OTHER_LINE.search(text) or re.search(r"(?i)tax\s+deducted|impôt", text):
+        if (
+            not (by_number or TOTAL_INCOME.search(text))
+            or OTHER_LINE.search(text)
+            or re.search(r"(?i)tax\s+deducted|impôt", text)
+        ):
             continue
         amount = _line_amount(text)
         if amount is not None:
@@ -56,13 +66,21 @@ def _total_income(view: TextView, out: Collector) -> None:
 
 def _line_amount(text: str) -> float | None:
     """The amount a summary line ends with: not its line number, not a bare small number."""
-    numbers = [n for n in find_numbers(text.replace("$", "")) if n.text not in {"15000", "150"}
-               and (re.search(r"[.,]\d\d$|\d[, \u00a0]\d{3}", n.text) or float(n.value) >= 1000)]  # type: ignore[arg-type]
+    numbers = [
+        n
+        for n in find_numbers(text.replace("$", ""))
+        if n.text not in {"15000", "150"}
+        and (re.search(r"[.,]\d\d$|\d[, \u00a0]\d{3}", n.text) or float(n.value) >= 1000)  # type: ignore[arg-type]
+    ]
     return float(numbers[-1].value) if numbers else None  # type: ignore[arg-type]
 
 
 def _taxpayer(view: TextView, out: Collector) -> None:
-    label = view.labelled(re.compile(r"(?i)^(?:name|nom|taxpayer|contribuable)\s*:"), lambda t: clean_value(t) if looks_like_person(t) else None, below=0)
+    label = view.labelled(
+        re.compile(r"(?i)^(?:name|nom|taxpayer|contribuable)\s*:"),
+        lambda t: clean_value(t) if looks_like_person(t) else None,
+        below=0,
+    )
     if label:
         out.set("employee_name", str(label.value).title(), label)
         return

@@ -17,29 +17,57 @@ from checklist.text.tables import Row, find_header, read_row
 from checklist.text.view import Line, TextView
 
 COLUMNS = {
-    "ytd_hours": re.compile(r"(?i)(?:ytd|year[- ]to[- ]date|cumul\w*)\s+(?:hours?|hrs|heures)|(?:hours?|heures)\s+(?:ytd|cumul\w*)"),
-    "ytd": re.compile(r"(?i)\bytd\b|y\.t\.d\.|year[- ]to[- ]date|\bcumul|depuis\s+le\s+d[ée]but|à\s+ce\s+jour|\bannuel"),
-    "hours": re.compile(r"(?i)^(?:(?:current|this\s+period|période)\s+)?(?:hours?|hrs\.?|heures|qty|quantity|quantité|units|unités|nb\s+d[’']heures)(?:\s*/\s*(?:units?|unités|qty))?(?:\s+(?:worked|travaillées))?$"),
+    "ytd_hours": re.compile(
+        r"(?i)(?:ytd|year[- ]to[- ]date|cumul\w*)\s+(?:hours?|hrs|heures)|(?:hours?|heures)\s+(?:ytd|cumul\w*)"
+    ),
+    "ytd": re.compile(
+        r"(?i)\bytd\b|y\.t\.d\.|year[- ]to[- ]date|\bcumul|depuis\s+le\s+d[ée]but|à\s+ce\s+jour|\bannuel"
+    ),
+    "hours": re.compile(
+        r"(?i)^(?:(?:current|this\s+period|période)\s+)?(?:hours?|hrs\.?|heures|qty|quantity|quantité|units|unités|nb\s+d[’']heures)(?:\s*/\s*(?:units?|unités|qty))?(?:\s+(?:worked|travaillées))?$"
+    ),
     "rate": re.compile(r"(?i)^(?:rate|taux|\$/h(?:r|our)?)$"),
     "current": re.compile(r"(?i)^(?:current|this\s+period|amount|montant|courant(?:e)?|période|period|actuel|\$)"),
 }
-STOP_ROW = re.compile(r"(?i)^(?:gross|total|deductions?|taxes|statutory\s+(?:deductions|withholdings)|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)")
-GROSS_LABEL = re.compile(r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))")
-EARNING_LINE = re.compile(r"(?i)(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:hrs?|hours?|h|heures)\.?\s*(?:@|x|×|at|à)\s*\$?\s*(\d{1,4}(?:[.,]\d{2,4}))")
-LABEL_START = re.compile(r"(?i)^(?:period\s+(?:beginning|begin|start(?:ing)?|from)|pay\s+period\s+(?:start|begin(?:ning)?|from)|start\s+date|début(?:\s+de\s+(?:la\s+)?période)?|période\s+du|from|du)\s*:?")
-LABEL_END = re.compile(r"(?i)^(?:period\s+(?:ending|end(?:ed)?|to)|pay\s+period\s+(?:end(?:ing)?|to)|end\s+date|fin(?:\s+de\s+(?:la\s+)?période)?|to|au)\s*:?")
-LABEL_PERIOD = re.compile(r"(?i)^(?:pay\s+period|period|période(?:\s+de\s+paie)?|for\s+the\s+period|pour\s+la\s+période)\s*:?")
-LABEL_PAYDATE = re.compile(r"(?i)^(?:pay\s*date|payment\s+date|pay\s*day|cheque\s+date|check\s+date|deposit\s+date|advice\s+date|date\s+paid|paid\s+(?:on|date)|date\s+de\s+(?:paiement|paie|dépôt|versement)|date\s+du\s+(?:paiement|dépôt|versement)|versé\s+le|payé\s+le)\b\s*:?")
-LABEL_EMPLOYEE = re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*(?::|$)")
+STOP_ROW = re.compile(
+    r"(?i)^(?:gross|total|deductions?|taxes|statutory\s+(?:deductions|withholdings)|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)"
+)
+GROSS_LABEL = re.compile(
+    r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))"
+)
+EARNING_LINE = re.compile(
+    r"(?i)(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:hrs?|hours?|h|heures)\.?\s*(?:@|x|×|at|à)\s*\$?\s*(\d{1,4}(?:[.,]\d{2,4}))"
+)
+LABEL_START = re.compile(
+    r"(?i)^(?:period\s+(?:beginning|begin|start(?:ing)?|from)|pay\s+period\s+(?:start|begin(?:ning)?|from)|start\s+date|début(?:\s+de\s+(?:la\s+)?période)?|période\s+du|from|du)\s*:?"
+)
+LABEL_END = re.compile(
+    r"(?i)^(?:period\s+(?:ending|end(?:ed)?|to)|pay\s+period\s+(?:end(?:ing)?|to)|end\s+date|fin(?:\s+de\s+(?:la\s+)?période)?|to|au)\s*:?"
+)
+LABEL_PERIOD = re.compile(
+    r"(?i)^(?:pay\s+period|period|période(?:\s+de\s+paie)?|for\s+the\s+period|pour\s+la\s+période)\s*:?"
+)
+LABEL_PAYDATE = re.compile(
+    r"(?i)^(?:pay\s*date|payment\s+date|pay\s*day|cheque\s+date|check\s+date|deposit\s+date|advice\s+date|date\s+paid|paid\s+(?:on|date)|date\s+de\s+(?:paiement|paie|dépôt|versement)|date\s+du\s+(?:paiement|dépôt|versement)|versé\s+le|payé\s+le)\b\s*:?"
+)
+LABEL_EMPLOYEE = re.compile(
+    r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*(?::|$)"
+)
 LABEL_EMPLOYER = re.compile(r"(?i)^(?:employer|company|employeur|entreprise|compagnie)\s*:")
-HEADINGS = re.compile(r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings(?:\s+and\s+deductions)?|pay\s*slip|payroll\s+statement|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)\s*[-–:|]?\s*")
+HEADINGS = re.compile(
+    r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings(?:\s+and\s+deductions)?|pay\s*slip|payroll\s+statement|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)\s*[-–:|]?\s*"
+)
 
 
 BLOCK_LABELS = {
     "employee": re.compile(r"(?i)^(?:employee(?:\s+name)?|employé(?:e)?|nom\s+de\s+l[’']employé(?:e)?)$"),
     "period": re.compile(r"(?i)^(?:pay\s+period|période(?:\s+de\s+paie)?)$"),
-    "pay_date": re.compile(r"(?i)^(?:pay\s+date|cheque\s+date|payment\s+date|date\s+de\s+(?:paie|paiement|versement))$"),
-    "other": re.compile(r"(?i)^(?:pay\s+frequency|fréquence|employee\s+(?:no|number|id)|department|service|pay\s+group)\.?$"),
+    "pay_date": re.compile(
+        r"(?i)^(?:pay\s+date|cheque\s+date|payment\s+date|date\s+de\s+(?:paie|paiement|versement))$"
+    ),
+    "other": re.compile(
+        r"(?i)^(?:pay\s+frequency|fréquence|employee\s+(?:no|number|id)|department|service|pay\s+group)\.?$"
+    ),
 }
 
 
@@ -176,7 +204,9 @@ def _amounts(view: TextView, out: Collector) -> None:
         if gross is not None and "hours" in gross.values:
             out.set("hours", gross.values["hours"], gross.line)
         if hours:
-            out.set("hours", round(sum(hours), 2), rows[0].line, snippet=" / ".join(r.line.stripped for r in rows)[:300])
+            out.set(
+                "hours", round(sum(hours), 2), rows[0].line, snippet=" / ".join(r.line.stripped for r in rows)[:300]
+            )
     if not rows:
         rows = _rate_lines(view)
         hours = [row.values["hours"] for row in rows]
@@ -204,7 +234,7 @@ def _rate_lines(view: TextView) -> list[Row]:
     for line in view.lines:
         match = EARNING_LINE.search(line.stripped)
         if match and not re.search(r"(?i)\bytd\b|year to date|cumul", line.stripped):
-            amounts = find_money(line.stripped[match.end():])
+            amounts = find_money(line.stripped[match.end() :])
             values = {"hours": float(match.group(1).replace(",", ".")), "rate": float(match.group(2).replace(",", "."))}
             if amounts:
                 values["current"] = float(amounts[-1].value)  # type: ignore[arg-type]
@@ -266,11 +296,23 @@ def _first_amount(line: Line) -> float | None:
 
 def _labelled_fallbacks(view: TextView, out: Collector) -> None:
     if "hours" not in out.values:
-        hit = view.labelled(re.compile(r"(?i)^(?:total\s+hours(?:\s+worked)?|hours\s+worked|regular\s+hours|heures\s+travaillées|total\s+des\s+heures|hours)\s*:?$"), _number, below=1)
+        hit = view.labelled(
+            re.compile(
+                r"(?i)^(?:total\s+hours(?:\s+worked)?|hours\s+worked|regular\s+hours|heures\s+travaillées|total\s+des\s+heures|hours)\s*:?$"
+            ),
+            _number,
+            below=1,
+        )
         if hit:
             out.set("hours", hit.value, hit)
     if "ytd_gross" not in out.values:
-        hit = view.labelled(re.compile(r"(?i)^(?:ytd\s+gross|gross(?:\s+pay)?\s+(?:ytd|year[- ]to[- ]date)|year[- ]to[- ]date\s+gross|cumul\s+brut|brut\s+cumulatif)\s*:?"), _money_or_number, below=1)
+        hit = view.labelled(
+            re.compile(
+                r"(?i)^(?:ytd\s+gross|gross(?:\s+pay)?\s+(?:ytd|year[- ]to[- ]date)|year[- ]to[- ]date\s+gross|cumul\s+brut|brut\s+cumulatif)\s*:?"
+            ),
+            _money_or_number,
+            below=1,
+        )
         if hit:
             out.set("ytd_gross", hit.value, hit)
     if "ytd_gross" not in out.values:
@@ -280,7 +322,9 @@ def _labelled_fallbacks(view: TextView, out: Collector) -> None:
 def _ytd_section(view: TextView, out: Collector) -> None:
     """A "Year to date" block listing Gross (and Hours) on their own lines."""
     for line in view.lines:
-        if re.fullmatch(r"(?i)(?:year[- ]to[- ]date|ytd|cumul(?:atif|s)?(?:\s+annuel)?)(?:\s+totals?)?\s*:?", line.stripped):
+        if re.fullmatch(
+            r"(?i)(?:year[- ]to[- ]date|ytd|cumul(?:atif|s)?(?:\s+annuel)?)(?:\s+totals?)?\s*:?", line.stripped
+        ):
             block = TextView(view.lines[line.index + 1 : line.index + 8])
             hit = block.labelled(re.compile(r"(?i)^(?:gross|brut|total\s+gross)\b"), _money_or_number, below=0)
             if hit:

@@ -33,7 +33,9 @@ _LEAVE = re.compile(
     r"paternit[ée]|maladie|sans\s+solde|sabbatique|personnel|invalidit[ée])|absence\s+autoris[ée]e)\b[^.;\n]*",
     re.IGNORECASE,
 )
-_NOT_A_LEAVE = re.compile(r"(?i)\b(?:eligible|entitled|benefits?|policy|top[- ]up|avantages?|droit|admissible|include)\b")
+_NOT_A_LEAVE = re.compile(
+    r"(?i)\b(?:eligible|entitled|benefits?|policy|top[- ]up|avantages?|droit|admissible|include)\b"
+)
 _CONTRACT = re.compile(
     r"(?i)\b(?:independent\s+contractor|self[- ]employed\s+contractor|contractor\s+basis|on\s+a\s+contract(?:or)?\s+basis|"
     r"(?:submitted|sent|issued)\s+(?:monthly\s+|weekly\s+|bi-?weekly\s+)?invoices|invoiced\s+(?:us|the\s+company|monthly)|"
@@ -46,7 +48,9 @@ _LOCATION = re.compile(
     r"|(?:work\s+location|location\s+of\s+work|place\s+of\s+work|lieu\s+de\s+travail)\s*[:\-]\s*([^\n;.]+)"
     r"|(?:au|à\s+notre)\s+(?:bureau|succursale|établissement)\s+de\s+((?:[A-ZÀ-Ý][\w'-]*[ -]?){1,3})"
 )
-_FOREIGN_PAY = re.compile(r"(?i)\b(?:U\.?S\.?\s+payroll|paid\s+in\s+U\.?S\.?\s+dollars|USD\s?\$?\s?\d|US\$\s?\d|(?:en\s+)?dollars\s+am[ée]ricains)")
+_FOREIGN_PAY = re.compile(
+    r"(?i)\b(?:U\.?S\.?\s+payroll|paid\s+in\s+U\.?S\.?\s+dollars|USD\s?\$?\s?\d|US\$\s?\d|(?:en\s+)?dollars\s+am[ée]ricains)"
+)
 
 
 _SENTENCE_END = re.compile(r"[.;\n]")
@@ -100,14 +104,23 @@ def _work_location(view: TextView, prose: str, starts: list[int], out: Collector
     foreign_pay = _FOREIGN_PAY.search(prose)
     for match in _LOCATION.finditer(prose):
         place = next(group for group in match.groups() if group)
-        place = re.sub(r"(?i)[\s,]*\b(?:office|branch|site|location|headquarters|plant|store)\b\W*$", "", place).strip(" ,.")
+        place = re.sub(r"(?i)[\s,]*\b(?:office|branch|site|location|headquarters|plant|store)\b\W*$", "", place).strip(
+            " ,."
+        )
         if in_canada(place) is not None:
             out.set("work_location", place, line_at(view, starts, match.start()), snippet=match.group(0))
             return
     if foreign_pay:
-        out.set("work_location", foreign_pay.group(0), line_at(view, starts, foreign_pay.start()), snippet=foreign_pay.group(0))
+        out.set(
+            "work_location",
+            foreign_pay.group(0),
+            line_at(view, starts, foreign_pay.start()),
+            snippet=foreign_pay.group(0),
+        )
 
 
 def _source(view: TextView, starts: list[int], offset: int, snippet: str) -> FieldSource:
     line = line_at(view, starts, offset)
-    return FieldSource(page=line.page if line else None, snippet=snippet.strip()[:300], method=line.method if line else None)
+    return FieldSource(
+        page=line.page if line else None, snippet=snippet.strip()[:300], method=line.method if line else None
+    )

@@ -64,20 +64,36 @@ CURRENT_TITLE = (
     r"(?:\s+the\s+(?:position|role|title)\s+of)?\s+(?:an?\s+|the\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{2,60}?)"
     r"(?=\s+(?:since|from|at|with|in|on|until|effective|depuis|du|au\s+sein|chez|à|dans|qu[’'e])\b|\s*[,.;(]|\s*$)"
 )
-NOT_TITLE = re.compile(r"(?i)^(?:follows|full[- ]time|part[- ]time|permanent|temporary|an? employee|employee|our employee|a member|needed|required|of|per|soon|well|such|much|long|well as)\b|^(?-i:it|they|we|he|she|you|i)\b")
+NOT_TITLE = re.compile(
+    r"(?i)^(?:follows|full[- ]time|part[- ]time|permanent|temporary|an? employee|employee|our employee|a member|needed|required|of|per|soon|well|such|much|long|well as)\b|^(?-i:it|they|we|he|she|you|i)\b"
+)
 LABELS = {
-    "title": re.compile(r"(?i)^(?:job\s+title|position(?:\s+(?:title|held))?|title|designation|occupation|poste(?:\s+occupé)?|titre(?:\s+du\s+poste)?|fonction)(?:\s*\d{1,2})?\b\s*:?"),
-    "period": re.compile(r"(?i)^(?:period(?:\s+of\s+employment)?|période(?:\s+d[’']emploi)?|dates?(?:\s+of\s+employment)?|employment\s+dates|durée)\s*:"),
-    "start": re.compile(r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|hiring|joining|appointment|employment)|(?:hire|joining|hiring)\s+date|employed\s+since|employment\s+start(?:\s+date)?|in\s+service\s+since|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"),
-    "end": re.compile(r"(?i)^(?:(?:(?:employment\s+)?end\s+date|last\s+(?:working\s+)?day(?:\s+of\s+(?:work|employment))?|(?:termination|separation|relieving|leaving)\s+date|date\s+of\s+(?:relieving|leaving|separation|termination|departure|exit)|date\s+de\s+(?:fin|départ|cessation)(?:\s+d[’']emploi)?)\b\s*:?|(?:to|until|au|fin)\s*:)"),
-    "hours": re.compile(r"(?i)^(?:(?:working\s+|work\s+|regular\s+|scheduled\s+|normal\s+)?hours(?:\s+(?:per|/)\s*week|\s+of\s+work|\s+worked)?|weekly\s+hours|heures(?:\s+(?:par\s+semaine|hebdomadaires|de\s+travail))?|horaire(?:\s+de\s+travail)?)\b\s*:?"),
-    "salary": re.compile(r"(?i)^(?:salary|annual\s+salary|wage|hourly\s+(?:wage|rate)|rate(?:\s+of\s+pay)?|pay|compensation|remuneration|salaire(?:\s+annuel)?|rémunération|taux\s+horaire)\b\s*:?"),
+    "title": re.compile(
+        r"(?i)^(?:job\s+title|position(?:\s+(?:title|held))?|title|designation|occupation|poste(?:\s+occupé)?|titre(?:\s+du\s+poste)?|fonction)(?:\s*\d{1,2})?\b\s*:?"
+    ),
+    "period": re.compile(
+        r"(?i)^(?:period(?:\s+of\s+employment)?|période(?:\s+d[’']emploi)?|dates?(?:\s+of\s+employment)?|employment\s+dates|durée)\s*:"
+    ),
+    "start": re.compile(
+        r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|hiring|joining|appointment|employment)|(?:hire|joining|hiring)\s+date|employed\s+since|employment\s+start(?:\s+date)?|in\s+service\s+since|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"
+    ),
+    "end": re.compile(
+        r"(?i)^(?:(?:(?:employment\s+)?end\s+date|last\s+(?:working\s+)?day(?:\s+of\s+(?:work|employment))?|(?:termination|separation|relieving|leaving)\s+date|date\s+of\s+(?:relieving|leaving|separation|termination|departure|exit)|date\s+de\s+(?:fin|départ|cessation)(?:\s+d[’']emploi)?)\b\s*:?|(?:to|until|au|fin)\s*:)"
+    ),
+    "hours": re.compile(
+        r"(?i)^(?:(?:working\s+|work\s+|regular\s+|scheduled\s+|normal\s+)?hours(?:\s+(?:per|/)\s*week|\s+of\s+work|\s+worked)?|weekly\s+hours|heures(?:\s+(?:par\s+semaine|hebdomadaires|de\s+travail))?|horaire(?:\s+de\s+travail)?)\b\s*:?"
+    ),
+    "salary": re.compile(
+        r"(?i)^(?:salary|annual\s+salary|wage|hourly\s+(?:wage|rate)|rate(?:\s+of\s+pay)?|pay|compensation|remuneration|salaire(?:\s+annuel)?|rémunération|taux\s+horaire)\b\s*:?"
+    ),
 }
 CURRENT_RE = re.compile(
     r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|until\s+(?:today|now)|to\s+this\s+day|is\s+still|still\s+(?:works|employed|part\s+of|with\s+us)|remains\s+(?:with|on|an?|our)|occupe\s+toujours|est\s+toujours|"
     r"till\s+date|present\b|ongoing|\b(?:has|have)\s+(?:been\s+)?(?:work|employ|serv)\w*\b[^.]{0,150}?\bsince\b|\bdepuis\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+\s+\d{4}|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
 )
-PRESENT_WORD = re.compile(r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$")
+PRESENT_WORD = re.compile(
+    r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$"
+)
 DUTY_HEADING = re.compile(
     r"(?i)(?:[-–—:]\s*|^)(?:main\s+|key\s+|principal\s+|primary\s+|job\s+)?(?:duties|responsibilities|tasks|responsabilités|tâches|fonctions)"
     r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?\s*$"
@@ -102,7 +118,9 @@ BENEFITS_RE = re.compile(
     r"(?i)\b(?:benefits?|health|dental|insurance|rrsp|pension|vacation|paid\s+(?:time\s+off|leave)|group\s+plan|avantages?\s+sociaux|"
     r"assurances?\s+collectives?|dentaires?|reer|régime\s+de\s+retraite|vacances|congés\s+payés|avantages)\b"
 )
-NO_BENEFITS_RE = re.compile(r"(?i)\b(?:not\s+eligible|no\s+benefits|without\s+benefits|aucun\s+avantage|n[’']est\s+pas\s+admissible)\b")
+NO_BENEFITS_RE = re.compile(
+    r"(?i)\b(?:not\s+eligible|no\s+benefits|without\s+benefits|aucun\s+avantage|n[’']est\s+pas\s+admissible)\b"
+)
 PAY_CONTEXT = re.compile(
     r"(?i)salary|wage|rate|pay|earn|compensat|remunerat|income|salaire|rémunér|taux|gagne|traitement|paid|receiv|reçoi|"
     r"per\s+(?:hour|annum|year|month|week)|hourly|an\s+hour|a\s+year|/\s*h(?:ou)?r|de\s+l[’']heure|par\s+(?:heure|année|an|mois|semaine)"
@@ -165,7 +183,9 @@ def _with_duties(positions: list[Position], out: Collector) -> list[Position]:
         if position.duties:
             result.append(position)
             continue
-        own = [duties for heading, duties in blocks if position.job_title and _heads(heading.stripped, position.job_title)]
+        own = [
+            duties for heading, duties in blocks if position.job_title and _heads(heading.stripped, position.job_title)
+        ]
         result.append(position.model_copy(update={"duties": own[0] if own else everything}))
     return result
 
@@ -212,7 +232,9 @@ ORG_WORDS = re.compile(
     r"care|home|residence|résidence|manor|lodge|nursing|soins|foyer|church|église|municipality|municipalité|city|ville|"
     r"association|society|société|foundation|fondation|institute|institut|laboratory|laboratoire|academy|académie)\b"
 )
-HEADING = re.compile(r"(?i)^(?:to\s+whom|à\s+qui|attestation|employment|reference|letter|lettre|confirmation|re\b|objet|subject|human\s+resources|ressources\s+humaines|date\b)")
+HEADING = re.compile(
+    r"(?i)^(?:to\s+whom|à\s+qui|attestation|employment|reference|letter|lettre|confirmation|re\b|objet|subject|human\s+resources|ressources\s+humaines|date\b)"
+)
 
 
 def _letterhead_name(view: TextView) -> Line | None:
@@ -224,8 +246,14 @@ def _letterhead_name(view: TextView) -> Line | None:
         text = line.cells[0].text if line.cells else ""
         if sender and (not ORG_WORDS.search(text) or TITLE_HINT.search(text)):
             continue
-        if (text and not HEADING.match(text) and not SENDER.match(text) and not re.search(r"\d|@|www\.", text)
-                and 1 <= len(text.split()) <= 7 and (ORG_WORDS.search(text) or not looks_like_person(text))):
+        if (
+            text
+            and not HEADING.match(text)
+            and not SENDER.match(text)
+            and not re.search(r"\d|@|www\.", text)
+            and 1 <= len(text.split()) <= 7
+            and (ORG_WORDS.search(text) or not looks_like_person(text))
+        ):
             return line
     return None
 
@@ -240,7 +268,9 @@ def _with_period(name: str) -> str:
 
 def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
     label = view.labelled(
-        re.compile(r"(?i)^(?:employee(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?employee|employee|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*(?::|$)"),
+        re.compile(
+            r"(?i)^(?:employee(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?employee|employee|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*(?::|$)"
+        ),
         lambda text: clean_person(text) if looks_like_person(text) else None,
     )
     if label:
@@ -276,10 +306,18 @@ LEADING_DETERMINER = re.compile(r"(?i)^(?:(?:our|my|his|her|their|the|an?|notre|
 
 
 def _title_value(text: str) -> str | None:
-    title = clean_value(re.sub(r"(?i)\b(?:on\s+a\s+)?(?:full|part)[- ]time\b|\b(?:permanent|temporary|contract)\b", "", text))
+    title = clean_value(
+        re.sub(r"(?i)\b(?:on\s+a\s+)?(?:full|part)[- ]time\b|\b(?:permanent|temporary|contract)\b", "", text)
+    )
     if title:  # "works as our Logistics Coordinator": the determiner is the letter's, not the title's
         title = clean_value(LEADING_DETERMINER.sub("", title))
-    if not title or NOT_TITLE.match(title) or len(title.split()) > 7 or DATE_RE.search(title) or re.search(r"\d{3}", title):
+    if (
+        not title
+        or NOT_TITLE.match(title)
+        or len(title.split()) > 7
+        or DATE_RE.search(title)
+        or re.search(r"\d{3}", title)
+    ):
         return None
     return title
 
@@ -347,14 +385,20 @@ def _span_of_ranges(
         return
     last = max(spans, key=lambda span: span[1])  # type: ignore[arg-type,return-value]
     if since is not None and last[1] is not None and since > last[1]:
-        out.set("currently_employed", True, _at(view, starts, last[2], 2), snippet=f"held since {since} after the range")
+        out.set(
+            "currently_employed", True, _at(view, starts, last[2], 2), snippet=f"held since {since} after the range"
+        )
         return
     out.set("end_date", last[1], _at(view, starts, last[2], 2))
 
 
 def _range_end(text: str) -> dt.date | None:
     """The end of a range ("March 2022": its last day); None for "present" and its kin."""
-    return None if PRESENT_WORD.match(text.strip()) or re.match(r"(?i)the\s+present|date|today|now", text) else loose_date(text, end=True)
+    return (
+        None
+        if PRESENT_WORD.match(text.strip()) or re.match(r"(?i)the\s+present|date|today|now", text)
+        else loose_date(text, end=True)
+    )
 
 
 def _date_cell(text: str) -> object | None:
@@ -378,7 +422,11 @@ def _hours_cell(text: str) -> float | None:
     found = parse_hours_per_week(text)
     if found:
         return float(found.value)  # type: ignore[arg-type]
-    match = re.fullmatch(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?|heures?)?\.?(?:\s*(?:per|a|/|par)\s*(?:week|wk|semaine|sem))?", text.strip(), re.IGNORECASE)
+    match = re.fullmatch(
+        r"(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?|heures?)?\.?(?:\s*(?:per|a|/|par)\s*(?:week|wk|semaine|sem))?",
+        text.strip(),
+        re.IGNORECASE,
+    )
     return float(match.group(1).replace(",", ".")) if match else None
 
 
@@ -389,7 +437,9 @@ def _salary(view: TextView, prose: str, starts: list[int], out: Collector, posit
     for found in find_money(prose):
         before = prose[max(0, found.start - 80) : found.start]
         after = prose[found.end : found.end + 45]
-        if not PAY_CONTEXT.search(before + " " + after[:25]) or re.search(r"(?i)bonus|prime|allowance|deposit", before[-30:]):
+        if not PAY_CONTEXT.search(before + " " + after[:25]) or re.search(
+            r"(?i)bonus|prime|allowance|deposit", before[-30:]
+        ):
             continue
         line = line_at(view, starts, found.start)
         out.set("salary_amount", found.value, line, snippet=prose[max(0, found.start - 60) : found.end + 30])
@@ -413,7 +463,9 @@ def _money_cell(text: str) -> tuple[float, str | None] | None:
 
 
 def _benefits(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
-    label = view.labelled(re.compile(r"(?i)^(?:benefits|avantages(?:\s+sociaux)?)\s*(?::|$)"), lambda t: clean_value(t) or None, below=0)
+    label = view.labelled(
+        re.compile(r"(?i)^(?:benefits|avantages(?:\s+sociaux)?)\s*(?::|$)"), lambda t: clean_value(t) or None, below=0
+    )
     if label and not NO_BENEFITS_RE.search(str(label.value)):
         out.set("benefits", label.value, label)
         return
@@ -437,7 +489,9 @@ def _duties(view: TextView, out: Collector) -> None:
     """All duties listed (every position's, in the letter's order); each block is kept apart."""
     blocks = _duty_blocks(view)
     if blocks:
-        out.set("duties", [duty for _, duties in blocks for duty in duties], blocks[0][0], snippet=blocks[0][0].stripped)
+        out.set(
+            "duties", [duty for _, duties in blocks for duty in duties], blocks[0][0], snippet=blocks[0][0].stripped
+        )
         out.values["_duty_blocks"] = blocks
         return
     prose_duties = _sentence_duties(view)
@@ -452,7 +506,9 @@ def _duties(view: TextView, out: Collector) -> None:
 
 
 PRONOUN_START = re.compile(r"^(?:She|He|They|Il|Elle|Ils|Elles)\s")
-NOT_A_DUTY = re.compile(r"(?i)\b(?:works?|earns?|is paid|receives?|holds?|has (?:been|worked)|salary|hours|benefits?|employed|joined)\b")
+NOT_A_DUTY = re.compile(
+    r"(?i)\b(?:works?|earns?|is paid|receives?|holds?|has (?:been|worked)|salary|hours|benefits?|employed|joined)\b"
+)
 
 
 def _sentence_duties(view: TextView) -> tuple[Line, list[str]] | None:
@@ -501,7 +557,7 @@ def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
         header = DUTY_HEADER.search(line.stripped) or DUTY_HEADING.search(line.stripped)
         if not header:
             continue
-        rest = line.stripped[header.end():].strip(" :")
+        rest = line.stripped[header.end() :].strip(" :")
         sentence = _sentence_from(view, line, header.end())
         if sentence.count(";") >= 2:
             duties = _inline_duties(sentence)
@@ -514,7 +570,9 @@ def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
 
 def _sentence_from(view: TextView, line: Line, start: int) -> str:
     """The rest of the sentence that starts on a line at `start`, across line breaks."""
-    text = " ".join([line.stripped[start:]] + [after.stripped for after in view.lines[line.index + 1 : line.index + 12]])
+    text = " ".join(
+        [line.stripped[start:]] + [after.stripped for after in view.lines[line.index + 1 : line.index + 12]]
+    )
     text = ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
     return re.split(r"(?<=\.)\s+(?=[A-ZÀ-Ý])", text.strip(" :"))[0]
 
@@ -542,7 +600,11 @@ def _listed_duties(view: TextView, header: Line) -> list[str]:
     bulleted = False
     for line in view.lines[header.index + 1 : header.index + 40]:
         text = line.stripped
-        if DUTY_STOP.match(text) or CLOSING_RE.match(text) or (items and (DUTY_HEADER.search(text) or DUTY_HEADING.search(text))):
+        if (
+            DUTY_STOP.match(text)
+            or CLOSING_RE.match(text)
+            or (items and (DUTY_HEADER.search(text) or DUTY_HEADING.search(text)))
+        ):
             break
         this_indent = len(line.text) - len(line.text.lstrip())
         bullet = BULLET.match(line.text)
@@ -564,7 +626,11 @@ def _listed_duties(view: TextView, header: Line) -> list[str]:
 
 
 def _signatory(view: TextView, out: Collector) -> None:
-    per = view.find(re.compile(rf"^(?:[Pp]er|[Pp]ar|[Ss]igned(?:\s+by)?|[Ss]igné(?:e)?(?:\s+par)?)\s*:\s*(?:{HONORIFIC}\s+)?{NAME}\s*[,(–-]\s*([^)]+)\)?$"))
+    per = view.find(
+        re.compile(
+            rf"^(?:[Pp]er|[Pp]ar|[Ss]igned(?:\s+by)?|[Ss]igné(?:e)?(?:\s+par)?)\s*:\s*(?:{HONORIFIC}\s+)?{NAME}\s*[,(–-]\s*([^)]+)\)?$"
+        )
+    )
     if per and not POST_NOMINAL.fullmatch(", " + per.value.group(2).strip(" )")):  # type: ignore[attr-defined]
         out.set("signatory_name", clean_value(per.value.group(1)), per)  # type: ignore[attr-defined]
         out.set("signatory_title", clean_value(per.value.group(2)), per)  # type: ignore[attr-defined]
@@ -577,7 +643,9 @@ def _signatory(view: TextView, out: Collector) -> None:
 def _signature_block(lines: list[Line], out: Collector) -> None:
     previous: str | None = None
     for position, line in enumerate(lines):
-        text = re.sub(r"(?i)^(?:signature|signed(?:\s+by)?|\(signed\)|/s/|per|par|name|nom)\s*:?\s+", "", line.stripped).strip("_ ")
+        text = re.sub(
+            r"(?i)^(?:signature|signed(?:\s+by)?|\(signed\)|/s/|per|par|name|nom)\s*:?\s+", "", line.stripped
+        ).strip("_ ")
         if not text or text == previous:
             previous = text
             continue
@@ -585,7 +653,12 @@ def _signature_block(lines: list[Line], out: Collector) -> None:
         bare = POST_NOMINAL.sub("", text).strip(" ,")
         name, _, title = bare.partition(",")
         name = re.sub(rf"^{HONORIFIC}\s+", "", name.strip())
-        if not looks_like_person(name) or NOT_SIGNER.search(name) or ORG_WORDS.search(name) or (name.isupper() and len(name.split()) > 2):
+        if (
+            not looks_like_person(name)
+            or NOT_SIGNER.search(name)
+            or ORG_WORDS.search(name)
+            or (name.isupper() and len(name.split()) > 2)
+        ):
             continue
         text = bare
         out.set("signatory_name", clean_person(name), line)
@@ -610,8 +683,13 @@ def _is_signer_title(text: str) -> bool:
         return False
     if TITLE_HINT.search(text):
         return True
-    return (len(text.split()) <= 4 and not re.search(r"\d|www\.|@", text) and not company_names(text)
-            and not ORG_WORDS.search(text) and not looks_like_person(text))
+    return (
+        len(text.split()) <= 4
+        and not re.search(r"\d|www\.|@", text)
+        and not company_names(text)
+        and not ORG_WORDS.search(text)
+        and not looks_like_person(text)
+    )
 
 
 def _contacts(view: TextView, out: Collector) -> None:
@@ -628,13 +706,13 @@ def _contacts(view: TextView, out: Collector) -> None:
 
 
 # "Issued this 9th day of January, 2026", "Fait à Montréal, le 3 mars 2025", "Dated at Regina on ...".
-ISSUED_ON = re.compile(
-    rf"(?i)^(?:issued|dated|signed|given|fait|sign[ée]e?|donn[ée]e?)\b[^\n]{{0,60}}?({DATE_ANY})"
-)
+ISSUED_ON = re.compile(rf"(?i)^(?:issued|dated|signed|given|fait|sign[ée]e?|donn[ée]e?)\b[^\n]{{0,60}}?({DATE_ANY})")
 
 
 def _letter_date(view: TextView, out: Collector) -> None:
-    label = view.labelled(re.compile(r"(?i)^(?:date|dated|issued(?:\s+on)?|date\s+of\s+issue)\s*:"), parse_date, below=0)
+    label = view.labelled(
+        re.compile(r"(?i)^(?:date|dated|issued(?:\s+on)?|date\s+of\s+issue)\s*:"), parse_date, below=0
+    )
     if label:
         out.set("letter_date", label.value, label)
         return
@@ -648,7 +726,9 @@ def _letter_date(view: TextView, out: Collector) -> None:
             if len(dates) != 1:
                 continue
             others = DATE_RE.sub("", cell.text)
-            if len(re.findall(r"[A-Za-zÀ-ÿ]+", others)) <= 4 and not re.search(r"(?i)since|from|depuis|born|birth", others):
+            if len(re.findall(r"[A-Za-zÀ-ÿ]+", others)) <= 4 and not re.search(
+                r"(?i)since|from|depuis|born|birth", others
+            ):
                 out.set("letter_date", dates[0].value, line)
                 return
 
@@ -659,7 +739,7 @@ def _letter_date(view: TextView, out: Collector) -> None:
 def _labelled_title(text: str) -> str | None:
     """The job title after a title label ("Position: Analyst"), if the text starts with one."""
     match = LABELS["title"].match(text)
-    return _title_value(strip_translation(text[match.end():])) if match else None
+    return _title_value(strip_translation(text[match.end() :])) if match else None
 
 
 def _section_positions(view: TextView, out: Collector) -> list[Position]:
@@ -747,11 +827,19 @@ def _line_positions(view: TextView) -> list[Position]:
 # --- positions in tables ----------------------------------------------------------
 
 HEADER_WORDS = {
-    "title": re.compile(r"(?i)^(?:job\s+|position\s+)?(?:position|title|role|poste|titre(?:\s+du\s+poste)?|fonction|occupation|designation)s?\b"),
-    "start": re.compile(r"(?i)^(?:from|start(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"),
+    "title": re.compile(
+        r"(?i)^(?:job\s+|position\s+)?(?:position|title|role|poste|titre(?:\s+du\s+poste)?|fonction|occupation|designation)s?\b"
+    ),
+    "start": re.compile(
+        r"(?i)^(?:from|start(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"
+    ),
     "end": re.compile(r"(?i)^(?:to|end(?:\s+date)?|until|au|à|fin|date\s+de\s+fin|départ|sortie)\b"),
-    "hours": re.compile(r"(?i)^(?:(?:scheduled\s+|weekly\s+|regular\s+)?hours(?:\s*(?:/|per)\s*week)?|hrs|h/(?:week|sem)|heures(?:\s*/\s*semaine|\s+par\s+semaine|\s+hebdomadaires)?)\b"),
-    "salary": re.compile(r"(?i)^(?:(?:annual|hourly|base|current)\s+)?(?:salary|wage|rate(?:\s+of\s+pay)?|pay|compensation|salaire|rémunération|taux(?:\s+horaire)?)\b"),
+    "hours": re.compile(
+        r"(?i)^(?:(?:scheduled\s+|weekly\s+|regular\s+)?hours(?:\s*(?:/|per)\s*week)?|hrs|h/(?:week|sem)|heures(?:\s*/\s*semaine|\s+par\s+semaine|\s+hebdomadaires)?)\b"
+    ),
+    "salary": re.compile(
+        r"(?i)^(?:(?:annual|hourly|base|current)\s+)?(?:salary|wage|rate(?:\s+of\s+pay)?|pay|compensation|salaire|rémunération|taux(?:\s+horaire)?)\b"
+    ),
 }
 DAY_FIRST_HINT = re.compile(r"(?i)\b(?:DD|JJ)\s*/\s*MM\s*/\s*(?:YYYY|AAAA)\b|day/month/year|jour/mois/année")
 

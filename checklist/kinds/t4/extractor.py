@@ -23,7 +23,9 @@ LABELS = {
     "box10": re.compile(r"(?i)^(?:box\s+|case\s+)?10\b|province\s+of\s+employment|province\s+d[’']emploi"),
     "last": re.compile(r"(?i)last\s+name|nom\s+de\s+famille|surname"),
     "first": re.compile(r"(?i)first\s+name|prénom|given\s+name"),
-    "employee": re.compile(r"(?i)employee['’]?s\s+name|nom\s+(?:et\s+adresse\s+)?de\s+l[’']employé|^employee\s*(?:/\s*employé(?:\(e\)|e)?\s*)?:"),
+    "employee": re.compile(
+        r"(?i)employee['’]?s\s+name|nom\s+(?:et\s+adresse\s+)?de\s+l[’']employé|^employee\s*(?:/\s*employé(?:\(e\)|e)?\s*)?:"
+    ),
 }
 PROVINCE_NAMES = {name: code for code, name in PROVINCES.items()} | {"québec": "QC", "zz": "ZZ", "us": "US"}
 
@@ -86,7 +88,13 @@ FORM_WORDS = re.compile(r"(?i)^(?:t4|year|année|statement|état|box|case|amount
 
 def _employer_cell(text: str) -> str | None:
     text = _first_part(text)
-    if not text or len(text) < 4 or FORM_WORDS.match(text) or re.match(r"(?i)^(?:nom|name|employer|\d)", text) or re.search(r"\d{3}", text):
+    if (
+        not text
+        or len(text) < 4
+        or FORM_WORDS.match(text)
+        or re.match(r"(?i)^(?:nom|name|employer|\d)", text)
+        or re.search(r"\d{3}", text)
+    ):
         return None
     return text
 
@@ -95,7 +103,12 @@ def _employee(view: TextView, out: Collector) -> None:
     last = view.labelled(LABELS["last"], _name_part, below=1)
     first = view.labelled(LABELS["first"], _name_part, below=1)
     if last and first:
-        out.set("employee_name", f"{str(first.value).title()} {str(last.value).title()}", last, snippet=f"{first.snippet} / {last.snippet}")
+        out.set(
+            "employee_name",
+            f"{str(first.value).title()} {str(last.value).title()}",
+            last,
+            snippet=f"{first.snippet} / {last.snippet}",
+        )
         return
     hit = view.labelled(LABELS["employee"], _full_name, below=2)
     if hit:
@@ -106,7 +119,12 @@ def _name_part(text: str) -> str | None:
     text = re.sub(r"(?i)^.*?(?:moulées\)?|letters\)?)\s*:?\s*", "", text)
     text = re.split(r"(?i)\s+(?:initial|initiale|first\s+name|prénom|given\s+name)\b", text)[0]
     text = clean_value(text.split(":")[-1])
-    if not text or re.search(r"\d", text) or len(text.split()) > 3 or re.match(r"(?i)^(?:prénom|first|nom|last|initial)", text):
+    if (
+        not text
+        or re.search(r"\d", text)
+        or len(text.split()) > 3
+        or re.match(r"(?i)^(?:prénom|first|nom|last|initial)", text)
+    ):
         return None
     if any(word[0].islower() and word not in PARTICLES for word in text.split()):
         return None  # a French box label such as "Dons de bienfaisance", not a name
@@ -124,7 +142,12 @@ def _first_part(text: str) -> str:
 
 def _full_name(text: str) -> str | None:
     text = _first_part(text)
-    if not text or re.search(r"\d", text) or not 2 <= len(text.split()) <= 4 or re.match(r"(?i)^(?:last|first|nom|prénom)", text):
+    if (
+        not text
+        or re.search(r"\d", text)
+        or not 2 <= len(text.split()) <= 4
+        or re.match(r"(?i)^(?:last|first|nom|prénom)", text)
+    ):
         return None
     if "," in text:
         last, first = (part.strip() for part in text.split(",", 1))

@@ -10,5 +10,8 @@ from checklist.kinds.imm1442 import COMMON_PROFILE, title_patterns
 PROFILE: tuple[tuple[str, float], ...] = (
     *COMMON_PROFILE,
     *title_patterns(r"visitor record", r"fiche d[ue] visiteur"),
-    (r"not authori[sz]ed to (?:work|study|engage in employment) (?:or|and|nor) (?:study|work)|\bvisitor\b|\bvisiteur\b", 1),
+    (
+        r"not authori[sz]ed to (?:work|study|engage in employment) (?:or|and|nor) (?:study|work)|\bvisitor\b|\bvisiteur\b",
+        1,
+    ),
 )

@@ -20,9 +20,13 @@ from checklist.text.normalize import clean_value
 from checklist.text.view import Hit, TextView
 
 NOC_RE = re.compile(r"(?i)\b(?:NOC|CNP)\s*(?:2021)?\s*[:#]?\s*(\d{4,5})\b")
-OPEN_WORDS = re.compile(r"(?i)^(?:[o0]pen|[qo]pen|ouvert|unspecified|non\s+spécifié|non\s+pr[ée]cis[ée]e?|any|n/?a|none|aucun)(?:\s*/\s*.*)?$")
+OPEN_WORDS = re.compile(
+    r"(?i)^(?:[o0]pen|[qo]pen|ouvert|unspecified|non\s+spécifié|non\s+pr[ée]cis[ée]e?|any|n/?a|none|aucun)(?:\s*/\s*.*)?$"
+)
 NOC_LABEL = re.compile(r"(?i)^(?:NOC|CNP)\b(?:\s*/\s*CNP)?\s*:?$")
-CASE_TYPE_LABEL = re.compile(r"(?i)^(?:case\s+type|genre\s+de\s+cas|type\s+de\s+cas)\b(?:\s*/\s*(?:genre|type)\s+de\s+cas)?\s*:?")
+CASE_TYPE_LABEL = re.compile(
+    r"(?i)^(?:case\s+type|genre\s+de\s+cas|type\s+de\s+cas)\b(?:\s*/\s*(?:genre|type)\s+de\s+cas)?\s*:?"
+)
 OPEN_CASE_TYPES = {"54", "56", "58"}  # open (54), post-graduation (56), International Experience Canada (58)
 
 EMPLOYER_CONDITION = re.compile(
@@ -30,7 +34,9 @@ EMPLOYER_CONDITION = re.compile(
     r"|n[’']est\s+pas\s+autoris[ée]e?\s+à\s+travailler\s+pour\s+(?:un\s+autre|tout\s+autre|aucun\s+autre)\s+employeur"
     r"|non\s+autoris[ée]e?\s+à\s+travailler\s+pour\s+(?:un\s+autre|tout\s+autre)\s+employeur"
 )
-LMIA_NUMBER = re.compile(r"(?i)\b(?:LMIA|EIMT)\b(?!\s*[- ]?(?:exempt|exempted|dispens))\s*(?:/\s*(?:LMIA|EIMT)\s*)?(?:no\.?|number|num[ée]ro|#)?\s*:?\s*\d{6,8}\b")
+LMIA_NUMBER = re.compile(
+    r"(?i)\b(?:LMIA|EIMT)\b(?!\s*[- ]?(?:exempt|exempted|dispens))\s*(?:/\s*(?:LMIA|EIMT)\s*)?(?:no\.?|number|num[ée]ro|#)?\s*:?\s*\d{6,8}\b"
+)
 OPEN_STATED = re.compile(
     r"(?i)open\s+work\s+permit|permis\s+de\s+travail\s+ouvert|post[- ]?graduation\s+work\s+permit|\bPGWP\b"
     r"|permis\s+de\s+travail\s+post[- ]?dipl[ôo]me|bridging\s+open|spousal\s+open|working\s+holiday|vacances[- ]travail"
@@ -38,9 +44,15 @@ OPEN_STATED = re.compile(
 
 # The occupations an open permit excludes without a medical exam (English and French wordings).
 RESTRICTION_WORDS: dict[str, re.Pattern[str]] = {
-    "health_services": re.compile(r"(?i)health[- ]?(?:care\s+)?services?|health\s+(?:care\s+)?(?:field|sector|occupation)|services?\s+de\s+sant[ée]|soins\s+de\s+sant[ée]|secteur\s+de\s+la\s+sant[ée]"),
-    "child_care": re.compile(r"(?i)child[- ]?care|care\s+of\s+children|garde\s+d['’]\s?enfants|soins?\s+aux\s+enfants|services\s+de\s+garde"),
-    "teaching": re.compile(r"(?i)(?:primary|elementary|secondary)\s+(?:or\s+(?:primary|secondary)\s+)?school\s+teach|school\s+teach|teaching|enseignement|enseignant"),
+    "health_services": re.compile(
+        r"(?i)health[- ]?(?:care\s+)?services?|health\s+(?:care\s+)?(?:field|sector|occupation)|services?\s+de\s+sant[ée]|soins\s+de\s+sant[ée]|secteur\s+de\s+la\s+sant[ée]"
+    ),
+    "child_care": re.compile(
+        r"(?i)child[- ]?care|care\s+of\s+children|garde\s+d['’]\s?enfants|soins?\s+aux\s+enfants|services\s+de\s+garde"
+    ),
+    "teaching": re.compile(
+        r"(?i)(?:primary|elementary|secondary)\s+(?:or\s+(?:primary|secondary)\s+)?school\s+teach|school\s+teach|teaching|enseignement|enseignant"
+    ),
 }
 NOT_AUTHORIZED = re.compile(
     r"(?i)\bnot\s+(?:authori[sz]ed|valid|permitted)|\bprohibited|must\s+not|\bn['’]est\s+pas\s+(?:autoris|valide)|\bnon\s+autoris|\binterdit|\bne\s+(?:peut|doit)\s+pas"
@@ -81,8 +93,12 @@ def _text_value(text: str) -> str | None:
 
 def _employer_and_occupation(view: TextView, out: Collector, blocks: dict[str, Hit]) -> Hit | None:
     """Employer, occupation and NOC conditions; returns the employer cell when it reads "open"/"unspecified"."""
-    employer = blocks.get("employer") or view.labelled(imm1442.EMPLOYER_LABEL, _text_value, below=1, skip=imm1442.ANY_LABEL)
-    occupation = blocks.get("occupation") or view.labelled(imm1442.OCCUPATION_LABEL, _text_value, below=1, skip=imm1442.ANY_LABEL)
+    employer = blocks.get("employer") or view.labelled(
+        imm1442.EMPLOYER_LABEL, _text_value, below=1, skip=imm1442.ANY_LABEL
+    )
+    occupation = blocks.get("occupation") or view.labelled(
+        imm1442.OCCUPATION_LABEL, _text_value, below=1, skip=imm1442.ANY_LABEL
+    )
     noc_label = view.labelled(NOC_LABEL, lambda t: t if re.fullmatch(r"\d{5}", t.strip()) else None, below=1)
     if noc_label:
         out.set("noc_code", str(noc_label.value).strip(), noc_label)
@@ -129,7 +145,9 @@ def _permit_type(view: TextView, out: Collector, conditions: list[str], open_emp
     if lmia:
         out.set("permit_type", "employer_specific", first, snippet=lmia.group(0))
         return
-    case_type = view.labelled(CASE_TYPE_LABEL, lambda t: t.strip() if re.fullmatch(r"\d{2}", t.strip()) else None, below=1)
+    case_type = view.labelled(
+        CASE_TYPE_LABEL, lambda t: t.strip() if re.fullmatch(r"\d{2}", t.strip()) else None, below=1
+    )
     if case_type and str(case_type.value) in OPEN_CASE_TYPES:
         out.set("permit_type", "open", case_type)
 

@@ -16,7 +16,9 @@ class WorkPermitFields(KindFields):
     uci: str | None = None
     issue_date: dt.date | None = None
     expiry_date: dt.date | None = None
-    permit_type: Literal["open", "employer_specific"] | None = None  # None: the permit does not say (never "open" by default)
+    permit_type: Literal["open", "employer_specific"] | None = (
+        None  # None: the permit does not say (never "open" by default)
+    )
     employer: str | None = None
     occupation: str | None = None
     noc_code: str | None = None

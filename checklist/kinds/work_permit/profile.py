@@ -11,5 +11,8 @@ from checklist.kinds.imm1442 import COMMON_PROFILE, title_patterns
 PROFILE: tuple[tuple[str, float], ...] = (
     *COMMON_PROFILE,
     *title_patterns(r"work permit", r"permis de travail"),
-    (r"not authori[sz]ed to work for any employer other|location of employment|lieu de (?:l[’'])?emploi|lieu de travail", 1),
+    (
+        r"not authori[sz]ed to work for any employer other|location of employment|lieu de (?:l[’'])?emploi|lieu de travail",
+        1,
+    ),
 )

@@ -9,21 +9,29 @@ from tests.kinds.ircc_letter.test_extractor import FRENCH_INTERIM, FRENCH_RECEIP
 from tests.support.views import kind_of
 
 
-@pytest.mark.parametrize("text", [RECEIPT, INTERIM, R186W, FRENCH_RECEIPT, FRENCH_INTERIM],
-                         ids=["receipt", "interim", "r186w", "accuse", "autorisation"])
+@pytest.mark.parametrize(
+    "text",
+    [RECEIPT, INTERIM, R186W, FRENCH_RECEIPT, FRENCH_INTERIM],
+    ids=["receipt", "interim", "r186w", "accuse", "autorisation"],
+)
 def test_ircc_letters_classify_as_ircc_letters(text: str) -> None:
     assert kind_of(text) is DocumentKind.IRCC_LETTER
 
 
 def test_a_letter_quoting_the_work_permit_title_is_an_ircc_letter() -> None:
-    text = INTERIM + "\nYour previous WORK PERMIT / PERMIS DE TRAVAIL (IMM 1442) expired; keep a copy of it with this letter.\n"
+    text = (
+        INTERIM
+        + "\nYour previous WORK PERMIT / PERMIS DE TRAVAIL (IMM 1442) expired; keep a copy of it with this letter.\n"
+    )
     assert kind_of(text) is DocumentKind.IRCC_LETTER
 
 
 @pytest.mark.xfail(strict=True, reason="known gap, see the closing note of issue 15")
 def test_maintained_status_wording_in_a_short_letter() -> None:
-    text = ("Immigration, Refugees and Citizenship Canada\nApplication number: W300000111\n"
-            "You are on maintained status (R186(u)) while we process your application to extend your work permit.\n")
+    text = (
+        "Immigration, Refugees and Citizenship Canada\nApplication number: W300000111\n"
+        "You are on maintained status (R186(u)) while we process your application to extend your work permit.\n"
+    )
     assert kind_of(text) is DocumentKind.IRCC_LETTER
 
 

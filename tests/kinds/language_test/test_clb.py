@@ -41,7 +41,9 @@ CHARTS: dict[str, dict[str, list[str]]] = {
         "listening": ["546-699", "503-545", "462-502", "434-461", "393-433", "352-392", "306-351"],
         "speaking": ["556-699", "518-555", "494-517", "456-493", "422-455", "387-421", "328-386"],
     },
-    "tef_canada@2021-06-15": {s: ["566-699", "533-565", "500-532", "450-499", "400-449", "350-399", "300-349"] for s in SKILLS},
+    "tef_canada@2021-06-15": {
+        s: ["566-699", "533-565", "500-532", "450-499", "400-449", "350-399", "300-349"] for s in SKILLS
+    },
     "tef_canada@2018-05-20": {
         "reading": ["263-300", "248-262", "233-247", "207-232", "181-206", "151-180", "121-150"],
         "writing": ["393-450", "371-392", "349-370", "310-348", "271-309", "226-270", "181-225"],
@@ -67,8 +69,7 @@ def _level(chart: str, skill: str, score: float) -> int | None:
     return clb_levels(test, dt.date.fromisoformat(day) if day else dt.date(2025, 6, 1), {skill: score})[skill]  # type: ignore[index]
 
 
-@pytest.mark.parametrize(("chart", "skill", "level", "low", "high", "below"), _cases(),
-                         ids=lambda v: str(v))
+@pytest.mark.parametrize(("chart", "skill", "level", "low", "high", "below"), _cases(), ids=lambda v: str(v))
 def test_each_boundary(chart: str, skill: str, level: int, low: float, high: float, below: float) -> None:
     assert _level(chart, skill, low) == level
     assert _level(chart, skill, high) == level
@@ -77,7 +78,12 @@ def test_each_boundary(chart: str, skill: str, level: int, low: float, high: flo
 
 def test_tef_canada_table_follows_the_test_date() -> None:
     scores = {"listening": 450, "reading": 450, "writing": 450, "speaking": 450}
-    assert clb_levels("tef_canada", dt.date(2023, 12, 11), scores) == {"listening": 7, "reading": 7, "writing": 7, "speaking": 6}
+    assert clb_levels("tef_canada", dt.date(2023, 12, 11), scores) == {
+        "listening": 7,
+        "reading": 7,
+        "writing": 7,
+        "speaking": 6,
+    }
     assert clb_levels("tef_canada", dt.date(2023, 12, 10), scores) == {s: 7 for s in SKILLS}
 
 
@@ -97,4 +103,8 @@ def test_scores_off_the_scale_or_of_other_tests_have_no_level() -> None:
 
 def test_over_the_top_row_is_clb_10_and_celpip_m_is_under_the_chart() -> None:
     assert clb_levels("celpip_general", None, {"writing": 12, "reading": 0}) == {
-        "listening": None, "reading": 3, "writing": 10, "speaking": None}
+        "listening": None,
+        "reading": 3,
+        "writing": 10,
+        "speaking": None,
+    }

@@ -42,7 +42,9 @@ def test_fixture(fixture: Path) -> None:
 
 
 def test_every_value_keeps_where_it_came_from() -> None:
-    document = _document((Path(__file__).parent / "fixtures" / "ielts_general_trf_columns.txt").read_text(encoding="utf-8"))
+    document = _document(
+        (Path(__file__).parent / "fixtures" / "ielts_general_trf_columns.txt").read_text(encoding="utf-8")
+    )
     for name in ("test", "holder_name", "test_date", "listening", "reading", "writing", "speaking"):
         assert document.sources[name].snippet, name
 
@@ -65,9 +67,12 @@ def test_a_level_or_grade_beside_a_score_is_not_the_score() -> None:
     assert _document(text).fields_as(LanguageTestFields).listening == 510
 
 
-@pytest.mark.parametrize("text", [
-    "Job posting: bilingual receptionist. IELTS 7 or CELPIP 8 preferred. Apply online by May 1.",
-    "Confirmation of enrolment\nThe student met the English requirement (IELTS Academic 6.5) for the program of study.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Job posting: bilingual receptionist. IELTS 7 or CELPIP 8 preferred. Apply online by May 1.",
+        "Confirmation of enrolment\nThe student met the English requirement (IELTS Academic 6.5) for the program of study.",
+    ],
+)
 def test_documents_that_only_name_a_test_are_not_results(text: str) -> None:
     assert _document(text).kind is not DocumentKind.LANGUAGE_TEST

@@ -12,7 +12,9 @@ from checklist.models.document import RawDocument
 
 
 def _letter(text: str):  # type: ignore[no-untyped-def]
-    raw = RawDocument(path="letter.txt", size=len(text), file_format="text", pages=_read_text(text.encode(), ReadLimits()))
+    raw = RawDocument(
+        path="letter.txt", size=len(text), file_format="text", pages=_read_text(text.encode(), ReadLimits())
+    )
     return extract(raw, classify(raw))
 
 

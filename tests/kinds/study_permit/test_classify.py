@@ -14,7 +14,9 @@ def test_study_permits_classify_as_study_permits() -> None:
 
 
 def test_a_study_permit_allowing_work_and_naming_a_work_permit_is_still_a_study_permit() -> None:
-    text = ENGLISH.replace("FULL-TIME STUDENT.", "FULL-TIME STUDENT. NOT AUTHORIZED TO WORK OFF CAMPUS WITHOUT A WORK PERMIT.")
+    text = ENGLISH.replace(
+        "FULL-TIME STUDENT.", "FULL-TIME STUDENT. NOT AUTHORIZED TO WORK OFF CAMPUS WITHOUT A WORK PERMIT."
+    )
     assert kind_of(text) is DocumentKind.STUDY_PERMIT
 
 

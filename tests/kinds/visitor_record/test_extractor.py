@@ -15,7 +15,9 @@ from tests.support.views import view_of
 
 def _fields(text: str, method: ReadMethod = ReadMethod.TEXT_LAYER) -> VisitorRecordFields:
     values = extract_visitor_record(view_of(text, method)).values
-    return VisitorRecordFields.model_validate({k: v for k, v in values.items() if k in VisitorRecordFields.model_fields})
+    return VisitorRecordFields.model_validate(
+        {k: v for k, v in values.items() if k in VisitorRecordFields.model_fields}
+    )
 
 
 ENGLISH = """\
@@ -59,7 +61,10 @@ def test_french_visitor_record_fields() -> None:
     assert fields.holder_name == "Yasmine Hamidi"
     assert fields.uci == "09-8811-2376"
     assert (fields.issue_date, fields.expiry_date) == (dt.date(2025, 2, 3), dt.date(2025, 8, 2))
-    assert fields.conditions == ["NE PEUT TRAVAILLER NI ÉTUDIER AU CANADA.", "DOIT QUITTER LE CANADA AU PLUS TARD LE 2 AOÛT 2025."]
+    assert fields.conditions == [
+        "NE PEUT TRAVAILLER NI ÉTUDIER AU CANADA.",
+        "DOIT QUITTER LE CANADA AU PLUS TARD LE 2 AOÛT 2025.",
+    ]
 
 
 def test_ocr_visitor_record_with_values_above_their_labels() -> None:

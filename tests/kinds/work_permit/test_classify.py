@@ -16,8 +16,11 @@ from tests.kinds.work_permit.test_extractor import (
 from tests.support.views import kind_of
 
 
-@pytest.mark.parametrize("text", [PGWP_TWO_COLUMNS, FRENCH_EMPLOYER_SPECIFIC, OCR_SPOUSAL, COOP, REFUGEE],
-                         ids=["pgwp", "french", "ocr", "coop", "refugee"])
+@pytest.mark.parametrize(
+    "text",
+    [PGWP_TWO_COLUMNS, FRENCH_EMPLOYER_SPECIFIC, OCR_SPOUSAL, COOP, REFUGEE],
+    ids=["pgwp", "french", "ocr", "coop", "refugee"],
+)
 def test_work_permits_classify_as_work_permits(text: str) -> None:
     assert kind_of(text) is DocumentKind.WORK_PERMIT
 
@@ -28,7 +31,9 @@ def test_a_coop_permit_that_talks_about_studies_is_a_work_permit() -> None:
 
 
 def test_a_pgwp_naming_the_former_study_permit_is_a_work_permit() -> None:
-    text = PGWP_TWO_COLUMNS.replace("GRADUATE OF RIVERBEND POLYTECHNIC", "FORMER STUDY PERMIT S100200300, RIVERBEND POLYTECHNIC")
+    text = PGWP_TWO_COLUMNS.replace(
+        "GRADUATE OF RIVERBEND POLYTECHNIC", "FORMER STUDY PERMIT S100200300, RIVERBEND POLYTECHNIC"
+    )
     assert kind_of(text) is DocumentKind.WORK_PERMIT
 
 

@@ -94,7 +94,8 @@ MUST LEAVE CANADA BY 2026-01-31.
 
 def test_a_permit_without_restriction_wording_has_none() -> None:
     text = PGWP_TWO_COLUMNS.replace("IN OCCUPATIONS IN HEALTH SERVICES,", "IN BUSINESSES RELATED TO THE").replace(
-        "CHILD CARE, PRIMARY OR SECONDARY SCHOOL TEACHING.", "SEX TRADE SUCH AS ESCORT SERVICES.")
+        "CHILD CARE, PRIMARY OR SECONDARY SCHOOL TEACHING.", "SEX TRADE SUCH AS ESCORT SERVICES."
+    )
     assert _fields(text).restrictions == []
 
 
@@ -245,9 +246,11 @@ def test_a_permit_tied_to_a_study_program_is_coop() -> None:
 
 
 def test_coop_and_internship_wordings() -> None:
-    for condition in ("NOT AUTHORIZED TO WORK EXCEPT IN A CO-OP PLACEMENT.",
-                      "INTERNSHIP FORMING AN ESSENTIAL PART OF THE PROGRAM.",
-                      "STAGE COOPÉRATIF FAISANT PARTIE INTÉGRANTE DU PROGRAMME D'ÉTUDES."):
+    for condition in (
+        "NOT AUTHORIZED TO WORK EXCEPT IN A CO-OP PLACEMENT.",
+        "INTERNSHIP FORMING AN ESSENTIAL PART OF THE PROGRAM.",
+        "STAGE COOPÉRATIF FAISANT PARTIE INTÉGRANTE DU PROGRAMME D'ÉTUDES.",
+    ):
         text = f"WORK PERMIT\nEmployer: OPEN\nConditions:\n{condition}\n"
         assert _fields(text).coop is True, condition
 
@@ -347,12 +350,24 @@ NWOSU
 
 
 def test_name_grid_beside_the_labels_in_french_first() -> None:
-    text = "PERMIS DE TRAVAIL\nNOM DE FAMILLE / FAMILY NAME      KOWALCZYK\nPRÉNOM(S) / GIVEN NAME(S)      ZOFIA MARIA\n"
+    text = (
+        "PERMIS DE TRAVAIL\nNOM DE FAMILLE / FAMILY NAME      KOWALCZYK\nPRÉNOM(S) / GIVEN NAME(S)      ZOFIA MARIA\n"
+    )
     assert _fields(text).holder_name == "Zofia Maria Kowalczyk"
 
 
 def test_every_field_read_keeps_where_it_came_from() -> None:
     collected = extract_permit(view_of(PGWP_TWO_COLUMNS))
-    for name in ("holder_name", "uci", "permit_number", "issue_date", "expiry_date", "permit_type", "conditions",
-                 "restrictions", "coop", "refugee_claimant"):
+    for name in (
+        "holder_name",
+        "uci",
+        "permit_number",
+        "issue_date",
+        "expiry_date",
+        "permit_type",
+        "conditions",
+        "restrictions",
+        "coop",
+        "refugee_claimant",
+    ):
         assert collected.sources[name].snippet, name
