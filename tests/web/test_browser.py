@@ -67,6 +67,14 @@ def site(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
+def create_case(page: Any, site: str, name: str) -> None:
+    """From the home page, as a person would: type the case's name, create it, land on its claims."""
+    page.goto(site + "/")
+    page.fill("#case-name", name)
+    page.click("text=Create case")
+    page.wait_for_selector("#applicant")
+
+
 def fill_claims(page: Any, case: dict[str, Any]) -> None:
     page.fill("#applicant", case["applicant"])
     for name in ("ita_date", "application_date"):
@@ -101,10 +109,7 @@ def test_applicant_path_from_new_case_to_pdf(chromium: Any, site: str, tmp_path:
     page = chromium.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     outside: list[str] = []
     page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site) else None)
-    page.goto(site + "/")
-    page.fill("#case-name", case["applicant"])
-    page.click("text=Create case")
-    page.wait_for_selector("#applicant")
+    create_case(page, site, case["applicant"])
     fill_claims(page, case)
     page.click("button[value=documents]")
     page.wait_for_selector("#files")
@@ -146,10 +151,7 @@ def test_the_harder_applicant_path(chromium: Any, site: str, tmp_path: Path) -> 
     locked = encrypt_pdf(plain, tmp_path / "stub (locked).pdf", "maple-2024")
 
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site + "/")
-    page.fill("#case-name", "Harder path")
-    page.click("text=Create case")
-    page.wait_for_selector("#applicant")
+    create_case(page, site, "Harder path")
     fill_claims(page, yaml.safe_load((S01 / "case.yaml").read_text(encoding="utf-8")))
     page.fill("#jobs-0-start", "")  # a mistake: the first day left empty
     page.click("button[value=documents]")
@@ -182,10 +184,7 @@ def test_the_harder_applicant_path(chromium: Any, site: str, tmp_path: Path) -> 
 def test_pages_fit_a_phone_screen(chromium: Any, site: str) -> None:
     """No page scrolls sideways at 390 px: wide tables scroll inside themselves."""
     page = chromium.new_page(viewport={"width": 390, "height": 800})
-    page.goto(site + "/")
-    page.fill("#case-name", "Phone")
-    page.click("text=Create case")
-    page.wait_for_selector("#applicant")
+    create_case(page, site, "Phone")
     fill_claims(page, yaml.safe_load((S01 / "case.yaml").read_text(encoding="utf-8")))
     page.click("button[value=documents]")
     page.set_input_files("#files", [str(p) for p in discover(S01) if p.suffix == ".pdf"][:12])
@@ -203,9 +202,7 @@ def test_pages_fit_a_phone_screen(chromium: Any, site: str) -> None:
 def test_a_job_title_typed_in_the_noc_field_suggests_groups_with_their_duties(chromium: Any, site: str) -> None:
     """Issue 17: the NOC field takes a title; each suggestion shows what the group does before its code is used."""
     page = chromium.new_page()
-    page.goto(site + "/")
-    page.fill("#case-name", "Title search")
-    page.click("text=Create case")
+    create_case(page, site, "Title search")
     page.wait_for_selector("#jobs-0-noc")
     page.type("#jobs-0-noc", "bookkeeper", delay=20)
     choice = page.locator("#jobs-0-noc-suggest button:has-text('12200')")
@@ -222,9 +219,7 @@ def test_each_file_shows_its_progress_while_the_files_are_read(chromium: Any, si
     import time
 
     page = chromium.new_page()
-    page.goto(site + "/")
-    page.fill("#case-name", "Progress")
-    page.click("text=Create case")
+    create_case(page, site, "Progress")
     page.goto(site + "/cases/progress/documents")
     files = [p for p in discover(S01) if p.suffix == ".pdf"][:3]
     seen: list[str] = []
@@ -249,9 +244,7 @@ def test_each_file_shows_its_progress_while_the_files_are_read(chromium: Any, si
 
 def test_drop_files_on_the_drop_zone(chromium: Any, site: str) -> None:
     page = chromium.new_page()
-    page.goto(site + "/")
-    page.fill("#case-name", "Drop")
-    page.click("text=Create case")
+    create_case(page, site, "Drop")
     page.goto(site + "/cases/drop/documents")
     letter = next(S01.rglob("*.docx"), None) or next(S01.rglob("*.pdf"))
     data = list(letter.read_bytes())
