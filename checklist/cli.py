@@ -94,7 +94,7 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
 def _limits(max_mb: float, max_pages: int, max_seconds: float = 60.0):  # type: ignore[no-untyped-def]
     from checklist.ingest.limits import ReadLimits
 
-    return ReadLimits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages, max_seconds=max_seconds or None)
+    return ReadLimits(max_bytes=int(max_mb * 1_000_000), max_pages=max_pages, max_seconds=max_seconds or None)
 
 
 @app.command()
@@ -338,7 +338,8 @@ def pack(
     and read-me-first.pdf (not for upload) saying which file goes where.
 
     Exit code 0: packed. 1: the check found blockers and nothing was packed (--force packs anyway). 2: an error."""
-    from checklist.pack import human_size, pack_case
+    from checklist.display import human_size
+    from checklist.pack import pack_case
     from checklist.pipeline import check_case
 
     _setup(debug)

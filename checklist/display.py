@@ -21,9 +21,24 @@ from checklist.privacy import mask_sins
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_name(name: str) -> str:
+    """A name as a person typed or sent it, safe to show: control characters and the bidirectional
+    overrides that make "txt.exe" read "exe.txt" are shown as U+FFFD, never acted on by the page."""
+    return _INVISIBLE.sub("\ufffd", readable(name))
+
+
 def readable(text: str) -> str:
     """`text` with each byte that is not UTF-8 (a lone surrogate) shown as U+FFFD."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def human_size(size: int) -> str:
+    """'820 KB', '3.41 MB': file sizes in decimal units, as the IRCC portal states its limit and as every
+    message of the tool says them (a limit and the size it refuses are always in the same unit)."""
+    return f"{size / 1_000_000:.2f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1_000))} KB"
 
 
 def public(text: str) -> str:

@@ -42,7 +42,7 @@ import pypdf
 from pypdf.generic import NameObject
 
 from checklist import __version__, portal
-from checklist.display import public
+from checklist.display import human_size, public
 from checklist.errors import ChecklistError
 from checklist.kinds import spec
 from checklist.models.report import Report
@@ -160,11 +160,6 @@ def pack_case(case_dir: Path, out_dir: Path, report: Report, limit: int = DEFAUL
     ]
     _save_bytes(out_dir / READ_ME_FIRST, read_me_first(report, result, positions, documents))
     return result
-
-
-def human_size(size: int) -> str:
-    """'820 KB', '3.41 MB': sizes as the portal states its limit (decimal units)."""
-    return f"{size / 1_000_000:.2f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1_000))} KB"
 
 
 def _once(paths: list[str], same_as: dict[str, str]) -> list[str]:

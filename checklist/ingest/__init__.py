@@ -19,6 +19,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from checklist.display import human_size
 from checklist.errors import DocumentLoadError
 from checklist.ingest import sniff
 from checklist.ingest.images import read_image
@@ -181,7 +182,7 @@ def _read_file(path: Path, size: int, limits: ReadLimits) -> bytes:
 
 
 def _too_big(size: int, limits: ReadLimits) -> str:
-    return f"the file is {size / 1_048_576:.1f} MB, over the limit of {limits.max_bytes / 1_048_576:.0f} MB"
+    return f"the file is {human_size(size)}, over the limit of {human_size(limits.max_bytes)}"
 
 
 def _read_bytes(data: bytes, file_format: str, limits: ReadLimits) -> list[Page]:

@@ -32,13 +32,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+MAX_FILE_BYTES = 20_000_000  # 20 MB a file, in the decimal units every message uses
+
 
 class ReadLimits(BaseModel):
     """Per-file limits; all configurable, all defaulted."""
 
     model_config = ConfigDict(frozen=True)
 
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = MAX_FILE_BYTES
     max_pages: int = 50
     max_chars: int = 2_000_000
     # Most bytes a file may unpack to: a DOCX in total (zip bombs); a PDF per

@@ -27,7 +27,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from checklist import __version__
 from checklist.display import mask_logs, public
 from checklist.errors import ChecklistError
-from checklist.ingest.limits import ReadLimits
+from checklist.ingest.limits import MAX_FILE_BYTES, ReadLimits
 from checklist.output import OutputError, is_storage_error, output_error, remove_stale_temp_dirs
 from checklist.report.environment import environment, template_dir
 from checklist.web.reading import DocumentCache
@@ -54,7 +54,7 @@ class WebSettings:
 
     cases_dir: Path
     noc_dir: Path | None = None
-    max_file_bytes: int = 20 * 1024 * 1024
+    max_file_bytes: int = MAX_FILE_BYTES
     max_files: int = 100  # per upload
     max_documents: int = 300  # per case
     max_request_bytes: int = 200 * 1024 * 1024

@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from checklist.casefile import CASE_FILE, case_yaml, load_yaml, parse_case
-from checklist.display import public, readable
+from checklist.display import public, readable, shown_name
 from checklist.errors import ChecklistError
 from checklist.kinds import specs
 from checklist.models.report import Report
@@ -355,9 +355,10 @@ async def upload_documents(request: Request) -> Response:
     added: list[str] = []
     renamed: list[str] = []
     for upload in uploads:
-        name = upload.filename or ""
+        sent = upload.filename or ""
+        name = shown_name(sent)  # in the messages; the store makes its own safe name from what was sent
         try:
-            stored, same_as = await run_in_threadpool(_add, svc, case_id, name, upload)
+            stored, same_as = await run_in_threadpool(_add, svc, case_id, sent, upload)
         except TooLarge as exc:
             errors.append(f"{name}: not kept; {exc} (the limit per file).")
             continue
@@ -371,7 +372,7 @@ async def upload_documents(request: Request) -> Response:
             )
             continue
         added.append(stored.id)
-        if stored.path.rsplit("/", 1)[-1] != name.replace("\\", "/").rsplit("/", 1)[-1]:
+        if stored.path.rsplit("/", 1)[-1] != sent.replace("\\", "/").rsplit("/", 1)[-1]:
             renamed.append(f"{name} is saved as {stored.path.rsplit('/', 1)[-1]}.")
     wants_json = request.headers.get("accept", "").startswith("application/json")
     if not added and not wants_json:  # nothing changed: a reload only says the same again
@@ -491,13 +492,15 @@ async def replace_document(request: Request) -> Response:
         return await _documents(request, case_id, notices=[], errors=[message], status=409)
     except TooLarge as exc:
         return await _documents(
-            request, case_id, notices=[], errors=[f"{upload.filename}: not kept; {exc}."], status=422
+            request, case_id, notices=[], errors=[f"{shown_name(upload.filename or '')}: not kept; {exc}."], status=422
         )
     summary = await run_in_threadpool(_reading_summary, svc, case_id, [doc.id])
     return _after(
         request,
         case_id,
-        Outcome(case_id, notices=[f"{doc.path}: replaced by {upload.filename}.", *summary], added=[doc.id]),
+        Outcome(
+            case_id, notices=[f"{doc.path}: replaced by {shown_name(upload.filename or '')}.", *summary], added=[doc.id]
+        ),
     )
 
 
@@ -545,7 +548,7 @@ async def _documents(
         notices=notices,
         errors=errors,
         kinds=[{"name": kind.kind.value, "plural": kind.plural} for kind in specs()],
-        max_mb=svc.settings.max_file_bytes / 1024 / 1024,
+        max_mb=svc.settings.max_file_bytes / 1_000_000,
         max_files=svc.settings.max_files,
     )
     return render(request, "documents.html.j2", context, status)

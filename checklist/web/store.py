@@ -31,7 +31,7 @@ import yaml
 
 from checklist.casefile import CASE_FILE, load_yaml
 from checklist.desk import DeskFacts, desk_facts
-from checklist.display import name_bytes, readable
+from checklist.display import human_size, name_bytes, readable
 from checklist.ingest import discover
 from checklist.output import open_output, remove_leftovers, write_output
 from checklist.privacy import mask_sins_in_name
@@ -432,5 +432,5 @@ def _atomic_copy(stream: IO[bytes], target: Path, max_bytes: int) -> None:
         while chunk := stream.read(1024 * 1024):
             copied += len(chunk)
             if copied > max_bytes:
-                raise TooLarge(f"larger than {max_bytes / 1_000_000:g} MB")
+                raise TooLarge(f"larger than {human_size(max_bytes)}")
             out.write(chunk)

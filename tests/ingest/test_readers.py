@@ -95,7 +95,15 @@ def test_pdf_with_empty_password_is_opened(tmp_path: Path) -> None:
 def test_size_and_page_limits(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "long.pdf", [["page"]] * 5)
     assert "limit" in (read_document(path, tmp_path, ReadLimits(max_pages=3)).error or "")
-    assert "MB" in (read_document(path, tmp_path, ReadLimits(max_bytes=100)).error or "")
+    assert "over the limit of 1 KB" in (read_document(path, tmp_path, ReadLimits(max_bytes=100)).error or "")
+
+
+def test_a_size_and_its_limit_are_said_in_the_same_decimal_unit(tmp_path: Path) -> None:
+    """The adversarial suite saw '20.0 MB, over the limit of 20 MB' (MiB shown as MB) for a 21,002,934-byte file."""
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 21_002_934)
+    error = read_document(path, tmp_path).error or ""
+    assert error == "the file is 21.00 MB, over the limit of 20.00 MB", error
 
 
 def test_discover_skips_the_tools_own_files_and_hidden_ones(tmp_path: Path) -> None:

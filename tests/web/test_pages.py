@@ -355,7 +355,7 @@ def test_upload_limits(tmp_path) -> None:  # type: ignore[no-untyped-def]
         case_id = browser.new_case()
         folder = settings.cases_dir / case_id / "documents"
         page = browser.upload(case_id, [("big.pdf", b"x" * 1001), ("ok.txt", b"fine")]).text
-        assert "big.pdf: not kept; larger than 0.001 MB (the limit per file)." in page
+        assert "big.pdf: not kept; larger than 1 KB (the limit per file)." in page
         assert sorted(p.name for p in folder.iterdir()) == ["ok.txt"]  # no partial or temporary file left
         too_many = browser.upload(case_id, [(f"{i}.txt", b"x") for i in range(4)])
         assert too_many.status_code == 400 and "At most 3 files go in one upload" in too_many.text
@@ -629,3 +629,18 @@ def test_files_uploaded_one_by_one_say_what_each_gave_then_one_summary(browser: 
     assert page.count(" read.") + page.count(" read, ") == 1  # one summary, not one per file
     other = browser.new_case("Someone Else")
     assert "scan.pdf" not in browser.get(f"/cases/{other}/documents", params={"done": answers[1]["token"]}).text
+
+
+def test_an_upload_name_with_a_direction_override_is_shown_inert(browser: Browser) -> None:
+    """The adversarial suite: the 'saved as' notice repeated a right-to-left override (U+202E), which makes
+    'report\u202etxt.exe' read as 'reportexe.txt'. Control and direction characters are shown as U+FFFD."""
+    case_id = browser.new_case()
+    page = browser.upload(case_id, [("report\u202etxt.exe", b"plain text")]).text
+    assert "\u202e" not in page and "report\ufffdtxt.exe is saved as" in page
+
+
+def test_shown_names_keep_letters_and_replace_invisible_controls() -> None:
+    from checklist.display import shown_name
+
+    assert shown_name("Lettre d’emploi – Émilie.pdf") == "Lettre d’emploi – Émilie.pdf"
+    assert shown_name("a\u202eb\u2066c\x07d\ne") == "a\ufffdb\ufffdc\ufffdd\ufffde"
