@@ -401,6 +401,8 @@ def _same_file(svc: Any, case_id: str, new: Any) -> str | None:
     """Another document of the case with the same bytes (compared by SHA-256, only among files of the same size)."""
     from checklist.reviewfile import file_sha256
 
+    if new.size == 0:
+        return None  # two empty files are not copies of one document: each is kept and said to be empty
     folder = svc.store.folder(case_id)
     others = [doc for doc in svc.store.documents(case_id) if doc.size == new.size and doc.id != new.id]
     if not others:

@@ -644,3 +644,9 @@ def test_shown_names_keep_letters_and_replace_invisible_controls() -> None:
 
     assert shown_name("Lettre d’emploi – Émilie.pdf") == "Lettre d’emploi – Émilie.pdf"
     assert shown_name("a\u202eb\u2066c\x07d\ne") == "a\ufffdb\ufffdc\ufffdd\ufffde"
+
+
+def test_two_empty_files_are_each_said_to_be_empty_not_copies(browser: Browser) -> None:
+    case_id = browser.new_case()
+    page = browser.upload(case_id, [("empty.pdf", b""), ("empty.txt", b"")]).text
+    assert "not kept" not in page and "2 could not be read" in page and page.count("the file is empty") == 2
