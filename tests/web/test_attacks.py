@@ -778,7 +778,7 @@ def test_file_over_limit_is_not_kept_and_others_are(small_site: Site) -> None:
     case_id = small_site.new_case()
     response = small_site.upload(case_id, [("<b>big</b>.txt", b"a" * 10_001), ("small.txt", b"small\n")])
     assert response.status_code == 200
-    assert "&lt;b&gt;big&lt;/b&gt;.txt: not kept; larger than 0.01 MB (the limit per file)." in response.text
+    assert "&lt;b&gt;big&lt;/b&gt;.txt: not kept; larger than 10 KB (the limit per file)." in response.text
     _no_leftovers(small_site, case_id, ["small.txt"])
     response = small_site.upload(case_id, [("big.txt", b"a" * 10_001)])
     assert response.status_code == 422 and "not kept" in response.text
