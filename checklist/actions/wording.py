@@ -211,133 +211,158 @@ def _addressee(request: EmployerRequest, words: dict[str, str]) -> str:
     return words["to_signer"].format(name=request.signer, title=title, employer=request.employer)
 
 
+# One sentence per kind of thing to ask, in each language; the values are filled in by name.
+ASKS: dict[str, dict[str, str]] = {
+    "letter": {
+        "en": "A reference letter that shows each of the points above, signed on company letterhead.",
+        "fr": "Une lettre de référence qui présente chacun des points ci-dessus, signée, sur papier à en-tête.",
+    },
+    "own-words": {
+        "en": "The duties: {duties}please describe the main duties in your own words.",
+        "fr": "Les fonctions : {duties}veuillez décrire les principales fonctions dans vos propres mots.",
+    },
+    "unread": {
+        "en": "Please make sure the letter states {label} clearly; I could not read it in the current letter{quote}.",
+        "fr": "Veuillez vous assurer que la lettre indique clairement {label}; je n'ai pas pu le lire dans la lettre "
+        "actuelle{quote}.",
+    },
+    "positions": {
+        "en": "Every position I held: the letter lists {listed}, but not my position as {title} from {start}. "
+        "Please list each position with its title, dates, hours, salary and duties.",
+        "fr": "Chacun de mes postes : la lettre mentionne {listed}, mais pas mon poste ({title}) depuis le {start}. "
+        "Veuillez indiquer chaque poste avec son titre, ses dates, ses heures, son salaire et ses fonctions.",
+    },
+    "renew": {
+        "en": "A recent date: the letter is dated {letter_date}; please date the new letter and confirm that I still "
+        "work for you.",
+        "fr": "Une date récente : la lettre est datée du {letter_date}; veuillez dater la nouvelle lettre et confirmer "
+        "que je travaille toujours pour vous.",
+    },
+    "after-end": {
+        "en": "A date after my last day: the letter is dated {letter_date}, before my last day worked ({end}); "
+        "please confirm the end date.",
+        "fr": "Une date postérieure à mon dernier jour : la lettre est datée du {letter_date}, avant mon dernier jour "
+        "de travail ({end}); veuillez confirmer la date de fin.",
+    },
+    "company-email": {
+        "en": "A company email address: the only one in the letter is {email}, a personal (free-mail) address.",
+        "fr": "Une adresse courriel de l'entreprise : la seule de la lettre est {email}, une adresse personnelle.",
+    },
+    "name": {
+        "en": "My full legal name: the letter names '{found}'; my name as on my passport is '{applicant}'.",
+        "fr": "Mon nom légal complet : la lettre indique « {found} »; mon nom, comme sur mon passeport, est "
+        "« {applicant} ».",
+    },
+    "employer-name": {
+        "en": "The employer's name: the letter names '{found}', my profile '{employer}'. If both are names of the "
+        "company (a legal and an operating name), please state both.",
+        "fr": "Le nom de l'employeur : la lettre indique « {found} », mon profil « {employer} ». S'il s'agit de deux "
+        "noms de l'entreprise (dénomination sociale et nom commercial), veuillez indiquer les deux.",
+    },
+}
+ASK_PARTS: dict[str, dict[str, str]] = {
+    "en": {
+        "no-duties": "the letter lists none; ",
+        "noc-duties": "some of them read like the NOC's wording; ",
+        "quote": ' (it says: "{}")',
+        "listed": "other positions",
+        "fix": " If the letter is right, tell me and I will correct my profile; if not, please correct it.",
+    },
+    "fr": {
+        "no-duties": "la lettre n'en décrit aucune; ",
+        "noc-duties": "certaines reprennent le libellé de la CNP; ",
+        "quote": " (elle indique : « {} »)",
+        "listed": "d'autres postes",
+        "fix": " Si la lettre est exacte, dites-le-moi et je corrigerai mon profil; sinon, veuillez la corriger.",
+    },
+}
+# A value the letter and the profile give differently, by what differs.
+DIFFERS: dict[str, dict[str, str]] = {
+    "hours": {
+        "en": "The hours per week: the letter gives {letter} h/week, my profile claims {claimed}.",
+        "fr": "Les heures par semaine : la lettre indique {letter} h/semaine, mon profil {claimed}.",
+    },
+    "title": {
+        "en": "The job title: the letter gives '{letter}', my profile claims '{claimed}'. If I held more than one "
+        "title, please list each with its dates.",
+        "fr": "Le titre du poste : la lettre indique « {letter} », mon profil « {claimed} ». Si j'ai occupé plus "
+        "d'un poste, veuillez indiquer chacun avec ses dates.",
+    },
+    "start": {
+        "en": "The start date: the letter gives {letter}, my profile claims {claimed}.",
+        "fr": "La date de début : la lettre indique le {letter}, mon profil le {claimed}.",
+    },
+    "end": {
+        "en": "The end date: the letter gives {letter}, my profile claims {claimed}.",
+        "fr": "La date de fin : la lettre indique le {letter}, mon profil le {claimed}.",
+    },
+    "ended": {
+        "en": "The end date: the letter says the job ended on {letter}, my profile says I still work there.",
+        "fr": "La date de fin : la lettre indique que l'emploi a pris fin le {letter}, mon profil que j'y travaille "
+        "toujours.",
+    },
+    "current": {
+        "en": "The end date: the letter says I still work there, my profile says the job ended on {letter}.",
+        "fr": "La date de fin : la lettre indique que j'y travaille toujours, mon profil que l'emploi a pris fin le "
+        "{letter}.",
+    },
+    "other": {
+        "en": "The letter and my profile differ: {text}.",
+        "fr": "La lettre et mon profil diffèrent : {text}.",
+    },
+}
+
+
 def ask_text(ask: Ask, request: EmployerRequest) -> str:
     """One thing to add or correct, with the values compared; French when the request is French."""
-    return _ask_fr(ask, request) if request.language == "fr" else _ask_en(ask, request)
-
-
-def _ask_en(ask: Ask, request: EmployerRequest) -> str:
-    v, label = ask.values, ask.element.en if ask.element else ""
-    if ask.kind == "letter":
-        return "A reference letter that shows each of the points above, signed on company letterhead."
+    lang = "fr" if request.language == "fr" else "en"
+    v, parts = ask.values, ASK_PARTS[lang]
+    label = (ask.element.fr if lang == "fr" else ask.element.en) if ask.element else ""
     if ask.kind == "differs":
-        return _differs_en(v)
-    if ask.kind == "own-words":
-        return (
-            "The duties: "
-            + (
-                "the letter lists none; "
-                if ask.code == "letter.missing-duties"
-                else "some of them read like the NOC's wording; "
-            )
-            + "please describe the main duties in your own words."
-        )
-    if ask.kind == "unread":
-        quote = f' (it says: "{v["quote"]}")' if v.get("quote") else ""
-        return f"Please make sure the letter states {label} clearly; I could not read it in the current letter{quote}."
-    if ask.kind == "positions":
-        return (
-            f"Every position I held: the letter lists {v.get('listed', 'other positions')}, but not my position as "
-            f"{request.title} from {request.claim.get('start', '')}. Please list each position with its title, "
-            "dates, hours, salary and duties."
-        )
-    if ask.kind == "renew":
-        return f"A recent date: the letter is dated {v.get('letter_date', '')}; please date the new letter and confirm that I still work for you."
-    if ask.kind == "after-end":
-        return (
-            f"A date after my last day: the letter is dated {v.get('letter_date', '')}, before my last day worked "
-            f"({v.get('end', '')}); please confirm the end date."
-        )
-    if ask.kind == "company-email":
-        return f"A company email address: the only one in the letter is {v.get('email', '')}, a personal (free-mail) address."
-    if ask.kind == "name":
-        return (
-            f"My full legal name: the letter names '{v.get('found', '')}'; my name as on my passport is "
-            f"'{v.get('applicant', request.applicant)}'."
-        )
-    if ask.kind == "employer-name":
-        return (
-            f"The employer's name: the letter names '{v.get('found', '')}', my profile '{request.employer}'. If both "
-            "are names of the company (a legal and an operating name), please state both."
-        )
-    detail = v.get("missing") or v.get("problem")
-    if ask.code == "letter.missing-dates" and detail:
-        return f"{label[0].upper()}{label[1:]}: the letter {detail}."
-    if ask.code == "letter.missing-contact" and detail:
-        return f"{label[0].upper()}{label[1:]}: the letter has no {detail}."
-    if ask.code == "letter.missing-signatory" and detail:
-        return f"{label[0].upper()}{label[1:]}: the letter does not show {detail} of the person who signs."
-    return f"{label[0].upper()}{label[1:]}: the letter does not state it." if label else "Please complete the letter."
+        return _differs(v, lang)
+    if ask.kind in ASKS:
+        duties = parts["no-duties" if ask.code == "letter.missing-duties" else "noc-duties"]
+        values = {
+            "letter_date": "",
+            "end": "",
+            "email": "",
+            "found": "",
+            "applicant": request.applicant,
+            "employer": request.employer,
+            "title": request.title,
+            "start": request.claim.get("start", ""),
+            **v,
+            "label": label,
+            "duties": duties,
+            "quote": parts["quote"].format(v["quote"]) if v.get("quote") else "",
+            "listed": v.get("listed") or parts["listed"],
+        }
+        return ASKS[ask.kind][lang].format_map(values)
+    return _missing_element(ask, label, lang)
 
 
-def _differs_en(v: dict[str, str]) -> str:
-    aspect, letter, claimed = v.get("aspect"), v.get("letter", ""), v.get("claimed", "")
-    fix = " If the letter is right, tell me and I will correct my profile; if not, please correct it."
+def _differs(v: dict[str, str], lang: str) -> str:
+    aspect = v.get("aspect") or "other"
+    letter, claimed = v.get("letter", ""), v.get("claimed", "")
     if aspect == "hours":
-        return f"The hours per week: the letter gives {letter} h/week, my profile claims {claimed}.{fix}"
-    if aspect == "title":
-        return (
-            f"The job title: the letter gives '{letter}', my profile claims '{claimed}'. If I held more than one "
-            f"title, please list each with its dates.{fix}"
-        )
-    if aspect in ("start", "end"):
-        return f"The {aspect} date: the letter gives {letter}, my profile claims {claimed}.{fix}"
-    if aspect == "ended":
-        return f"The end date: the letter says the job ended on {letter}, my profile says I still work there.{fix}"
-    if aspect == "current":
-        return f"The end date: the letter says I still work there, my profile says the job ended on {letter}.{fix}"
-    return f"The letter and my profile differ: {v.get('text', '')}.{fix}"
+        letter, claimed = number(letter, lang), number(claimed, lang)
+    template = DIFFERS.get(aspect, DIFFERS["other"])[lang]
+    return template.format(letter=letter, claimed=claimed, text=v.get("text", "")) + ASK_PARTS[lang]["fix"]
 
 
-def _ask_fr(ask: Ask, request: EmployerRequest) -> str:
-    v, label = ask.values, ask.element.fr if ask.element else ""
-    if ask.kind == "letter":
-        return "Une lettre de référence qui présente chacun des points ci-dessus, signée, sur papier à en-tête."
-    if ask.kind == "differs":
-        return _differs_fr(v)
-    if ask.kind == "own-words":
-        return (
-            "Les fonctions : "
-            + (
-                "la lettre n'en décrit aucune; "
-                if ask.code == "letter.missing-duties"
-                else "certaines reprennent le libellé de la CNP; "
-            )
-            + "veuillez décrire les principales fonctions dans vos "
-            "propres mots."
-        )
-    if ask.kind == "unread":
-        quote = f" (elle indique : « {v['quote']} »)" if v.get("quote") else ""
-        return f"Veuillez vous assurer que la lettre indique clairement {label}; je n'ai pas pu le lire dans la lettre actuelle{quote}."
-    if ask.kind == "positions":
-        listed = v.get("listed", "d'autres postes")
-        return (
-            f"Chacun de mes postes : la lettre mentionne {listed}, mais pas mon poste "
-            f"({request.title}) depuis le {request.claim.get('start', '')}. Veuillez indiquer chaque poste avec son "
-            "titre, ses dates, ses heures, son salaire et ses fonctions."
-        )
-    if ask.kind == "renew":
-        return (
-            f"Une date récente : la lettre est datée du {v.get('letter_date', '')}; veuillez dater la nouvelle lettre "
-            "et confirmer que je travaille toujours pour vous."
-        )
-    if ask.kind == "after-end":
-        return (
-            f"Une date postérieure à mon dernier jour : la lettre est datée du {v.get('letter_date', '')}, avant mon "
-            f"dernier jour de travail ({v.get('end', '')}); veuillez confirmer la date de fin."
-        )
-    if ask.kind == "company-email":
-        return f"Une adresse courriel de l'entreprise : la seule de la lettre est {v.get('email', '')}, une adresse personnelle."
-    if ask.kind == "name":
-        return (
-            f"Mon nom légal complet : la lettre indique « {v.get('found', '')} »; mon nom, comme sur mon passeport, "
-            f"est « {v.get('applicant', request.applicant)} »."
-        )
-    if ask.kind == "employer-name":
-        return (
-            f"Le nom de l'employeur : la lettre indique « {v.get('found', '')} », mon profil « {request.employer} ». "
-            "S'il s'agit de deux noms de l'entreprise (dénomination sociale et nom commercial), veuillez indiquer les deux."
-        )
+def _missing_element(ask: Ask, label: str, lang: str) -> str:
+    """An element the letter does not state, with what exactly misses when the check says so."""
+    v = ask.values
+    if lang == "en":
+        head = f"{label[0].upper()}{label[1:]}" if label else ""
+        detail = v.get("missing") or v.get("problem")
+        if ask.code == "letter.missing-dates" and detail:
+            return f"{head}: the letter {detail}."
+        if ask.code == "letter.missing-contact" and detail:
+            return f"{head}: the letter has no {detail}."
+        if ask.code == "letter.missing-signatory" and detail:
+            return f"{head}: the letter does not show {detail} of the person who signs."
+        return f"{head}: the letter does not state it." if label else "Please complete the letter."
     head = f"{label[0].upper()}{label[1:]}" if label else "La lettre"
     if ask.code == "letter.missing-dates" and v.get("problem"):
         return f"{head} : {DATES_FR.get(v['problem'], v['problem'])}."
@@ -347,29 +372,6 @@ def _ask_fr(ask: Ask, request: EmployerRequest) -> str:
     if ask.code == "letter.missing-signatory" and v.get("missing"):
         return f"{head} : la lettre n'indique pas {SIGNER_FR.get(v['missing'], v['missing'])} de la personne qui signe."
     return f"{head} : la lettre ne l'indique pas."
-
-
-def _differs_fr(v: dict[str, str]) -> str:
-    aspect, letter, claimed = v.get("aspect"), v.get("letter", ""), v.get("claimed", "")
-    fix = " Si la lettre est exacte, dites-le-moi et je corrigerai mon profil; sinon, veuillez la corriger."
-    if aspect == "hours":
-        return (
-            f"Les heures par semaine : la lettre indique {number(letter, 'fr')} h/semaine, mon profil "
-            f"{number(claimed, 'fr')}.{fix}"
-        )
-    if aspect == "title":
-        return (
-            f"Le titre du poste : la lettre indique « {letter} », mon profil « {claimed} ». Si j'ai occupé plus "
-            f"d'un poste, veuillez indiquer chacun avec ses dates.{fix}"
-        )
-    if aspect in ("start", "end"):
-        which = "de début" if aspect == "start" else "de fin"
-        return f"La date {which} : la lettre indique le {letter}, mon profil le {claimed}.{fix}"
-    if aspect == "ended":
-        return f"La date de fin : la lettre indique que l'emploi a pris fin le {letter}, mon profil que j'y travaille toujours.{fix}"
-    if aspect == "current":
-        return f"La date de fin : la lettre indique que j'y travaille toujours, mon profil que l'emploi a pris fin le {letter}.{fix}"
-    return f"La lettre et mon profil diffèrent : {v.get('text', '')}.{fix}"
 
 
 # --- letters of explanation -----------------------------------------------------------------------------------
