@@ -29,6 +29,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from PIL import Image, ImageChops, ImageFile, ImageFilter, ImageOps, UnidentifiedImageError
@@ -183,6 +184,7 @@ def _check_size(size: tuple[int, int], *, page: int) -> None:
         )
 
 
+@cache
 def enable_heif() -> bool:
     """Whether Pillow can open iPhone HEIC photos: pillow-heif (in the ocr extra) registers its decoder once.
 

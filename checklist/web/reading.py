@@ -28,6 +28,7 @@ class DocumentCache:
         self.limits = limits
         self.size = size
         self._items: OrderedDict[tuple[str, int, int], Document] = OrderedDict()
+        self._readings: dict[Path, ReadingCache] = {}  # one per case: it cleans its leftovers once, not per read
         self._lock = threading.Lock()
 
     def read(self, case_dir: Path, relative: str) -> Document:
@@ -38,7 +39,9 @@ class DocumentCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        document = understand(path, case_dir, self.limits, ReadingCache(case_dir, self.limits))
+        with self._lock:
+            readings = self._readings.setdefault(case_dir, ReadingCache(case_dir, self.limits))
+        document = understand(path, case_dir, self.limits, readings)
         with self._lock:
             self._items[key] = document
             while len(self._items) > self.size:
