@@ -27,6 +27,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from checklist import __version__
+from checklist.ingest import ocr
 from checklist.ingest.limits import ReadLimits
 from checklist.ingest.own import CACHE_TAG
 from checklist.models.document import RawDocument
@@ -44,9 +45,10 @@ _TAG_TEXT = (
 
 
 def reader_key(limits: ReadLimits) -> str:
-    """What must match for a stored reading to stand for a fresh one: reader version and limits."""
+    """What must match for a stored reading to stand for a fresh one: reader version, limits and OCR engine."""
     limits_json = json.dumps(limits.model_dump(mode="json"), sort_keys=True)
-    return f"{__version__}/{READ_FORMAT}/{hashlib.sha256(limits_json.encode()).hexdigest()[:16]}"
+    digest = hashlib.sha256(limits_json.encode()).hexdigest()[:16]
+    return f"{__version__}/{READ_FORMAT}/{digest}/{ocr.preferred_engine() or 'no-ocr'}"
 
 
 class ReadingCache:

@@ -326,6 +326,17 @@ def default_order() -> tuple[str, ...]:
     return ("tesseract", "rapidocr")
 
 
+def preferred_engine() -> str:
+    """The engine a scan would be read with now, without loading it ("" when none is installed).
+
+    The reading cache keys on it: a reading made by Tesseract is not taken
+    for one by PP-OCR after the user installs or names another engine.
+    """
+    name = os.environ.get(ENGINE_ENV_VAR) or None
+    candidates = [name] if name in _FACTORIES else list(default_order())
+    return next((c for c in candidates if c and _FACTORIES[c].available()), "")
+
+
 def get_engine(name: str | None = None) -> OcrEngine:
     """The named OCR engine (argument, or ``$CEC_CHECKLIST_OCR_ENGINE``), else the first available of ``default_order()``.
 

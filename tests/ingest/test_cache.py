@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 import checklist.pipeline as checking
 from checklist.cli import app
+from checklist.ingest import ocr
 from checklist.ingest.cache import CACHE_DIR, READINGS, ReadingCache
 from checklist.ingest.limits import ReadLimits
 from checklist.pipeline import CheckOptions, check_case, read_documents
@@ -120,6 +121,19 @@ def test_other_limits_read_again(case: Path, reads: list[str]) -> None:
     reads.clear()
     read_documents(case, ReadLimits(max_pages=3), cache=True)
     assert len(reads) == 2
+
+
+def test_another_ocr_engine_reads_again(case: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading made with one OCR engine does not stand for one made with another."""
+    monkeypatch.setattr(ocr, "preferred_engine", lambda: "tesseract")
+    read_documents(case, cache=True)
+    reads.clear()
+    monkeypatch.setattr(ocr, "preferred_engine", lambda: "rapidocr")
+    read_documents(case, cache=True)
+    assert len(reads) == 2
+    reads.clear()
+    read_documents(case, cache=True)
+    assert reads == []
 
 
 def test_failed_readings_are_not_kept(case: Path) -> None:
