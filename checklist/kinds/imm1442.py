@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import partial
 
 from checklist.kinds.collector import Collector
 from checklist.text.dates import find_date_range, find_dates
+from checklist.text.names import unspace_letters
 from checklist.text.normalize import clean_value
 from checklist.text.ocr import label_pattern
 from checklist.text.sentences import split_sentences
@@ -217,12 +219,17 @@ def first_match(pattern: re.Pattern[str], text: str) -> str | None:
 
 
 def date_cell(text: str) -> dt.date | None:
+    """The date a cell holds: one date, or the same date in both languages ("10 février 2025 / February 10, 2025")."""
     dates = find_dates(text)
-    return dates[0].value if dates and len(text.split()) <= 6 else None  # type: ignore[return-value]
+    if not dates:
+        return None
+    if len(text.split()) <= 6 or (len(dates) == 2 and dates[0].value == dates[1].value and len(text.split()) <= 9):
+        return dates[0].value  # type: ignore[return-value]
+    return None
 
 
 def name_cell(text: str) -> str | None:
-    text = clean_value(text)
+    text = clean_value(unspace_letters(text))
     if not text or re.search(r"\d", text) or len(text.split()) > 5 or "/" in text:
         return None
     if re.match(r"(?i)^(?:nom|prénom|given|family|sex|sexe|date)", text):
@@ -341,10 +348,26 @@ SCHOOL_LABEL = re.compile(
 )
 
 
+BOXED_LETTERS = re.compile(r"\s*(?:[^\W\d_]|[-'’])(?:\s+(?:[^\W\d_]|[-'’]))+\s*")
+
+
+def _with_more_given_names(given: Hit) -> Hit:
+    """Given names boxed apart on their own line ("D M I T R I     A L E K S A N D R O V I C H") are all kept."""
+    if not BOXED_LETTERS.fullmatch(given.line.text):
+        return given  # other cells on the line are other boxes (sex, date of birth)
+    cells = [name_cell(cell.text) for cell in given.line.cells]
+    if given.value not in cells or len(given.line.cells) < 2 or not all(cells):
+        return given
+    more = cells[cells.index(given.value) + 1 :]
+    return replace(given, value=" ".join([str(given.value), *map(str, more)])) if more else given
+
+
 def _holder(view: TextView, out: Collector) -> None:
     _stacked_names(view, out)
     family = view.labelled(LABELS["family"], name_cell, below=1, skip=ANY_LABEL)
     given = view.labelled(LABELS["given"], name_cell, below=1, skip=ANY_LABEL)
+    if given:
+        given = _with_more_given_names(given)
     if family and given:
         out.set(
             "holder_name",

@@ -21,6 +21,30 @@ POST_NOMINAL = re.compile(
 )
 
 
+SPACED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){2,}[^\W\d_](?![^\W\d_])")
+
+
+def unspace_letters(text: str) -> str:
+    """Words printed a letter per box ("V O L K O N S K Y" -> "VOLKONSKY"); other text as it is.
+
+    Forms such as IMM 1442 give the holder's names a box per letter; a text
+    layer or OCR reads one letter per word. Three letters or more, each
+    alone, are taken as one word.
+    """
+    return SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
+PLACE_TAIL = re.compile(
+    r",\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\.?$"
+)
+
+
+def without_place(name: str) -> str:
+    """An organisation's name without the city and province printed after it
+    ("BRACKENFOLD CIVIL WORKS CORP., RED DEER, AB" -> "BRACKENFOLD CIVIL WORKS CORP.")."""
+    return PLACE_TAIL.sub("", name).strip() or name
+
+
 def clean_person(text: str) -> str:
     """A person's name without honorific or post-nominal letters ("Dre X Y, D.M.V." -> "X Y")."""
     text = clean_value(text)

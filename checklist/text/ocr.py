@@ -58,6 +58,18 @@ def ocr_label(phrase: str) -> str:
     return "".join(out)
 
 
+# Federal forms and letters print labels in both languages, either first: "Nom / Name :",
+# "Application no. / No de demande :", "Our file / Application number:". The other half is
+# skipped before the label, or after it when a colon ends the cell's label.
+BILINGUAL_HEAD = r"(?:[^\W\d_][\w'’.()\- ]{0,30}?\s?/\s?)?"
+BILINGUAL_TAIL = r"(?:\s?/\s?[^\W\d_][^:/\n]{0,40}?(?=\s*:))?"
+
+
 def label_pattern(*phrases: str) -> re.Pattern[str]:
-    """A label at the start of a cell, any of `phrases` as OCR may read them, with its colon."""
-    return re.compile(r"(?i)^(?:" + "|".join(ocr_label(p) for p in phrases) + r")\s*:?")
+    """A label at the start of a cell, any of `phrases` as OCR may read them, with its colon.
+
+    Either half of a bilingual "English / French" label is enough.
+    """
+    return re.compile(
+        r"(?i)^" + BILINGUAL_HEAD + "(?:" + "|".join(ocr_label(p) for p in phrases) + ")" + BILINGUAL_TAIL + r"\s*:?"
+    )

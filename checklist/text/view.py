@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checklist.models.document import Page, ReadMethod
 
@@ -293,7 +293,21 @@ def split_cells(raw: str) -> tuple[Cell, ...]:
         if part.strip():
             cells.append(Cell(part.strip(), start, start + len(part)))
         position = start + len(part)
-    return tuple(cells)
+    return _boxed_letters_as_words(tuple(cells))
+
+
+def _boxed_letters_as_words(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A line of single letters, a box each ("V   O   L   K"), read as words: letters at the
+    line's narrowest pitch make one word, a wider gap starts the next (IMM 1442's name boxes)."""
+    if len(cells) < 3 or any(len(cell.text) != 1 or not (cell.text.isalpha() or cell.text in "-'’") for cell in cells):
+        return cells
+    pitch = min(b.start - a.start for a, b in zip(cells, cells[1:]))
+    words: list[list[Cell]] = [[cells[0]]]
+    for before, cell in zip(cells, cells[1:]):
+        if cell.start - before.start > pitch * 1.5:
+            words.append([])
+        words[-1].append(cell)
+    return tuple(Cell("".join(c.text for c in word), word[0].start, word[-1].end) for word in words)
 
 
 def prose_index(view: TextView) -> tuple[str, list[int]]:
@@ -303,6 +317,66 @@ def prose_index(view: TextView) -> tuple[str, list[int]]:
         starts.append(position)
         position += len(line.stripped) + 1
     return view.prose(), starts
+
+
+DOLLARS_CELL = re.compile(r"^\$?\s?\d{1,3}(?:[ ,\u00a0]\d{3})*$")
+CENTS_CELL = re.compile(r"^\d{2}$")
+
+
+def join_split_cents(view: TextView) -> TextView:
+    """The view with dollars and cents printed in two cells of a box ("52,416 | 00") read as one amount.
+
+    CRA's slips print the cents in a box of their own; a text layer gives
+    them as the next cell, a short gap after the dollars.
+    """
+    lines = []
+    for line in view.lines:
+        cells: list[Cell] = []
+        for cell in line.cells:
+            before = cells[-1] if cells else None
+            if (
+                before is not None
+                and CENTS_CELL.match(cell.text)
+                and DOLLARS_CELL.match(before.text)
+                and cell.start - before.end <= 24
+            ):
+                cells[-1] = Cell(f"{before.text}.{cell.text}", before.start, cell.end)
+            else:
+                cells.append(cell)
+        lines.append(replace(line, cells=tuple(cells)))
+    return TextView(lines=lines, values_above=view.values_above)
+
+
+def column_texts(view: TextView, *, min_lines: int = 3) -> list[tuple[str, Line]]:
+    """The prose of each column where a page runs in two columns side by side, with the run's first line.
+
+    Bilingual letters set English and French side by side; read line by line,
+    their sentences interleave ("We received your application for Accusé de
+    réception…"). A run is `min_lines` or more lines of two cells whose right
+    cell starts at the same offset; a lone cell at that offset continues the
+    right column.
+    """
+    found: list[tuple[str, Line]] = []
+    run: list[Line] = []
+    for line in [*view.lines, None]:
+        if line is not None and _continues_columns(run, line):
+            run.append(line)
+            continue
+        if len(run) >= min_lines:
+            left = " ".join(line.cells[0].text for line in run if len(line.cells) == 2)
+            right = " ".join(line.cells[-1].text for line in run)
+            found += [(" ".join(left.split()), run[0]), (" ".join(right.split()), run[0])]
+        run = [line] if line is not None and len(line.cells) == 2 and line.cells[1].start >= 30 else []
+    return found
+
+
+def _continues_columns(run: list[Line], line: Line) -> bool:
+    if not run:
+        return False
+    right = run[0].cells[1].start
+    if len(line.cells) == 2:
+        return abs(line.cells[1].start - right) <= 4
+    return len(line.cells) == 1 and abs(line.cells[0].start - right) <= 4
 
 
 def line_at(view: TextView, starts: list[int], offset: int) -> Line | None:

@@ -18,8 +18,8 @@ from checklist.kinds.collector import Collector
 from checklist.text.dates import DATE_ANY, find_dates, parse_date
 from checklist.text.names import clean_person, looks_like_person
 from checklist.text.normalize import clean_value
-from checklist.text.ocr import label_pattern
-from checklist.text.view import TextView, line_at, prose_index
+from checklist.text.ocr import BILINGUAL_TAIL, label_pattern
+from checklist.text.view import TextView, column_texts, line_at, prose_index
 
 APPLICATION_NUMBER = re.compile(r"\b([A-Z]{1,2}\d{9,10})\b")
 LABELS = {
@@ -52,19 +52,27 @@ LABELS = {
         "n° de la demande",
         "n° de demande",
         "numéro de dossier",
+        "application",  # "Application: V304887120"; the value must still look like a number
     ),
     "application_type": label_pattern(
         "application type", "type of application", "type de demande", "application for", "demande de"
     ),
     "holder": re.compile(
-        r"(?i)^(?:name|client\s+name|applicant(?:['’]s\s+name)?|principal\s+applicant|nom(?:\s+du\s+client|\s+du\s+demandeur)?|demandeur|demandeuse)\s*:"
+        r"(?i)^(?:name|client(?:\s+name)?|applicant(?:['’]s\s+name)?|principal\s+applicant|nom(?:\s+du\s+client|\s+du\s+demandeur)?|demandeur|demandeuse)"
+        + BILINGUAL_TAIL
+        + r"\s*:"
     ),
     "valid_until": label_pattern("valid until", "valid to", "valid through", "valide jusqu'au", "valable jusqu'au"),
 }
+# "received your application [to extend your permit (…)] on", "your application …, received on",
+# "nous avons reçu votre demande [de prolongation …] le": the clause may sit between, never a sentence end.
 RECEIVED_SENTENCE = re.compile(
-    rf"(?i)(?:received\s+your\s+(?:\w+\s+){{0,6}}?application\s+(?:on|dated)|application\s+(?:was\s+)?received\s+on|date\s+we\s+received\s+it\s*:?"
+    rf"(?i)(?:received\s+your\s+(?:[\w-]+\s+){{0,6}}?application\b[^.;:]{{0,160}}?\s(?:on|dated)"
+    rf"|application\b[^.;:]{{0,120}}?(?:,\s*|\s(?:was|has\s+been)\s+)received\s+(?:by\s+(?:us|IRCC)\s+)?on"
+    rf"|application\s+(?:was\s+)?received\s+on|date\s+we\s+received\s+it\s*:?"
     rf"|we\s+received\s+(?:it\s+|your\s+application\s+)?on"
-    rf"|re[çc]u\s+votre\s+demande\s+le|demande\s+a\s+[ée]t[ée]\s+re[çc]ue\s+le)\s*:?\s*({DATE_ANY})"
+    rf"|re[çc]u\s+votre\s+demande\b[^.;:]{{0,120}}?\sle|demande\b[^.;:]{{0,120}}?\sa\s+[ée]t[ée]\s+re[çc]ue\s+le"
+    rf"|demande\b[^.;:]{{0,120}}?,\s*re[çc]ue\s+le)\s*:?\s*({DATE_ANY})"
 )
 VALID_SENTENCE = re.compile(
     rf"(?i)(?:valid\s+(?:until|through)|valide\s+jusqu['’]au|valable\s+jusqu['’]au|expires?\s+on|cette\s+lettre\s+expire\s+le)\s*:?\s*({DATE_ANY})"
@@ -77,6 +85,7 @@ SALUTATION = re.compile(
 AUTHORIZED_TO_WORK = re.compile(
     r"(?i)(?:confirms?|confirm|attests?)\s+that\s+you\s+(?:are|were|may|can)\s+(?:\w+\s+)?(?:authori[sz]ed|eligible|allowed)\s+to\s+(?:continue\s+to\s+)?work"
     r"|authori[sz]ed\s+to\s+(?:continue\s+)?work\s+(?:in\s+Canada\s+)?(?:while|until|without)"
+    r"|authori[sz]ation\s+to\s+continue\s+(?:to\s+)?work|autorisation\s+de\s+continuer\s+[àa]\s+travailler"
     r"|interim\s+(?:authori[sz]ation|proof\s+of\s+work)|\bWP-?EXT\b|IMM\s?0127"
     r"|autoris[ée]e?\s+[àa]\s+(?:continuer\s+[àa]\s+)?travailler|autorisation\s+(?:de\s+travail\s+)?(?:provisoire|int[ée]rimaire)|preuve\s+provisoire"
 )
@@ -134,6 +143,12 @@ def extract_ircc_letter(view: TextView) -> Collector:
         match = pattern.search(text)
         if match:
             out.set(key, parse_date(match.group(1)), line_at(view, starts, match.start()), snippet=match.group(0))
+            continue
+        for column, first in column_texts(view):  # a bilingual letter in two columns, each read down
+            match = pattern.search(column)
+            if match:
+                out.set(key, parse_date(match.group(1)), first, snippet=match.group(0))
+                break
     _letter_date_alone(view, out)
     hit = view.labelled(imm1442.LABELS["uci"], lambda t: imm1442.first_match(imm1442.UCI_RE, t), below=1)
     if hit:

@@ -8,6 +8,7 @@ import re
 
 from checklist.kinds import imm1442
 from checklist.kinds.collector import Collector
+from checklist.text.names import without_place
 from checklist.text.normalize import clean_value
 from checklist.text.view import TextView
 
@@ -19,7 +20,8 @@ def extract_study_permit(view: TextView) -> Collector:
     blocks = imm1442.read_identity(view, out)
     school = blocks.get("school") or view.labelled(imm1442.SCHOOL_LABEL, _school_cell, below=1, skip=imm1442.ANY_LABEL)
     if school:
-        out.set("school", _school_cell(str(school.value)), school)
+        name = _school_cell(str(school.value))
+        out.set("school", without_place(name) if name else None, school)
     conditions, where = imm1442.read_conditions(view)
     out.set("conditions", conditions, where)
     return out

@@ -13,7 +13,7 @@ from checklist.text.contacts import PROVINCES
 from checklist.text.money import find_numbers
 from checklist.text.names import companies_by_line
 from checklist.text.normalize import clean_value
-from checklist.text.view import TextView
+from checklist.text.view import Hit, TextView, join_split_cents
 
 AMOUNT_ONLY = re.compile(r"^\$?\s?-?\d{1,3}(?:[ ,\u00a0]?\d{3})*(?:[.,]\d{2})$")
 LABELS = {
@@ -32,6 +32,7 @@ PROVINCE_NAMES = {name: code for code, name in PROVINCES.items()} | {"québec": 
 
 def extract_t4(view: TextView) -> Collector:
     out = Collector()
+    view = join_split_cents(view)
     view.values_above = view.detect_values_above([(LABELS["box14"], _amount), (LABELS["year"], _year)])
     year = view.labelled(LABELS["year"], _year, below=2)
     if year:
@@ -100,8 +101,11 @@ def _employer_cell(text: str) -> str | None:
 
 
 def _employee(view: TextView, out: Collector) -> None:
-    last = view.labelled(LABELS["last"], _name_part, below=1)
-    first = view.labelled(LABELS["first"], _name_part, below=1)
+    # CRA's layout puts the name cells a few lines under their labels, box amounts between.
+    last = view.labelled(LABELS["last"], _name_part, below=3)
+    first = view.labelled(LABELS["first"], _name_part, below=3)
+    if last and first and first.line is last.line and first.value == last.value:
+        first = _next_name_cell(last)  # both labels in one cell ("…moulées)First name"): the names follow in order
     if last and first:
         out.set(
             "employee_name",
@@ -113,6 +117,16 @@ def _employee(view: TextView, out: Collector) -> None:
     hit = view.labelled(LABELS["employee"], _full_name, below=2)
     if hit:
         out.set("employee_name", hit.value, hit)
+
+
+def _next_name_cell(last: Hit) -> Hit | None:
+    """The name cell after the last name's on its line: the first name, when one label cell held both labels."""
+    cells = [cell.text for cell in last.line.cells]
+    for index, text in enumerate(cells[:-1]):
+        if _name_part(text) == last.value:
+            value = _name_part(cells[index + 1])
+            return Hit(value, last.line, last.snippet) if value else None
+    return None
 
 
 def _name_part(text: str) -> str | None:
@@ -146,9 +160,9 @@ def _full_name(text: str) -> str | None:
         not text
         or re.search(r"\d", text)
         or not 2 <= len(text.split()) <= 4
-        or re.match(r"(?i)^(?:last|first|nom|prénom)", text)
+        or re.match(r"(?i)^(?:last|first|nom|prénom|and\s+address|et\s+adresse|address|adresse)\b", text)
     ):
-        return None
+        return None  # a label's own words ("Employee's name and address") are not a name
     if "," in text:
         last, first = (part.strip() for part in text.split(",", 1))
         text = f"{first} {last}"

@@ -16,6 +16,7 @@ import re
 
 from checklist.kinds import imm1442
 from checklist.kinds.collector import Collector
+from checklist.text.names import without_place
 from checklist.text.normalize import clean_value
 from checklist.text.view import Hit, TextView
 
@@ -108,7 +109,7 @@ def _employer_and_occupation(view: TextView, out: Collector, blocks: dict[str, H
         if OPEN_WORDS.match(value):
             open_employer = employer
         else:
-            out.set("employer", value, employer)
+            out.set("employer", without_place(value), employer)
     if occupation:
         value = str(occupation.value)
         noc = NOC_RE.search(value)

@@ -26,8 +26,8 @@ def test_a_letter_quoting_the_work_permit_title_is_an_ircc_letter() -> None:
     assert kind_of(text) is DocumentKind.IRCC_LETTER
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, see the closing note of issue 15")
 def test_maintained_status_wording_in_a_short_letter() -> None:
+    """It speaks to the holder of their application, which no permit does."""
     text = (
         "Immigration, Refugees and Citizenship Canada\nApplication number: W300000111\n"
         "You are on maintained status (R186(u)) while we process your application to extend your work permit.\n"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from checklist.kinds.ircc_letter.extractor import extract_ircc_letter
 from checklist.kinds.ircc_letter.fields import IrccLetterFields
-from checklist.models.document import ReadMethod
-from tests.support.views import view_of
+from checklist.models.document import DocumentKind, ReadMethod
+from tests.support.views import kind_of, view_of
 
 
 def _fields(text: str, method: ReadMethod = ReadMethod.TEXT_LAYER) -> IrccLetterFields:
@@ -211,3 +213,58 @@ To continue processing your application for a work permit, you must give your bi
     fields = _fields(text)
     assert fields.letter_type == "other"
     assert fields.application_type == "work_permit"
+
+
+BILINGUAL_COLUMNS = """\
+Immigration, Refugees and Citizenship Canada            Immigration, Réfugiés et Citoyenneté Canada
+
+Date / Date :                          2025-03-17
+Name / Nom :                           Chiara Bellandi
+UCI / IUC :                            1177-0542
+Application no. / No de demande :      W312004417
+
+Authorization to continue working. We received                Autorisation de continuer à travailler. Nous avons
+your application to renew your work permit on                 reçu votre demande de renouvellement de permis de
+March 14, 2025. You may keep working under the                travail le 14 mars 2025. Vous pouvez continuer à
+conditions of your current permit. This letter is             travailler selon les conditions de votre permis.
+valid until September 10, 2025.                               Cette lettre est valide jusqu'au 10 septembre 2025.
+"""
+
+
+def test_a_bilingual_letter_in_two_columns() -> None:
+    fields = _fields(BILINGUAL_COLUMNS)
+    assert fields.letter_type == "interim_authorization"
+    assert fields.holder_name == "Chiara Bellandi"
+    assert fields.application_number == "W312004417"
+    assert fields.received_date == dt.date(2025, 3, 14)
+    assert fields.valid_until == dt.date(2025, 9, 10)
+    assert fields.letter_date == dt.date(2025, 3, 17)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We received your application to extend your stay as a student (study permit) on 6 May 2025.",
+        "Your application for a visitor record, received on 6 May 2025, is in process.",
+        "This confirms that your application to restore your status was received on May 6, 2025.",
+        "Nous avons reçu votre demande de prolongation de votre permis d'études le 6 mai 2025.",
+    ],
+)
+def test_the_day_received_in_the_letters_own_words(sentence: str) -> None:
+    text = f"Immigration, Refugees and Citizenship Canada\nApplication number: V300000222\n\n{sentence}\n"
+    assert _fields(text).received_date == dt.date(2025, 5, 6)
+
+
+def test_a_date_after_a_sentence_end_is_not_the_day_received() -> None:
+    text = "We received your application. It was sent on 6 May 2025 by courier.\n"
+    assert _fields(text).received_date is None
+
+
+def test_a_letter_that_is_neither_receipt_nor_authorization_is_other() -> None:
+    text = (
+        "Immigration, Refugees and Citizenship Canada\nUCI: 1144-2020\nApplication number: W310000333\n\n"
+        "Biometric instruction letter\nYou must give your fingerprints and photo for your application.\n"
+        "This letter does not authorize you to work.\n"
+    )
+    assert kind_of(text) is DocumentKind.IRCC_LETTER
+    assert _fields(text).letter_type == "other"

@@ -371,3 +371,27 @@ def test_every_field_read_keeps_where_it_came_from() -> None:
         "refugee_claimant",
     ):
         assert collected.sources[name].snippet, name
+
+
+BOXED_NAMES = """\
+                      WORK PERMIT / PERMIS DE TRAVAIL
+UCI / IUC                        Permit No. / No de permis
+1203-7715                        U301100442
+Family name / Nom de famille
+ B   E   R   G   -   L   U   N   D
+Given name(s) / Prénom(s)
+ A   S   T   R   I   D        M   A   R   I   E
+Date of birth / Date de naissance   Sex / Sexe
+ 1994/07/30                         F
+Employer / Employeur
+ HOLLOWAY MARINE SERVICES LTD., PORT HARDY, BC
+Occupation / Profession
+ DECKHAND
+"""
+
+
+def test_names_printed_a_letter_per_box_and_the_employer_without_its_city() -> None:
+    fields = _fields(BOXED_NAMES)
+    assert fields.holder_name == "Astrid Marie Berg-Lund"
+    assert fields.employer == "HOLLOWAY MARINE SERVICES LTD."
+    assert fields.permit_type == "employer_specific"
