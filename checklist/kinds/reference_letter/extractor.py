@@ -29,12 +29,19 @@ from checklist.text.normalize import clean_value
 from checklist.text.view import Cell, Hit, Line, TextView, line_at, prose_index, strip_translation
 
 NAME = r"((?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)){1,4})"
+# A sentence that starts with the person: "X worked for us from", "X continues to hold", "X provided services to".
+SENTENCE_START_EMPLOYEE = (
+    rf"(?:^|[.:,;]\s+)(?:{HONORIFIC}\s+)?{NAME}\s+(?:has\s+(?:been\s+(?:employed|working|with)|worked|held|served)"
+    rf"|continues\s+to\s+(?:hold|work|be\s+employed)|still\s+(?:holds|works)|(?:worked|works)\s+(?:for|at|with)"
+    rf"|provided\s+(?:\w+\s+)?services|(?:is|was)\s+(?:employed|hired)|joined|served\s+(?:as|with))\b"
+)
 EMPLOYEE_PATTERNS = [
     rf"(?:certif|confirm|verif|attest|stat)\w*\s+that\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:is|was|has|had|worked|works|held|holds|served|joined|occupied|remains)\b",
     rf"\b(?:certifions|confirmons|attestons)\s+(?:par\s+la\s+présente\s+)?que\s+(?:{HONORIFIC}\s+)?{NAME}\s",
     rf"employment\s+of\s+(?:{HONORIFIC}\s+)?{NAME}\s*(?:with|at|by|as|from|,|\()",
     rf"\b(?:employs|employed|hired|engaged)\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:as|since|from|on)\b",
     rf"\bque\s+(?:{HONORIFIC}\s+)?{NAME}\s+(?:occupe|est|a\s+été|a\s+occupé|travaille|était|a\s+travaillé|fait)",
+    SENTENCE_START_EMPLOYEE,
     rf"(?:RE|Re|Objet|Subject|OBJET)\s*:[^\n]*?[–—:-]\s*(?:{HONORIFIC}\s+)?{NAME}\s*$",
     rf"\b(?:{HONORIFIC})\s+{NAME}\b",
 ]
@@ -280,6 +287,11 @@ def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> 
         match = re.search(pattern, prose, re.MULTILINE)
         if match and looks_like_person(match.group(1)):
             out.set("employee_name", clean_person(match.group(1)), _at(view, starts, match))
+            return
+    for line in view.lines:  # the sentence may start a line after a heading with no full stop
+        match = re.match(SENTENCE_START_EMPLOYEE, line.stripped)
+        if match and looks_like_person(match.group(1)):
+            out.set("employee_name", clean_person(match.group(1)), line)
             return
 
 
@@ -792,14 +804,51 @@ def _range(text: str) -> tuple[object, object] | None:
 # --- positions listed one per line ("Cook (May 2021 to June 2023): 40 hours per week, $18/h") ---
 
 LINE_POSITION = re.compile(
-    rf"^[-•*\s]*([A-ZÀ-Ý][\w/&'’\-À-ÿ ]{{2,60}}?)\s*(?:\(|:|–|—|-)\s*(?:from\s+|du\s+|de\s+)?({LOOSE_DATE_ANY})\s*"
+    rf"^[-•*\s]*(?:\d{{1,2}}[.)]\s+)?([A-ZÀ-Ý][\w/&'’\-À-ÿ ]{{2,60}}?)\s*(?:\(|:|–|—|-)\s*(?:from\s+|du\s+|de\s+)?({LOOSE_DATE_ANY})\s*"
     rf"(?:to|until|-|–|—|au|à|jusqu[’']au)\s*({LOOSE_DATE_ANY}|present|today|now|à\s+ce\s+jour|aujourd[’']hui|ce\s+jour)\s*\)?\s*[:,;.–—-]?\s*(.*)$",
     re.IGNORECASE,
 )
 
 
 def _line_positions(view: TextView) -> list[Position]:
-    """Two or more lines that each give a title, its dates, and perhaps its hours and pay."""
+    """Two or more lines that each give a title, its dates, and perhaps its hours and pay.
+
+    What the line leaves out (hours, pay, duties) may follow it, up to the next position's line.
+    """
+    found = _position_lines(view)
+    if len(found) < 2:
+        return []
+    positions = []
+    for number, (line, position) in enumerate(found):
+        end = found[number + 1][0].index if number + 1 < len(found) else min(len(view.lines), line.index + 15)
+        positions.append(_with_body(position, view.lines[line.index + 1 : end]))
+    return sorted(positions, key=lambda p: p.start_date or dt.date.min)
+
+
+def _with_body(position: Position, body: list[Line]) -> Position:
+    """A position line's missing hours and pay from the lines under it, and the bullets right under it as its duties."""
+    update: dict[str, object] = {}
+    for line in body[:3]:
+        if BULLET.match(line.text):
+            break
+        hours = parse_hours_per_week(line.stripped)
+        money = _money_cell(line.stripped)
+        if position.hours_per_week is None and hours and "hours_per_week" not in update:
+            update["hours_per_week"] = float(hours.value)  # type: ignore[arg-type]
+        if position.salary_amount is None and money and "salary_amount" not in update:
+            update |= {"salary_amount": money[0], "salary_period": money[1]}
+    duties: list[str] = []
+    for line in body:
+        if BULLET.match(line.text):
+            duties.append(_duty_text(BULLET.sub("", line.text)))
+        elif duties:
+            break
+    if duties:
+        update["duties"] = duties
+    return position.model_copy(update=update)
+
+
+def _position_lines(view: TextView) -> list[tuple[Line, Position]]:
     positions = []
     for line in view.lines:
         match = LINE_POSITION.match(line.stripped)
@@ -809,19 +858,16 @@ def _line_positions(view: TextView) -> list[Position]:
         rest = match.group(4)
         hours = parse_hours_per_week(rest)
         money = _money_cell(rest)
-        positions.append(
-            Position(
-                job_title=title,
-                start_date=loose_date(match.group(2)),
-                end_date=_range_end(match.group(3)),
-                hours_per_week=float(hours.value) if hours else None,  # type: ignore[arg-type]
-                salary_amount=money[0] if money else None,
-                salary_period=cast("SalaryPeriod | None", money[1] if money else None),
-            )
+        position = Position(
+            job_title=title,
+            start_date=loose_date(match.group(2)),
+            end_date=_range_end(match.group(3)),
+            hours_per_week=float(hours.value) if hours else None,  # type: ignore[arg-type]
+            salary_amount=money[0] if money else None,
+            salary_period=cast("SalaryPeriod | None", money[1] if money else None),
         )
-    if len(positions) < 2:
-        return []
-    return sorted(positions, key=lambda p: p.start_date or dt.date.min)
+        positions.append((line, position))
+    return positions
 
 
 # --- positions in tables ----------------------------------------------------------
@@ -831,14 +877,14 @@ HEADER_WORDS = {
         r"(?i)^(?:job\s+|position\s+)?(?:position|title|role|poste|titre(?:\s+du\s+poste)?|fonction|occupation|designation)s?\b"
     ),
     "start": re.compile(
-        r"(?i)^(?:from|start(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"
+        r"(?i)^(?:from|since|depuis|start(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|hired|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"
     ),
     "end": re.compile(r"(?i)^(?:to|end(?:\s+date)?|until|au|à|fin|date\s+de\s+fin|départ|sortie)\b"),
     "hours": re.compile(
         r"(?i)^(?:(?:scheduled\s+|weekly\s+|regular\s+)?hours(?:\s*(?:/|per)\s*week)?|hrs|h/(?:week|sem)|heures(?:\s*/\s*semaine|\s+par\s+semaine|\s+hebdomadaires)?)\b"
     ),
     "salary": re.compile(
-        r"(?i)^(?:(?:annual|hourly|base|current)\s+)?(?:salary|wage|rate(?:\s+of\s+pay)?|pay|compensation|salaire|rémunération|taux(?:\s+horaire)?)\b"
+        r"(?i)^(?:(?:annual|yearly|monthly|weekly|hourly|base|current)\s+)?(?:salary|wage|rate(?:\s+of\s+pay)?|pay|compensation|salaire|rémunération|taux(?:\s+horaire)?)\b"
     ),
 }
 DAY_FIRST_HINT = re.compile(r"(?i)\b(?:DD|JJ)\s*/\s*MM\s*/\s*(?:YYYY|AAAA)\b|day/month/year|jour/mois/année")
@@ -875,6 +921,8 @@ def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Positi
         if day_first:
             values = {k: _day_first(v) if k in ("start", "end") else v for k, v in values.items()}
         money = _money_cell(values.get("salary", ""))
+        if money and money[1] is None and "salary" in columns:
+            money = (money[0], _period_word(columns["salary"].text))  # "Monthly pay" above "$2,650.00"
         end_text = values.get("end", "")
         positions.append(
             Position(
@@ -887,6 +935,19 @@ def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Positi
             )
         )
     return sorted(positions, key=lambda p: p.start_date or dt.date.min)
+
+
+PERIOD_WORDS = (
+    ("year", re.compile(r"(?i)\b(?:annual|yearly|per\s+year|annuel(?:le)?)\b")),
+    ("month", re.compile(r"(?i)\b(?:monthly|per\s+month|mensuel(?:le)?)\b")),
+    ("week", re.compile(r"(?i)\b(?:weekly|per\s+week|hebdomadaire)\b")),
+    ("hour", re.compile(r"(?i)\b(?:hourly|per\s+hour|horaire)\b")),
+)
+
+
+def _period_word(header: str) -> str | None:
+    """The pay period a column header names ("Monthly pay", "Taux horaire")."""
+    return next((period for period, pattern in PERIOD_WORDS if pattern.search(header)), None)
 
 
 def _row_values(line: Line, header: Line, columns: dict[str, Cell], by_index: dict[int, str]) -> dict[str, str]:

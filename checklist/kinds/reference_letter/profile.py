@@ -33,12 +33,23 @@ PROFILE: tuple[tuple[str, float], ...] = (
         3,
     ),
     (r"\b(?:i|we) (?:am|are) (?:pleased|happy|writing) to (?:state|confirm|certify|verify)\b", 3),
+    # Current jobs and contracts told in other words: "continues to hold a part-time position",
+    # "still holds that position", "provided services to X as an independent contractor".
+    (
+        r"\b(?:continues to hold|still holds|currently holds|holds) (?:a|an|the|that|this|her|his|their) (?:[\w-]+ ){0,2}?(?:position|post|role)\b",
+        4,
+    ),
+    (
+        r"\bprovided (?:\w+ )?services to\b.{0,80}?\bas an? (?:independent )?(?:contractor|consultant)|\bcontract engagement\b",
+        4,
+    ),
+    (r"\b(?:dear|to the) (?:visa|immigration) officer\b|\bemployment details\b", 3),
     (r"\bnous (?:attestons|confirmons|certifions)\b", 4),
     (r"(?:main |principal |key )?(?:duties|responsibilities)\b", 2),
     (r"\b(?:t[âa]ches|fonctions|responsabilit[ée]s)\b", 1.5),
     (r"\b(?:sincerely|yours truly|regards|respectfully|cordially)\b", 1),
     (r"salutations distingu[ée]es|veuillez agr[ée]er|cordialement", 1),
-    (r"\bhours (?:per|a|each) week\b|\bheures par semaine\b|hrs/week", 1),
+    (r"\bhours (?:per|a|each) week\b|\bheures par semaine\b|\b(?:hrs|hours)\s?/\s?(?:week|wk)\b", 1),
     # Employment letters in other languages (they need a certified translation, but they are letters).
     (
         r"\b(?:declaramos|declara(?:ção|cao)|certificamos|constancia de (?:trabajo|empleo)|carta de (?:referencia|trabajo)|"

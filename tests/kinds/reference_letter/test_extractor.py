@@ -48,3 +48,73 @@ def test_a_title_without_determiner_is_kept_whole() -> None:
 
 def test_french_title_keeps_its_words() -> None:
     assert _letter(FR.format(title="boulanger")).fields.job_title.lower() == "boulanger"
+
+
+NUMBERED_POSITIONS = """Harbourview Kitchens Ltd.
+88 Quay Street, Saint John NB E2L 4T1
+To whom it may concern:
+Tavita Faleolo worked for Harbourview Kitchens Ltd. from May 3, 2021 to June 27, 2025 in two positions.
+1. Line Cook — May 3, 2021 to August 14, 2023
+36 hours per week at $18.75 per hour.
+ • Prepare sauces and garnishes for the evening menu
+ • Keep the walk-in cooler labelled and rotated
+2. Sous-Chef — August 15, 2023 to June 27, 2025
+42 hours per week at $25.00 per hour.
+ • Plan the weekly specials with the chef
+ • Train new line cooks on the grill station
+Odile Marchand
+General Manager
+"""
+
+
+def test_numbered_positions_take_hours_pay_and_duties_from_the_lines_under_them() -> None:
+    positions = _letter(NUMBERED_POSITIONS).fields.positions
+    assert [(p.job_title, p.hours_per_week, p.salary_amount, p.salary_period) for p in positions] == [
+        ("Line Cook", 36.0, 18.75, "hour"),
+        ("Sous-Chef", 42.0, 25.0, "hour"),
+    ]
+    assert positions[0].duties == [
+        "Prepare sauces and garnishes for the evening menu",
+        "Keep the walk-in cooler labelled and rotated",
+    ]
+    assert positions[1].duties[0] == "Plan the weekly specials with the chef"
+    assert str(positions[0].end_date) == "2023-08-14"
+
+
+TABLE_SINCE_MONTHLY = """Brightwater Optometry
+Dear Visa Officer,
+Noor Al-Sayegh continues to hold a part-time position at our clinic.
+Position\tSince\tHours/week\tMonthly pay
+Optometric Assistant\tApril 4, 2022\t24\t$2,310.00
+Sincerely,
+Paul Verhoeven, Owner
+"""
+
+
+def test_a_table_headed_since_and_monthly_pay_and_a_sentence_that_starts_with_the_person() -> None:
+    document = _letter(TABLE_SINCE_MONTHLY)
+    fields = document.fields
+    assert document.kind.value == "reference_letter"
+    assert fields.employee_name == "Noor Al-Sayegh"
+    assert (fields.job_title, str(fields.start_date), fields.hours_per_week) == (
+        "Optometric Assistant",
+        "2022-04-04",
+        24.0,
+    )
+    assert (fields.salary_amount, fields.salary_period) == (2310.0, "month")
+    assert fields.currently_employed is True
+
+
+CONTRACT_ENGAGEMENT = """Lindqvist Data Labs Inc.
+Confirmation of contract engagement
+Rafael Quispe provided consulting services to Lindqvist Data Labs Inc. as an independent contractor from
+February 1, 2023 to March 29, 2024, as Data Pipeline Developer, for about 30 hours per week at $61.00 per hour.
+Mira Holm, Director
+"""
+
+
+def test_a_contractor_confirmation_is_a_letter_about_the_work() -> None:
+    document = _letter(CONTRACT_ENGAGEMENT)
+    assert document.kind.value == "reference_letter"
+    assert document.fields.employee_name == "Rafael Quispe"
+    assert document.fields.contractor is True
