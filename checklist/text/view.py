@@ -204,7 +204,8 @@ class TextView:
         nearby = self.lines[max(0, line.index - 1) : line.index] if self.values_above else []
         nearby += self.lines[line.index + 1 : line.index + 1 + below] if not self.values_above else []
         for next_line in nearby:
-            for other in next_line.cells:
+            # Nearest column first: a value under the next label may overlap this one too.
+            for other in sorted(next_line.cells, key=lambda c: abs(c.start - cell.start)):
                 if other.overlaps(cell, slack=6) or len(next_line.cells) == 1:
                     value = parse(other.text)
                     if value is not None:

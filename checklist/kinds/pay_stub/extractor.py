@@ -151,7 +151,8 @@ def _period(view: TextView, out: Collector) -> None:
                     out.set("period_start", found[0], line)
                     out.set("period_end", found[1], line)
     for key, label in (("period_start", LABEL_START), ("period_end", LABEL_END), ("pay_date", LABEL_PAYDATE)):
-        hit = view.labelled(label, _date_cell, below=1)
+        # A header row of dates may sit over the employee's address block: the dates come two lines down.
+        hit = view.labelled(label, _date_cell, below=2)
         if hit:
             out.set(key, hit.value, hit)
     if "period_start" not in out.values or "period_end" not in out.values:
