@@ -1,0 +1,33 @@
+"""French handling of the NOC text analysis: Québec letters are read through a small vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklist.noc.text import query_terms, translate_fr, words
+from checklist.noc.vocab import fr_word
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("cuisiniere", "cook"),  # feminine -iere
+        ("technicienne", "technician"),  # feminine -ienne
+        ("preposee", "attendant aide"),  # feminine participle
+        ("educatrice", "educator early childhood"),  # -trice
+        ("preparait", "prepare"),  # imparfait
+        ("vitaux", "vital"),  # -aux plural
+        ("caissieres", "cashier"),  # feminine plural
+    ],
+)
+def test_inflected_french_words_find_their_dictionary_form(french: str, english: str) -> None:
+    assert fr_word(french) == english
+
+
+def test_a_quebec_kitchen_letter_is_mostly_understood() -> None:
+    """Below ``MIN_FR_COVERAGE`` a letter is not judged: everyday kitchen words must be known."""
+    line = "Préparer la mise en place et cuire les viandes sur la ligne chaude pendant le service du soir"
+    weights, lang, coverage = query_terms(line)
+    assert lang == "fr" and coverage >= 0.9
+    english, _ = translate_fr(words(line))
+    assert {"cook", "meat", "line", "hot"} <= set(english)
