@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from checklist.noc.level import Level, neighbours, read_letter, required_level
+from checklist.noc.level import Level, neighbours, read_letter, required_level, role_names, works_under
 from checklist.noc.models import SearchHit, UnitGroup
 from checklist.noc.search import SearchIndex, lead_sentences, rank
 from checklist.noc.text import analyze, query_terms, words
@@ -331,6 +331,15 @@ def _less_skilled_neighbour(
     return others[0] if fit < DOWN_FIT * scores[others[0]] else None
 
 
+def _works_under_claim(data: NocData, group: UnitGroup, letter: Sequence[str]) -> str | None:
+    """The role the letter places the applicant under, when that role is the claimed occupation (a dental
+    assistant's "assist the dentist chairside" claimed as a dentist). An explicit statement of who the applicant
+    assists or reports to is what an officer reads first; a title naming the claim overrides it (checked by the
+    caller), since apprentices and junior staff also write that they work under their seniors."""
+    role = works_under(list(letter))
+    return role if role is not None and role_names(role, group, data.unit_groups) else None
+
+
 def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str | None = None) -> DutyMatch:
     """Compare a letter's duties with the claimed unit group.
 
@@ -413,6 +422,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
             inflated = named
 
     level_gap = None if level_ok else _level_gap(data, index, order, scores, gi, needed_level)
+    under = None if title_supports else _works_under_claim(data, group, letter)
     down = _less_skilled_neighbour(data, index, group, others, scores, fit)
     clearly_better = (rank_out > CLEAR_RANK and fit_rel < CLEARLY_BETTER) or fit_rel < FAR_FIT
     if title_supports:
@@ -437,6 +447,11 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
             f"{rank_out - 1} unit groups of other occupations fit the duties better; best: "
             + ", ".join(f"{index.codes[i]} {index.titles[i]}" for i in others[: min(3, rank_out - 1)])
         )
+    if under is not None:
+        reasons.append(
+            f"the letter has the applicant working under or assisting the {under} ({group.title} is the "
+            "occupation the applicant assists, not the applicant's own)"
+        )
     if inflated is not None:
         reasons.append(
             f"the letter's title and duties describe {index.codes[inflated]} {index.titles[inflated]} "
@@ -445,9 +460,11 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
     if ranking.language != "en":
         # A word-for-word translation is weaker evidence: blocker only when
         # the duties alone point clearly elsewhere.
-        mismatch = judgeable and ((not lead_matched and clearly_better) or level_gap is not None)
+        mismatch = judgeable and ((not lead_matched and clearly_better) or level_gap is not None or under is not None)
     else:
-        mismatch = judgeable and (clearly_better or inflated is not None or level_gap is not None or down is not None)
+        mismatch = judgeable and (
+            clearly_better or inflated is not None or level_gap is not None or down is not None or under is not None
+        )
     needed = min(3, math.ceil(len(evidence) / 2))
     weak = judgeable and lead_matched and not mismatch and matched < needed
     if weak:

@@ -247,3 +247,28 @@ def test_the_duty_table_never_shows_an_unstated_duty_as_evidenced(noc_data) -> N
         if code == "62020":
             assert not [d for d in m.duties if d.matched and "upervise" in d.main_duty]
             assert m.matched_duties == 0
+
+
+ASSISTANT = [  # our own wording: a care aide who works under the nurses
+    "Help residents bathe, dress and eat their meals",
+    "Turn and reposition residents in bed and help them walk to the dining room",
+    "Take temperatures and blood pressure and report changes to the nurse",
+    "Provide personal care under the direction of the RN on the unit",
+]
+
+
+def test_a_letter_working_under_the_claimed_occupation_is_a_mismatch(noc_data) -> None:  # type: ignore[no-untyped-def]
+    m = match_duties(noc_data, "31301", ASSISTANT, None)
+    assert m.mismatch and any("working under or assisting the registered nurse" in r for r in m.reasons)
+    assert not match_duties(noc_data, "33102", ASSISTANT, None).mismatch
+
+
+def test_a_title_naming_the_claim_overrides_the_role_worked_under(noc_data) -> None:  # type: ignore[no-untyped-def]
+    sous_chef = [
+        "Assist the chef with the weekly menu and the costing of new dishes",
+        "Run the line on the chef's days off and direct the cooks",
+        "Order meat, fish and produce and check deliveries",
+    ]
+    m = match_duties(noc_data, "62200", sous_chef, "Sous-Chef")
+    assert not any("working under" in r for r in m.reasons)
+    assert any("working under or assisting the chef" in r for r in match_duties(noc_data, "62200", sous_chef).reasons)
