@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict
 from checklist.noc.level import Level, neighbours, read_letter, required_level, role_names, works_under
 from checklist.noc.models import SearchHit, UnitGroup
 from checklist.noc.search import SearchIndex, lead_sentences, rank
-from checklist.noc.text import analyze, query_terms, words
+from checklist.noc.text import analyze, english_title, query_terms, words
 
 if TYPE_CHECKING:
     from checklist.noc.data import NocData
@@ -110,6 +110,9 @@ COPY_MIN_WORDS = 6
 MIN_TERMS = 6
 """Fewer content terms than this in all duties together: cannot judge."""
 MIN_FR_COVERAGE = 0.6
+FULL_FR_COVERAGE = 0.85
+"""A French letter with at least this share of its words known is judged like an English one; below it, a
+word-for-word translation is weaker evidence and only duties pointing clearly elsewhere make a blocker."""
 
 
 class DutyEvidence(BaseModel):
@@ -400,7 +403,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
 
     # The title: does it name the claimed group (or its family), or a less
     # skilled group the duties fit as well?
-    t_scores = _title_scores(index, title)
+    t_scores = _title_scores(index, english_title(title, ranking.language) if title else None)
     title_supports = False
     inflated: int | None = None
     if t_scores is not None:
@@ -457,7 +460,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
             f"the letter's title and duties describe {index.codes[inflated]} {index.titles[inflated]} "
             f"(TEER {index.codes[inflated][1]}), not the TEER {group.teer} occupation claimed"
         )
-    if ranking.language != "en":
+    if ranking.language != "en" and ranking.coverage < FULL_FR_COVERAGE:
         # A word-for-word translation is weaker evidence: blocker only when
         # the duties alone point clearly elsewhere.
         mismatch = judgeable and ((not lead_matched and clearly_better) or level_gap is not None or under is not None)

@@ -48,7 +48,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from checklist.noc.models import SearchHit, UnitGroup
-from checklist.noc.text import analyze, query_terms, words
+from checklist.noc.text import analyze, english_title, query_terms, words
 from checklist.noc.vocab import TITLE_STOPWORDS
 
 if TYPE_CHECKING:
@@ -495,6 +495,9 @@ def rank(index: SearchIndex, duties: Sequence[str], title: str | None = None, *,
         coverages.append(cov)
         for t, v in w.items():
             all_weights[t] = all_weights.get(t, 0.0) + v
+    letter_language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
+    if title:
+        title = english_title(title, letter_language)
     t_scores = index.title_scores(title) if (title and use_title) else None
     if t_scores is not None and title:
         tw, _lang, _cov = query_terms(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))

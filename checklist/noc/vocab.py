@@ -1176,7 +1176,7 @@ _FR_WORDS_MORE: dict[str, str] = {
     "caissier": "cashier",
     "vendeur": "sales associate salesperson",
     "gerant": "manager",
-    "directeur": "director manager",
+    "directeur": "manager",
     "superviseur": "supervisor",
     "tablette": "shelf",
     "rayon": "aisle department",

@@ -272,3 +272,25 @@ def test_a_title_naming_the_claim_overrides_the_role_worked_under(noc_data) -> N
     m = match_duties(noc_data, "62200", sous_chef, "Sous-Chef")
     assert not any("working under" in r for r in m.reasons)
     assert any("working under or assisting the chef" in r for r in match_duties(noc_data, "62200", sous_chef).reasons)
+
+
+AIDE_DE_CUISINE = [  # our own wording, as a Québec employer writes it
+    "Laver la vaisselle, les chaudrons et les ustensiles à la main et au lave-vaisselle",
+    "Éplucher et couper les légumes pour les cuisiniers avant le service",
+    "Balayer et laver le plancher de la cuisine et sortir les poubelles",
+    "Ranger les livraisons dans l'entrepôt et la chambre froide",
+]
+
+
+def test_a_well_understood_french_letter_is_judged_like_an_english_one(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """A kitchen helper claimed as a cook: in English the less skilled neighbour that fits better makes it a
+    mismatch; a French letter whose words are known (``FULL_FR_COVERAGE``) is held to the same rule."""
+    m = match_duties(noc_data, "63200", AIDE_DE_CUISINE, "Aide de cuisine")
+    assert m.language == "fr" and m.judgeable and m.mismatch
+    assert "65201" in [h.code for h in m.best_fits]
+    assert not match_duties(noc_data, "65201", AIDE_DE_CUISINE, "Aide de cuisine").mismatch
+
+
+def test_a_french_title_counts_in_search(noc_data) -> None:  # type: ignore[no-untyped-def]
+    hits = noc_data.search("\n".join(AIDE_DE_CUISINE), title="Aide de cuisine", limit=3)
+    assert hits[0].code == "65201"

@@ -31,3 +31,13 @@ def test_a_quebec_kitchen_letter_is_mostly_understood() -> None:
     assert lang == "fr" and coverage >= 0.9
     english, _ = translate_fr(words(line))
     assert {"cook", "meat", "line", "hot"} <= set(english)
+
+
+def test_french_titles_are_read_in_english_words() -> None:
+    from checklist.noc.text import english_title
+
+    assert english_title("Cuisinière de ligne", "fr") == "cook line"
+    assert english_title("Préposée aux bénéficiaires").startswith("attendant")  # French by its own words
+    # English titles on English letters are left alone, even with words a French dictionary knows
+    assert english_title("Line Cook") == "Line Cook"
+    assert english_title("Concierge") == "Concierge"
