@@ -97,7 +97,7 @@ INFLATION_TITLE_GAP = 0.2
 """...that is at least this much above the claimed group's title score..."""
 INFLATION_DUTIES = 0.9
 """...and whose duties score is at least this share of the claimed group's."""
-LEVEL_GAP_FIT = 0.85
+LEVEL_GAP_FIT = 0.7
 """A claim whose defining level (supervise, manage) the letter does not evidence is a mismatch when a group
 that does not need that level fits at least this share of the claimed fit (or better)..."""
 LEVEL_GAP_RANK = 5
