@@ -1515,6 +1515,8 @@ def _fr_candidates(word: str) -> list[str]:
     """The word, its singular and masculine forms, and the infinitive of
     common conjugated or participle forms ("prepare" -> "preparer")."""
     cands = [word]
+    if word in _FR_IRREGULAR:
+        cands.append(_FR_IRREGULAR[word])
     if word.endswith(("s", "x")):
         cands.append(word[:-1])
     if word.endswith("es"):
@@ -1542,6 +1544,22 @@ def _fr_candidates(word: str) -> list[str]:
     return cands
 
 
+_FR_IRREGULAR = {
+    **dict.fromkeys(("tient", "tiennent", "tenait", "tenaient", "tenu", "tenue", "tenus"), "tenir"),
+    **dict.fromkeys(("prend", "prennent", "prenait", "pris", "prise"), "prendre"),
+    **dict.fromkeys(("met", "mettent", "mettait", "mis"), "mettre"),
+    **dict.fromkeys(("conduit", "conduisait", "conduisent"), "conduire"),
+    **dict.fromkeys(("cuit", "cuisait", "cuisent"), "cuire"),
+    **dict.fromkeys(("lisait", "lisent"), "lire"),
+    **dict.fromkeys(("ecrit", "ecrivait", "ecrivent"), "ecrire"),
+    **dict.fromkeys(("repond", "repondait", "repondent"), "repondre"),
+    **dict.fromkeys(("recoit", "recevait", "recoivent", "recu", "recus"), "recevoir"),
+    **dict.fromkeys(("sert", "servait", "servent"), "servir"),
+    **dict.fromkeys(("vend", "vendait", "vendent"), "vendre"),
+    **dict.fromkeys(("construit", "construisait"), "construire"),
+    **dict.fromkeys(("conseille", "conseillait"), "conseiller"),
+}
+"""Irregular verb forms of letters written in the third person ("elle tient la comptabilité")."""
 _FR_FEMININE = (
     ("iere", "ier"),
     ("euse", "eur"),

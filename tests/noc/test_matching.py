@@ -294,3 +294,39 @@ def test_a_well_understood_french_letter_is_judged_like_an_english_one(noc_data)
 def test_a_french_title_counts_in_search(noc_data) -> None:  # type: ignore[no-untyped-def]
     hits = noc_data.search("\n".join(AIDE_DE_CUISINE), title="Aide de cuisine", limit=3)
     assert hits[0].code == "65201"
+
+
+def test_a_sentence_sharing_only_some_words_does_not_evidence_a_duty(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """Sample s03: "Show the two kitchen helpers what to prep and check their work" shares "kitchen" and "work"
+    with "May clean kitchen and work area" but does not state it (below ``DUTY_MATCH``, two shared terms)."""
+    m = match_duties(noc_data, "63200", COOK, "Cook")
+    row = next(d for d in m.duties if d.main_duty.startswith("May clean kitchen"))
+    assert not row.matched and row.letter_duty is None
+    assert any(d.matched for d in m.duties)
+
+
+def test_a_short_sentence_that_states_a_long_duty_evidences_it(noc_data) -> None:  # type: ignore[no-untyped-def]
+    from checklist.noc.matching import DUTY_MATCH, SHARED_MATCH
+
+    letter = [
+        "Carry out scheduled maintenance: oil changes, tire rotations and fluid flushes",
+        "Road-test vehicles after repairs and explain the work done to the service advisor",
+        "Repair and replace steering, suspension, brake and exhaust components",
+    ]
+    m = match_duties(noc_data, "72410", letter, "Automotive Technician")
+    row = next(d for d in m.duties if d.main_duty.startswith("Perform scheduled maintenance"))
+    assert row.matched and row.letter_duty == letter[0]
+    assert SHARED_MATCH <= row.score < DUTY_MATCH  # shown for its shared words, not its cosine
+
+
+def test_a_strict_duty_table_adds_no_weak_coverage_warning(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """Weak coverage counts duties reached at the looser ``SUPPORT_MATCH``: rows hidden from the table for lack of
+    evidence do not turn a well-covered letter into a warning."""
+    from checklist.noc.matching import _evidence
+    from checklist.noc.text import query_terms
+
+    index = noc_data.index
+    vecs = [index.sentence_vector(query_terms(s)[0]) for s in COOK]
+    rows, loose = _evidence(index, noc_data.get("63200").main_duties, COOK, vecs)
+    assert loose >= sum(r.matched for r in rows)
+    assert not match_duties(noc_data, "63200", COOK, "Cook").weak_coverage

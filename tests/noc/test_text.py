@@ -41,3 +41,8 @@ def test_french_titles_are_read_in_english_words() -> None:
     # English titles on English letters are left alone, even with words a French dictionary knows
     assert english_title("Line Cook") == "Line Cook"
     assert english_title("Concierge") == "Concierge"
+
+
+def test_irregular_third_person_verbs_are_known() -> None:
+    assert fr_word("tient") == fr_word("tenir")  # "elle tient la comptabilité"
+    assert fr_word("recoit") == fr_word("recevoir")
