@@ -107,18 +107,19 @@ _ROLE = (
 _ROLE_WORD = re.compile(r"^" + _ROLE + r"$")
 _ROLE_QUALIFIER = frozenset(
     """senior head lead charge executive master journeyman journeyperson journeymen licensed certified qualified
-    professional principal supervising chief sous""".split()
+    professional principal supervising chief sous project site staff resident attending""".split()
 )
 """Words that make a role a senior colleague of the same occupation (a sous chef helps the *executive* chef, an
 apprentice works under a *journeyperson* electrician, an RPN reports to the *charge* nurse): no evidence that the
 applicant is not of that occupation."""
+_HEAD_AFTER = frozenset(
+    "manager managers supervisor supervisors director directors lead leader leaders coordinator in chef en "
+    "gestionnaire gestionnaires superviseur superviseure coordonnateur coordonnatrice responsable".split()
+)
+"""Words after a role that make it the occupation's supervisor ("reports to the nurse manager")."""
 _ARTICLE = r"(?:(?:the|a|an|our|their|his|her|other|le|la|les|l|un|une|des|du|de|d)\s+)?"
 _UNDER = re.compile(
-    r"\b(?:assist\w*|help\w*|support\w*|aid\w*|seconder|second\w*)\s+"
-    + _ARTICLE
-    + r"((?:\w+\s+){0,2}?"
-    + _ROLE
-    + r")\b"
+    r"\b(?:assist\w*|help\w*|aid\w*|seconder|second\w*)\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\b"
     r"|\bunder\s+" + _ARTICLE + r"(?:direct\s+|close\s+)?(?:supervision|direction|guidance|orders?|instructions?)\s+"
     r"of\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\b"
     r"|\bunder\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\s+s\s+(?:direct\s+)?(?:supervision|direction|"
@@ -150,8 +151,14 @@ def works_under(duties: list[str]) -> str | None:
         for m in _UNDER.finditer(folded):
             role = next(g for g in m.groups() if g)
             ws = role.split()
-            # "infirmière chef", "chef cuisinier": two role words are a head of the occupation
-            if not _ROLE_QUALIFIER.intersection(ws) and sum(1 for w in ws if _ROLE_WORD.match(w)) == 1:
+            after = folded[m.end() :].split()[:1]
+            # "infirmière chef", "chef cuisinier": two role words are a head of the occupation; "the nurse
+            # manager", "the pharmacist in charge" are its supervisors
+            if (
+                not _ROLE_QUALIFIER.intersection(ws)
+                and sum(1 for w in ws if _ROLE_WORD.match(w)) == 1
+                and not _HEAD_AFTER.intersection(after)
+            ):
                 return role
     return None
 

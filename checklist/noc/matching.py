@@ -108,7 +108,7 @@ INFLATION_TITLE_GAP = 0.2
 """...that is at least this much above the claimed group's title score..."""
 INFLATION_DUTIES = 0.9
 """...and whose duties score is at least this share of the claimed group's."""
-LEVEL_GAP_FIT = 0.7
+LEVEL_GAP_FIT = 0.85
 """A claim whose defining level (supervise, manage) the letter does not evidence is a mismatch when a group
 that does not need that level fits at least this share of the claimed fit (or better)..."""
 LEVEL_GAP_RANK = 5
@@ -121,7 +121,7 @@ COPY_MIN_WORDS = 6
 MIN_TERMS = 6
 """Fewer content terms than this in all duties together: cannot judge."""
 MIN_FR_COVERAGE = 0.6
-FULL_FR_COVERAGE = 0.85
+FULL_FR_COVERAGE = 0.9
 """A French letter with at least this share of its words known is judged like an English one; below it, a
 word-for-word translation is weaker evidence and only duties pointing clearly elsewhere make a blocker."""
 
@@ -379,7 +379,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
         raise ValueError(f"{claimed_code!r} is not a NOC 2021 unit group")
     index: SearchIndex = data.index
     letter = [d.strip() for d in duties if d and d.strip()]
-    ranking = rank(index, letter, title, use_title=False)
+    ranking = rank(index, letter, title, use_title=False, use_level=False)
     scores = ranking.scores
     gi = index.codes.index(group.code)
     order = ranking.top(index, len(index.codes))

@@ -74,3 +74,12 @@ def test_a_role_names_the_most_skilled_group_whose_title_has_it(noc_data) -> Non
     assert {g.code for g in groups if role_names("carpenters", g, groups)} == {"72310"}
     assert "21300" in {g.code for g in groups if role_names("engineer", g, groups)}
     assert {g.code for g in groups if role_names("charpentiers", g, groups)} == {"72310"}
+
+
+def test_the_occupations_supervisor_is_not_a_role_worked_under() -> None:
+    # registered nurses report to the nurse manager; junior engineers to the project engineer
+    assert works_under(["Report to the nurse manager on each shift"]) is None
+    assert works_under(["Report to the project engineer on site"]) is None
+    assert works_under(["Sous la supervision de l'infirmière chef, administrer les médicaments"]) is None
+    # "support the nurses" is what charge nurses and educators also write: no evidence of working under them
+    assert works_under(["Support the nurses on the floor during busy shifts"]) is None
