@@ -46,3 +46,9 @@ def test_french_titles_are_read_in_english_words() -> None:
 def test_irregular_third_person_verbs_are_known() -> None:
     assert fr_word("tient") == fr_word("tenir")  # "elle tient la comptabilité"
     assert fr_word("recoit") == fr_word("recevoir")
+
+
+def test_quebec_phrases_and_trade_words() -> None:
+    english, _ = translate_fr(words("Conseillère au guichet de la caisse populaire"))
+    assert "credit" in english and "union" in english
+    assert fr_word("vidange") == "oil change" and fr_word("freins") == "brake"
