@@ -199,9 +199,18 @@ def english_title(title: str, language: str = "en") -> str:
         1 for w in ws if w in vocab.FR_STOPWORDS or (vocab.fr_word(w) is not None and w not in _EN_TITLE)
     )
     if language == "fr" or (known and french_words * 2 > len(ws) and not title.isascii()):
-        english, _coverage = translate_fr(ws)
-        return " ".join(english) or title
+        return " ".join(_title_words_fr(ws)) or title
     return title
+
+
+def _title_words_fr(ws: list[str]) -> list[str]:
+    """English words of a French title. Its first word is the head noun ("conseiller aux ventes" is a sales
+    advisor, not "advise sales"; "aide de cuisine" a kitchen helper), read with ``vocab.FR_TITLE_NOUNS``; the
+    rest, which qualifies it, goes through the general vocabulary."""
+    noun = vocab.fr_title_noun(ws[0])
+    if noun is None:
+        return translate_fr(ws)[0]
+    return [noun, *translate_fr(ws[1:])[0]]
 
 
 _EN_TITLE = frozenset("chef commis concierge technician analyst assistant agent".split())

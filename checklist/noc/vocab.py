@@ -1551,6 +1551,52 @@ _FR_WORDS_MORE: dict[str, str] = {
 for _k, _v in _FR_WORDS_MORE.items():
     FR_WORDS.setdefault(_k, _v)
 
+FR_TITLE_NOUNS: dict[str, str] = {
+    "conseiller": "advisor",
+    "aide": "helper",
+    "adjoint": "assistant",
+    "commis": "clerk",
+    "prepose": "attendant",
+    "gerant": "manager",
+    "directeur": "manager",
+    "responsable": "supervisor",
+    "agent": "agent",
+    "representant": "representative",
+    "vendeur": "salesperson",
+    "caissier": "cashier",
+    "cuisinier": "cook",
+    "serveur": "server",
+    "educateur": "educator",
+    "technicien": "technician",
+    "infirmier": "nurse",
+    "ouvrier": "worker",
+    "manoeuvre": "labourer",
+    "journalier": "labourer",
+    "chauffeur": "driver",
+    "livreur": "delivery driver",
+    "magasinier": "storekeeper",
+    "mecanicien": "mechanic",
+    "developpeur": "developer",
+    "programmeur": "programmer",
+    "analyste": "analyst",
+    "comptable": "accountant",
+    "secretaire": "secretary",
+    "receptionniste": "receptionist",
+    "enseignant": "teacher",
+    "superviseur": "supervisor",
+    "coordonnateur": "coordinator",
+}
+"""The noun reading of words that start French job titles ("Conseillère aux ventes", "Aide de cuisine")."""
+
+
+def fr_title_noun(word: str) -> str | None:
+    """English noun for a word of a French title, from its masculine singular form; None if not a title noun."""
+    for cand in _fr_candidates(word):
+        if cand in FR_TITLE_NOUNS:
+            return FR_TITLE_NOUNS[cand]
+    return None
+
+
 EN_PASSTHROUGH = frozenset("autocad civil 3d sql python java excel sap jira revit gis".split())
 
 _COGNATES = (

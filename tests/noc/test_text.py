@@ -52,3 +52,11 @@ def test_quebec_phrases_and_trade_words() -> None:
     english, _ = translate_fr(words("Conseillère au guichet de la caisse populaire"))
     assert "credit" in english and "union" in english
     assert fr_word("vidange") == "oil change" and fr_word("freins") == "brake"
+
+
+def test_the_first_word_of_a_french_title_is_read_as_its_head_noun() -> None:
+    from checklist.noc.text import english_title
+
+    assert english_title("Conseillère aux ventes", "fr").split()[0] == "advisor"  # not "advise"
+    assert english_title("Aide de cuisine", "fr").split()[0] == "helper"
+    assert english_title("Commis comptable", "fr") == "clerk accountant"
