@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from checklist.noc.level import Level, neighbours, read_letter, required_level, role_names, works_under
+from checklist.noc.level import LetterLevel, Level, neighbours, read_letter, required_level, role_names, works_under
 from checklist.noc.models import SearchHit, UnitGroup
 from checklist.noc.search import SearchIndex, lead_sentences, rank
 from checklist.noc.text import analyze, english_title, query_terms, words
@@ -331,17 +331,30 @@ _LEVEL_MISSING = {
 
 
 def _level_gap(
-    data: NocData, index: SearchIndex, order: Sequence[int], scores: Sequence[float], gi: int, needed: Level
+    data: NocData,
+    index: SearchIndex,
+    order: Sequence[int],
+    scores: Sequence[float],
+    gi: int,
+    needed: Level,
+    reached: Level,
 ) -> int | None:
     """A group that does not need the claimed level and fits the duties about as well (the letter's
-    real occupation when a cook is claimed as a food service supervisor)."""
+    real occupation when a cook is claimed as a food service supervisor). A group whose level the letter
+    does reach is named first (cooks rather than chefs, who plan and direct, for a cook's letter)."""
+    candidates = []
     for i in order[:LEVEL_GAP_RANK]:
-        if i == gi:
-            continue
         other = data.get(index.codes[i])
-        if other is not None and required_level(other) < needed and scores[i] >= LEVEL_GAP_FIT * scores[gi]:
-            return i
-    return None
+        if i != gi and other is not None and scores[i] >= LEVEL_GAP_FIT * scores[gi]:
+            level = required_level(other)
+            if level < needed:
+                candidates.append((level > reached, i))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _reached(level: LetterLevel) -> Level:
+    """The highest level a letter evidences."""
+    return next((c for c in (Level.MANAGE, Level.SUPERVISE, Level.PLAN) if level.reaches(c)), Level.WORK)
 
 
 def _less_skilled_neighbour(
@@ -447,7 +460,7 @@ def match_duties(data: NocData, claimed_code: str, duties: list[str], title: str
         ):
             inflated = named
 
-    level_gap = None if level_ok else _level_gap(data, index, order, scores, gi, needed_level)
+    level_gap = None if level_ok else _level_gap(data, index, order, scores, gi, needed_level, _reached(level))
     under = None if title_supports else _works_under_claim(data, group, letter)
     down = _less_skilled_neighbour(data, index, group, others, scores, fit)
     clearly_better = (rank_out > CLEAR_RANK and fit_rel < CLEARLY_BETTER) or fit_rel < FAR_FIT

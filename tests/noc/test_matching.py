@@ -330,3 +330,13 @@ def test_a_strict_duty_table_adds_no_weak_coverage_warning(noc_data) -> None:  #
     rows, loose = _evidence(index, noc_data.get("63200").main_duties, COOK, vecs)
     assert loose >= sum(r.matched for r in rows)
     assert not match_duties(noc_data, "63200", COOK, "Cook").weak_coverage
+
+
+def test_the_level_gap_names_a_group_whose_level_the_letter_reaches(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """A cook's letter claimed as food service supervisor: the group named as fitting as well is one that does
+    the work itself, not chefs (who plan and direct, a level the letter does not show either)."""
+    from tests.noc.letters import COOK
+
+    m = match_duties(noc_data, "62020", COOK, None)
+    named = [r for r in m.reasons if r.endswith("as well or better")]
+    assert named and "62200" not in named[0]
