@@ -19,6 +19,7 @@ occupation the letter really describes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING
@@ -94,6 +95,74 @@ _ASSIST = re.compile(
 )
 
 
+_ROLE = (
+    r"(?:nurses?|physicians?|doctors?|dentists?|hygienists?|pharmacists?|chefs?|cooks?|accountants?|cpas?|"
+    r"teachers?|instructors?|professors?|electricians?|plumbers?|carpenters?|welders?|mechanics?|technologists?|"
+    r"engineers?|architects?|lawyers?|notar(?:y|ies)|therapists?|physiotherapists?|veterinarians?|machinists?|"
+    r"millwrights?|pipefitters?|bricklayers?|roofers?|painters?|bakers?|butchers?|surveyors?|pilots?|"
+    r"infirmier\w*|medecins?|dentistes?|hygienistes?|pharmacien\w*|cuisinier\w*|comptables?|enseignant\w*|"
+    r"professeur\w*|electricien\w*|plombiers?|charpentier\w*|menuisier\w*|mecanicien\w*|soudeur\w*|ingenieur\w*|"
+    r"architectes?|avocat\w*|notaires?|therapeutes?|veterinaires?)"
+)
+_ROLE_WORD = re.compile(r"^" + _ROLE + r"$")
+_ROLE_QUALIFIER = frozenset(
+    """senior head lead charge executive master journeyman journeyperson journeymen licensed certified qualified
+    professional principal supervising chief sous project site staff resident attending""".split()
+)
+"""Words that make a role a senior colleague of the same occupation (a sous chef helps the *executive* chef, an
+apprentice works under a *journeyperson* electrician, an RPN reports to the *charge* nurse): no evidence that the
+applicant is not of that occupation."""
+_HEAD_AFTER = frozenset(
+    "manager managers supervisor supervisors director directors lead leader leaders coordinator in chef en "
+    "gestionnaire gestionnaires superviseur superviseure coordonnateur coordonnatrice responsable".split()
+)
+"""Words after a role that make it the occupation's supervisor ("reports to the nurse manager")."""
+_ARTICLE = r"(?:(?:the|a|an|our|their|his|her|other|le|la|les|l|un|une|des|du|de|d)\s+)?"
+_UNDER = re.compile(
+    r"\b(?:assist\w*|help\w*|aid\w*|seconder|second\w*)\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\b"
+    r"|\bunder\s+" + _ARTICLE + r"(?:direct\s+|close\s+)?(?:supervision|direction|guidance|orders?|instructions?)\s+"
+    r"of\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\b"
+    r"|\bunder\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\s+s\s+(?:direct\s+)?(?:supervision|direction|"
+    r"guidance|review|orders|instructions)\b"
+    r"|\b(?:report\w*|answer\w*)\s+(?:directly\s+)?to\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\b"
+    r"|\b(?:as\s+)?(?:directed|instructed|prescribed|ordered)\s+by\s+"
+    + _ARTICLE
+    + r"((?:\w+\s+){0,2}?"
+    + _ROLE
+    + r")\b"
+    r"|\bsous\s+(?:la\s+)?(?:supervision|direction|responsabilite|surveillance)\s+(?:de\s+|d\s+|du\s+|des\s+)"
+    + _ARTICLE
+    + r"("
+    + _ROLE
+    + r"(?:\s+\w+)?)\b"
+    r"|\b(?:relevant|relever)\s+(?:de\s+|d\s+|du\s+|des\s+)" + _ARTICLE + r"(" + _ROLE + r"(?:\s+\w+)?)\b"
+)
+
+
+def works_under(duties: list[str]) -> str | None:
+    """The occupation a letter places the applicant under: the role it assists, reports to, or works under the
+    direction of ("under the direction of the RN", "assist the dentist chairside", "aider les charpentiers").
+
+    Returns the role's words (folded), or None. A role qualified as a senior colleague of the same occupation
+    (``_ROLE_QUALIFIER``) does not count: apprentices and sous chefs work under their own occupation's seniors.
+    """
+    for text in duties:
+        folded = re.sub(r"[^a-z0-9]+", " ", fold(text))
+        for m in _UNDER.finditer(folded):
+            role = next(g for g in m.groups() if g)
+            ws = role.split()
+            after = folded[m.end() :].split()[:1]
+            # "infirmière chef", "chef cuisinier": two role words are a head of the occupation; "the nurse
+            # manager", "the pharmacist in charge" are its supervisors
+            if (
+                not _ROLE_QUALIFIER.intersection(ws)
+                and sum(1 for w in ws if _ROLE_WORD.match(w)) == 1
+                and not _HEAD_AFTER.intersection(after)
+            ):
+                return role
+    return None
+
+
 @dataclass(frozen=True)
 class LetterLevel:
     """What a letter shows of the level of the work, with the words that show it."""
@@ -143,6 +212,26 @@ def read_letter(duties: list[str], title: str | None = None) -> LetterLevel:
     )
 
 
+def role_names(role: str, group: UnitGroup, groups: Iterable[UnitGroup]) -> bool:
+    """Whether a role read by ``works_under`` names ``group``: the role's words are in the group's title, and no
+    more skilled group (lower TEER) is named by them too. "the nurse" names registered nurses, not the licensed
+    practical nurses who work under them; "the RN" (registered nurse) names registered nurses only. The
+    occupation's supervisors and managers ("engineering managers", "contractors and supervisors, carpentry
+    trades") are not named: the role is the occupation itself."""
+    from checklist.noc.text import analyze
+    from checklist.noc.vocab import fr_word
+
+    english = [fr_word(w) or w for w in role.split() if w not in _ROLE_QUALIFIER]
+    head = [fr_word(w) or w for w in role.split() if _ROLE_WORD.match(w)]
+    for wanted in (set(analyze(" ".join(english))), set(analyze(" ".join(head)))):
+        named = [
+            g for g in groups if wanted and wanted <= set(analyze(g.title)) and required_level(g) < Level.SUPERVISE
+        ]
+        if named:
+            return group in named and group.teer == min(g.teer for g in named)
+    return False
+
+
 _LEAD_SUPERVISE = re.compile(r"\b(?:supervisors?|foremen|forewomen)\b")
 _LEAD_PLAN = re.compile(r"\bplan,? (?:and )?(?:organi[sz]e|direct|design|develop|coordinate)")
 
@@ -174,4 +263,4 @@ def neighbours(group: UnitGroup, other: UnitGroup) -> bool:
     return group.code[0] == other.code[0] and group.code[2:4] == other.code[2:4]
 
 
-__all__ = ["LetterLevel", "Level", "neighbours", "read_letter", "required_level"]
+__all__ = ["LetterLevel", "Level", "neighbours", "read_letter", "required_level", "role_names", "works_under"]

@@ -47,8 +47,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from checklist.noc.level import Level, read_letter, required_level
 from checklist.noc.models import SearchHit, UnitGroup
-from checklist.noc.text import analyze, query_terms, words
+from checklist.noc.text import analyze, english_title, query_terms, words
 from checklist.noc.vocab import TITLE_STOPWORDS
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 # Channel weights (tuned on bench/noc, kept round to avoid overfitting).
 W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
@@ -73,6 +74,8 @@ SUPERVISION_WORDS = "supervise hire recruit"
 """Words that mark supervision of staff, in a letter duty or a NOC main duty."""
 W_SUPERVISION = 0.5
 """Share of its score a group loses per unit of (letter duties supervising - its own duties supervising)."""
+W_LEVEL = 0.2
+"""Share of its score a group loses when its lead statement's defining level is not in the letter."""
 LEVEL_WORDS = {
     "supervisor": 1,
     "supervisors": 1,
@@ -237,6 +240,8 @@ class SearchIndex:
     title_factor: list[float]
     supervision: list[float]
     """Share of each group's main duties that supervise, hire or recruit staff."""
+    levels: list[int]
+    """The level each group's lead statement demands (``checklist.noc.level.required_level``)."""
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -338,6 +343,7 @@ class SearchIndex:
             title_mass=[round(sum(v.values()), 4) for v in t_vecs],
             title_factor=t_factor,
             supervision=supervision,
+            levels=[int(required_level(g)) for g in groups],
         )
 
     # ------------------------------------------------------------ serialise
@@ -475,8 +481,18 @@ class Ranking:
         return order[:limit]
 
 
-def rank(index: SearchIndex, duties: Sequence[str], title: str | None = None, *, use_title: bool = True) -> Ranking:
-    """Score all groups for a list of duty sentences and an optional title."""
+def rank(
+    index: SearchIndex,
+    duties: Sequence[str],
+    title: str | None = None,
+    *,
+    use_title: bool = True,
+    use_level: bool = True,
+) -> Ranking:
+    """Score all groups for a list of duty sentences and an optional title.
+
+    ``use_level=False`` when there are no real duties (a bare title typed into ``noc search``): the level of
+    the work is read from duties, and a title alone says nothing either way."""
     duty_weights: list[dict[str, float]] = []
     lang_votes: dict[str, int] = {}
     coverages: list[float] = []
@@ -495,6 +511,9 @@ def rank(index: SearchIndex, duties: Sequence[str], title: str | None = None, *,
         coverages.append(cov)
         for t, v in w.items():
             all_weights[t] = all_weights.get(t, 0.0) + v
+    letter_language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
+    if title:
+        title = english_title(title, letter_language)
     t_scores = index.title_scores(title) if (title and use_title) else None
     if t_scores is not None and title:
         tw, _lang, _cov = query_terms(" ".join(w for w in words(title) if w not in TITLE_STOPWORDS))
@@ -516,9 +535,28 @@ def rank(index: SearchIndex, duties: Sequence[str], title: str | None = None, *,
         s * (1.0 + W_TEER * (5 - int(code[1])) / 5) / (1.0 + W_TEER) * (1.0 - W_SUPERVISION * max(0.0, share - g))
         for s, code, g in zip(scores, index.codes, index.supervision)
     ]
+    if use_level:
+        scores = _level_demotion(index, scores, letter_level(duties, title))
     language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
     coverage = sum(coverages) / len(coverages) if coverages else 1.0
     return Ranking(scores, t_scores, p_scores, d_scores, language, coverage)
+
+
+def letter_level(duties: Sequence[str], title: str | None) -> int:
+    """The highest level of work a letter evidences (``Level``), read from its duties (and its title, for
+    managing)."""
+    level = read_letter(list(duties), title)
+    for candidate in (Level.MANAGE, Level.SUPERVISE, Level.PLAN):
+        if level.reaches(candidate):
+            return int(candidate)
+    return int(Level.WORK)
+
+
+def _level_demotion(index: SearchIndex, scores: list[float], reached: int) -> list[float]:
+    """Groups whose lead statement demands a level the letter never shows (supervising, managing, planning
+    and directing) lose ``W_LEVEL`` of their score: a lead statement counts only when its defining action is
+    evidenced, so a cook's letter ranks cooks above chefs and food service supervisors."""
+    return [s * (1.0 - W_LEVEL) if need > reached else s for s, need in zip(scores, index.levels)]
 
 
 def search(data: NocData, text: str = "", *, title: str | None = None, limit: int = 10) -> list[SearchHit]:
@@ -529,11 +567,12 @@ def search(data: NocData, text: str = "", *, title: str | None = None, limit: in
     """
     index: SearchIndex = data.index
     duties = split_sentences(text)
-    if title is None and text and len(words(text)) <= 8 and len(duties) <= 1:
+    title_only = title is None and bool(text) and len(words(text)) <= 8 and len(duties) <= 1
+    if title_only:
         # what people type: a title, maybe with a few words of duties
         title = text
         duties = [" ".join(w for w in words(text) if w not in TITLE_STOPWORDS)]
-    ranking = rank(index, duties, title)
+    ranking = rank(index, duties, title, use_level=not title_only)
     hits = []
     for gi in ranking.top(index, limit):
         code = index.codes[gi]

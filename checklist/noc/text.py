@@ -182,3 +182,36 @@ def query_terms(text: str, *, expand: bool = True) -> tuple[dict[str, float], st
             for t in analyze(extra):
                 weights[t] = weights.get(t, 0.0) + vocab.EXPANSION_WEIGHT
     return weights, lang, coverage
+
+
+def english_title(title: str, language: str = "en") -> str:
+    """A job title in English words, for the title channel (NOC titles are English).
+
+    Titles are too short to tell their language from function words, so the letter's language decides
+    ("Cuisinière de ligne" on a French letter is "cook line"), and a title is also read as French when most of
+    its words are French words the vocabulary knows and English would not ("Préposée aux bénéficiaires").
+    """
+    ws = words(title)
+    if not ws:
+        return title
+    known = sum(1 for w in ws if w not in vocab.FR_STOPWORDS and vocab.fr_word(w) is not None and w not in _EN_TITLE)
+    french_words = sum(
+        1 for w in ws if w in vocab.FR_STOPWORDS or (vocab.fr_word(w) is not None and w not in _EN_TITLE)
+    )
+    if language == "fr" or (known and french_words * 2 > len(ws) and not title.isascii()):
+        return " ".join(_title_words_fr(ws)) or title
+    return title
+
+
+def _title_words_fr(ws: list[str]) -> list[str]:
+    """English words of a French title. Its first word is the head noun ("conseiller aux ventes" is a sales
+    advisor, not "advise sales"; "aide de cuisine" a kitchen helper), read with ``vocab.FR_TITLE_NOUNS``; the
+    rest, which qualifies it, goes through the general vocabulary."""
+    noun = vocab.fr_title_noun(ws[0])
+    if noun is None:
+        return translate_fr(ws)[0]
+    return [noun, *translate_fr(ws[1:])[0]]
+
+
+_EN_TITLE = frozenset("chef commis concierge technician analyst assistant agent".split())
+"""Words a French dictionary knows that are also English titles' own words: never a sign of French."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checklist.noc.level import Level, neighbours, read_letter, required_level
+from checklist.noc.level import Level, neighbours, read_letter, required_level, role_names, works_under
 from tests.noc.letters import BOOKKEEPER, COOK, KITCHEN_SUPERVISOR
 
 
@@ -47,3 +47,39 @@ def test_required_level_of_groups(noc_data) -> None:  # type: ignore[no-untyped-
 def test_exclusion_notes_link_neighbours(noc_data) -> None:  # type: ignore[no-untyped-def]
     assert neighbours(noc_data.get("12200"), noc_data.get("11100"))
     assert not neighbours(noc_data.get("63200"), noc_data.get("11100"))
+
+
+def test_the_role_a_letter_works_under_is_read() -> None:
+    assert works_under(["Provide nursing care to residents under the direction of the RN"]) == "registered nurse"
+    assert works_under(["Count tablets under the pharmacist's supervision"]) == "pharmacist"
+    assert works_under(["Assist the dentist chairside during procedures"]) == "dentist"
+    assert works_under(["Aider les charpentiers à monter les murs"]) == "charpentiers"
+    assert works_under(["Sous la supervision de l'infirmière, prendre les signes vitaux"]) is not None
+    assert works_under(["Help customers find the right size"]) is None
+
+
+def test_a_senior_of_the_same_occupation_is_not_a_role_worked_under() -> None:
+    # sous chefs help the executive chef, apprentices work under journeypersons, RPNs report to the charge nurse
+    assert works_under(["Help the executive chef develop menus"]) is None
+    assert works_under(["Pull wire under the supervision of a journeyperson electrician"]) is None
+    assert works_under(["Chart the patients' condition and report to the charge nurse"]) is None
+
+
+def test_a_role_names_the_most_skilled_group_whose_title_has_it(noc_data) -> None:  # type: ignore[no-untyped-def]
+    groups = noc_data.unit_groups
+    named = {g.code for g in groups if role_names("nurses", g, groups)}
+    assert "31301" in named and "32101" not in named  # LPNs work under "the nurse"
+    assert {g.code for g in groups if role_names("registered nurse", g, groups)} == {"31301"}
+    # the occupation itself, not its contractors and supervisors (72013) or managers (20010)
+    assert {g.code for g in groups if role_names("carpenters", g, groups)} == {"72310"}
+    assert "21300" in {g.code for g in groups if role_names("engineer", g, groups)}
+    assert {g.code for g in groups if role_names("charpentiers", g, groups)} == {"72310"}
+
+
+def test_the_occupations_supervisor_is_not_a_role_worked_under() -> None:
+    # registered nurses report to the nurse manager; junior engineers to the project engineer
+    assert works_under(["Report to the nurse manager on each shift"]) is None
+    assert works_under(["Report to the project engineer on site"]) is None
+    assert works_under(["Sous la supervision de l'infirmière chef, administrer les médicaments"]) is None
+    # "support the nurses" is what charge nurses and educators also write: no evidence of working under them
+    assert works_under(["Support the nurses on the floor during busy shifts"]) is None

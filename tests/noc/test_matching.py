@@ -247,3 +247,96 @@ def test_the_duty_table_never_shows_an_unstated_duty_as_evidenced(noc_data) -> N
         if code == "62020":
             assert not [d for d in m.duties if d.matched and "upervise" in d.main_duty]
             assert m.matched_duties == 0
+
+
+ASSISTANT = [  # our own wording: a care aide who works under the nurses
+    "Help residents bathe, dress and eat their meals",
+    "Turn and reposition residents in bed and help them walk to the dining room",
+    "Take temperatures and blood pressure and report changes to the nurse",
+    "Provide personal care under the direction of the RN on the unit",
+]
+
+
+def test_a_letter_working_under_the_claimed_occupation_is_a_mismatch(noc_data) -> None:  # type: ignore[no-untyped-def]
+    m = match_duties(noc_data, "31301", ASSISTANT, None)
+    assert m.mismatch and any("working under or assisting the registered nurse" in r for r in m.reasons)
+    assert not match_duties(noc_data, "33102", ASSISTANT, None).mismatch
+
+
+def test_a_title_naming_the_claim_overrides_the_role_worked_under(noc_data) -> None:  # type: ignore[no-untyped-def]
+    sous_chef = [
+        "Assist the chef with the weekly menu and the costing of new dishes",
+        "Run the line on the chef's days off and direct the cooks",
+        "Order meat, fish and produce and check deliveries",
+    ]
+    m = match_duties(noc_data, "62200", sous_chef, "Sous-Chef")
+    assert not any("working under" in r for r in m.reasons)
+    assert any("working under or assisting the chef" in r for r in match_duties(noc_data, "62200", sous_chef).reasons)
+
+
+AIDE_DE_CUISINE = [  # our own wording, as a Québec employer writes it
+    "Laver la vaisselle, les chaudrons et les ustensiles à la main et au lave-vaisselle",
+    "Éplucher et couper les légumes pour les cuisiniers avant le service",
+    "Balayer et laver le plancher de la cuisine et sortir les poubelles",
+    "Ranger les livraisons dans l'entrepôt et la chambre froide",
+]
+
+
+def test_a_well_understood_french_letter_is_judged_like_an_english_one(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """A kitchen helper claimed as a cook: in English the less skilled neighbour that fits better makes it a
+    mismatch; a French letter whose words are known (``FULL_FR_COVERAGE``) is held to the same rule."""
+    m = match_duties(noc_data, "63200", AIDE_DE_CUISINE, "Aide de cuisine")
+    assert m.language == "fr" and m.judgeable and m.mismatch
+    assert "65201" in [h.code for h in m.best_fits]
+    assert not match_duties(noc_data, "65201", AIDE_DE_CUISINE, "Aide de cuisine").mismatch
+
+
+def test_a_french_title_counts_in_search(noc_data) -> None:  # type: ignore[no-untyped-def]
+    hits = noc_data.search("\n".join(AIDE_DE_CUISINE), title="Aide de cuisine", limit=3)
+    assert hits[0].code == "65201"
+
+
+def test_a_sentence_sharing_only_some_words_does_not_evidence_a_duty(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """Sample s03: "Show the two kitchen helpers what to prep and check their work" shares "kitchen" and "work"
+    with "May clean kitchen and work area" but does not state it (below ``DUTY_MATCH``, two shared terms)."""
+    m = match_duties(noc_data, "63200", COOK, "Cook")
+    row = next(d for d in m.duties if d.main_duty.startswith("May clean kitchen"))
+    assert not row.matched and row.letter_duty is None
+    assert any(d.matched for d in m.duties)
+
+
+def test_a_short_sentence_that_states_a_long_duty_evidences_it(noc_data) -> None:  # type: ignore[no-untyped-def]
+    from checklist.noc.matching import DUTY_MATCH, SHARED_MATCH
+
+    letter = [
+        "Carry out scheduled maintenance: oil changes, tire rotations and fluid flushes",
+        "Road-test vehicles after repairs and explain the work done to the service advisor",
+        "Repair and replace steering, suspension, brake and exhaust components",
+    ]
+    m = match_duties(noc_data, "72410", letter, "Automotive Technician")
+    row = next(d for d in m.duties if d.main_duty.startswith("Perform scheduled maintenance"))
+    assert row.matched and row.letter_duty == letter[0]
+    assert SHARED_MATCH <= row.score < DUTY_MATCH  # shown for its shared words, not its cosine
+
+
+def test_a_strict_duty_table_adds_no_weak_coverage_warning(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """Weak coverage counts duties reached at the looser ``SUPPORT_MATCH``: rows hidden from the table for lack of
+    evidence do not turn a well-covered letter into a warning."""
+    from checklist.noc.matching import _evidence
+    from checklist.noc.text import query_terms
+
+    index = noc_data.index
+    vecs = [index.sentence_vector(query_terms(s)[0]) for s in COOK]
+    rows, loose = _evidence(index, noc_data.get("63200").main_duties, COOK, vecs)
+    assert loose >= sum(r.matched for r in rows)
+    assert not match_duties(noc_data, "63200", COOK, "Cook").weak_coverage
+
+
+def test_the_level_gap_names_a_group_whose_level_the_letter_reaches(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """A cook's letter claimed as food service supervisor: the group named as fitting as well is one that does
+    the work itself, not chefs (who plan and direct, a level the letter does not show either)."""
+    from tests.noc.letters import COOK
+
+    m = match_duties(noc_data, "62020", COOK, None)
+    named = [r for r in m.reasons if r.endswith("as well or better")]
+    assert named and "62200" not in named[0]

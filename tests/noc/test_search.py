@@ -87,3 +87,34 @@ def test_supervisory_duties_rank_the_supervisors_group(noc_data) -> None:  # typ
 )
 def test_title_level_words_must_agree(noc_data, query: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert noc_data.search(query, limit=1)[0].code == code
+
+
+def test_groups_whose_defining_level_the_letter_lacks_are_demoted(noc_data, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A cook's letter never supervises, manages or plans: chefs (plan and direct) and food service
+    supervisors lose ``W_LEVEL`` of their score, cooks keep theirs; a supervisor's letter keeps its group."""
+    import checklist.noc.search as search
+    from tests.noc.letters import COOK, KITCHEN_SUPERVISOR
+
+    index = noc_data.index
+    with_level = search.rank(index, COOK).scores
+    monkeypatch.setattr(search, "W_LEVEL", 0.0)
+    without = search.rank(index, COOK).scores
+    sup_without = search.rank(index, KITCHEN_SUPERVISOR).scores
+    monkeypatch.undo()
+    sup_with = search.rank(index, KITCHEN_SUPERVISOR).scores
+    at = index.codes.index
+    for code in ("62200", "62020", "60030"):
+        assert with_level[at(code)] == pytest.approx(without[at(code)] * (1 - search.W_LEVEL))
+    assert with_level[at("63200")] == pytest.approx(without[at("63200")])
+    assert sup_with[at("62020")] == pytest.approx(sup_without[at("62020")])
+
+
+def test_the_level_a_letter_reaches() -> None:
+    from checklist.noc.level import Level
+    from checklist.noc.search import letter_level
+    from tests.noc.letters import BOOKKEEPER, COOK, KITCHEN_SUPERVISOR
+
+    assert letter_level(COOK, "Line Cook") == Level.WORK
+    assert letter_level(BOOKKEEPER, None) == Level.WORK
+    assert letter_level(KITCHEN_SUPERVISOR, None) == Level.SUPERVISE
+    assert letter_level(["Manage the restaurant's operations and its budget"], None) == Level.MANAGE
