@@ -32,8 +32,12 @@ COLUMNS = {
 STOP_ROW = re.compile(
     r"(?i)^(?:gross|total|deductions?|taxes|statutory\s+(?:deductions|withholdings)|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)"
 )
+TOTAL_HOURS_LABEL = re.compile(
+    r"(?i)^(?:total\s+(?:paid\s+)?hours|total\s+hours\s+paid|hours\s+total|total\s+des\s+heures|heures\s+totales)\b"
+)
+PREMIUM_LABEL = re.compile(r"(?i)\b(?:premium|differential|shift\s+diff|prime)\b")
 GROSS_LABEL = re.compile(
-    r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))"
+    r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération|brut)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))"
 )
 EARNING_LINE = re.compile(
     r"(?i)(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:hrs?|hours?|h|heures)\.?\s*(?:@|x|×|at|à)\s*\$?\s*(\d{1,4}(?:[.,]\d{2,4}))"
@@ -51,11 +55,11 @@ LABEL_PAYDATE = re.compile(
     r"(?i)^(?:pay\s*date|payment\s+date|pay\s*day|cheque\s+date|check\s+date|deposit\s+date|advice\s+date|date\s+paid|paid\s+(?:on|date)|date\s+de\s+(?:paiement|paie|dépôt|versement)|date\s+du\s+(?:paiement|dépôt|versement)|versé\s+le|payé\s+le)\b\s*:?"
 )
 LABEL_EMPLOYEE = re.compile(
-    r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*(?::|$)"
+    r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|salarié(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*(?::|$)"
 )
 LABEL_EMPLOYER = re.compile(r"(?i)^(?:employer|company|employeur|entreprise|compagnie)\s*:")
 HEADINGS = re.compile(
-    r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|statement\s+of\s+earnings(?:\s+and\s+deductions)?|pay\s*slip|payroll\s+statement|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)\s*[-–:|]?\s*"
+    r"(?i)^(?:pay\s*stub|earnings\s+statement|pay\s+statement|(?:salary|pay|deposit|direct\s+deposit)\s+advice|avis\s+de\s+(?:dépôt|paie)|statement\s+of\s+earnings(?:\s+and\s+deductions)?|pay\s*slip|payroll\s+statement|relevé\s+de\s+paie|talon\s+de\s+paie|bulletin\s+de\s+paie)\s*[-–:|]?\s*"
 )
 
 
@@ -105,9 +109,12 @@ def _employee(view: TextView, out: Collector) -> None:
         out.set("employee_name", hit.value, hit)
         return
     fallback: tuple[str, Line] | None = None
-    for line in view.lines[:25]:
+    for line in view.lines[:40]:
         for cell in line.cells:
-            text = _person_cell(re.sub(r"(?i)^(?:employee|employé(?:e)?)\s*:?\s*", "", cell.text)) or ""
+            if HEADINGS.match(cell.text) or LABEL_START.match(cell.text) or LABEL_END.match(cell.text):
+                continue  # the stub's own title ("SALARY ADVICE") or a column label is no one's name
+            named = re.split(r"\s+[—–]\s+", cell.text)[0]  # "Layla Haddad — Coordinator — pay group M"
+            text = _person_cell(re.sub(r"(?i)^(?:employee|employé(?:e)?)\s*:?\s*", "", named)) or ""
             if not text or text.lower() == str(out.values.get("employer_name", "")).lower():
                 continue
             if any(STREET_RE.search(below.text) for _, below in view.column_below(line, cell, rows=2)):
@@ -133,7 +140,9 @@ def _from_block(view: TextView, out: Collector) -> None:
 
 
 def _person_cell(text: str) -> str | None:
-    """A person's name in a cell, dropping an employee number; "LAST, FIRST" turned around."""
+    """A person's name in a cell, dropping an employee number and what follows a dash or dot
+    ("Ana Lima — cook — direct deposit"); "LAST, FIRST" turned around."""
+    text = re.split(r"\s+[—–·|]\s+", text.strip())[0]
     text = re.sub(r"^\s*[\w-]*\d[\w-]*\s+", "", clean_value(text))
     if "," in text:
         last, first = (part.strip() for part in text.split(",", 1))
@@ -190,10 +199,14 @@ def _amounts(view: TextView, out: Collector) -> None:
     found = find_header(view, _columns(), {"current"})
     rows: list[Row] = []
     gross: Row | None = None
+    printed_total: Row | None = None
     if found:
         header, columns = found
         for line in view.lines[header.index + 1 : header.index + 25]:
             row = read_row(line, columns)
+            if TOTAL_HOURS_LABEL.match(row.label) and "hours" in row.values:
+                printed_total = row
+                continue
             if GROSS_LABEL.match(row.label):
                 gross = row
                 break
@@ -201,13 +214,15 @@ def _amounts(view: TextView, out: Collector) -> None:
                 break
             if row.values:
                 rows.append(row)
-        hours = [row.values["hours"] for row in rows if "hours" in row.values]
-        if gross is not None and "hours" in gross.values:
-            out.set("hours", gross.values["hours"], gross.line)
+        # A premium is paid on hours already counted on another line: its hours are not more hours.
+        hours = [row.values["hours"] for row in rows if "hours" in row.values and not PREMIUM_LABEL.search(row.label)]
         if hours:
             out.set(
                 "hours", round(sum(hours), 2), rows[0].line, snippet=" / ".join(r.line.stripped for r in rows)[:300]
             )
+        for total in (gross, printed_total):  # a total the stub prints beats our sum
+            if total is not None and "hours" in total.values:
+                out.set("hours", total.values["hours"], total.line)
     if not rows:
         rows = _rate_lines(view)
         hours = [row.values["hours"] for row in rows]
