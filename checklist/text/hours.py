@@ -41,7 +41,8 @@ _HOURS_PATTERNS = [
     (re.compile(rf"{_NUM}\s*-?\s*hours?\s+(?:work\s*)?week", re.I), "per_week"),
     (
         re.compile(
-            rf"(?:work\s+week|semaine\s+de\s+travail|schedule|horaire)\s+(?:is|of|est\s+de|de)?\s*{_NUM}\s*(?:hours?|hrs?|heures?|h)\b",
+            rf"(?:(?:normal\s+|regular\s+|standard\s+)?work\s*week|semaine\s+(?:normale\s+|régulière\s+)?de\s+travail|schedule|horaire)"
+            rf"\s+(?:is|of|est\s+de|de)?\s*{_NUM}\s*(?:hours?|hrs?|heures?|h)\b",
             re.I,
         ),
         "per_week",

@@ -22,16 +22,24 @@ EMPLOYEE_RE = re.compile(
     rf"\b(?:and|et)\s+{PARTY}\s*(?:,\s*)?\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:Employee|employé|employée|Executive)",
     re.IGNORECASE,
 )
+# "ET : Ana Lima, ci-après « le Salarié »", "and Ana Lima, hereinafter called the Employee"
+HEREINAFTER = r"\s*,?\s*(?:ci-après|hereinafter)(?:\s+(?:appelée?|désignée?|nommée?|called|referred\s+to\s+as))?\s*[«\"“(]?\s*(?:the\s+|le\s+|la\s+|l[’']\s*)?"
+EMPLOYER_HEREINAFTER = re.compile(
+    rf"(?i)\b(?:between|entre)\s*:?\s*{PARTY}{HEREINAFTER}(?:employer|employeur|company|compagnie|société)"
+)
+EMPLOYEE_HEREINAFTER = re.compile(
+    rf"(?i)\b(?:and|et)\s*:?\s*{PARTY}{HEREINAFTER}(?:employee|employé|employée|salarié|salariée|executive)"
+)
 DEAR_RE = re.compile(r"^(?:Dear|Cher|Chère|Bonjour)\s+(?:(?:Mr|Mrs|Ms|Dr|Madame|Monsieur|M|Mme)\.?\s+)?([^,:]+)[,:]")
 START_RE = re.compile(
-    rf"(?i)(?:commenc\w*|start(?:ing)?(?:\s+date)?|begin(?:ning)?|effective|débutera|entrée\s+en\s+fonction|date\s+de\s+début|à\s+compter\s+du)[^.]{{0,60}}?({DATE_ANY})"
+    rf"(?i)(?:commenc\w*|start(?:ing)?(?:\s+date)?|begin(?:ning)?|effective|takes\s+effect|prend\s+effet|entre\s+en\s+vigueur|débutera|entrée\s+en\s+fonction|date\s+de\s+début|à\s+compter\s+du)[^.]{{0,60}}?({DATE_ANY})"
 )
 
 
 def extract_contract(view: TextView) -> Collector:
     out = Collector()
     prose, starts = prose_index(view)
-    match = EMPLOYER_RE.search(prose)
+    match = EMPLOYER_RE.search(prose) or EMPLOYER_HEREINAFTER.search(prose)
     if match:
         out.set(
             "employer_name", tidy_company(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0)
@@ -74,7 +82,7 @@ def extract_contract(view: TextView) -> Collector:
 
 
 def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
-    match = EMPLOYEE_RE.search(prose)
+    match = EMPLOYEE_RE.search(prose) or EMPLOYEE_HEREINAFTER.search(prose)
     if match and looks_like_person(match.group(1).strip(" ,")):
         out.set(
             "employee_name", clean_value(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0)

@@ -82,16 +82,16 @@ LABELS = {
         r"(?i)^(?:period(?:\s+of\s+employment)?|période(?:\s+d[’']emploi)?|dates?(?:\s+of\s+employment)?|employment\s+dates|durée)\s*:"
     ),
     "start": re.compile(
-        r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|hiring|joining|appointment|employment)|(?:hire|joining|hiring)\s+date|employed\s+since|employment\s+start(?:\s+date)?|in\s+service\s+since|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"
+        r"(?i)^(?:(?:start(?:ing)?\s+date|date\s+of\s+(?:hire|hiring|joining|appointment|employment)|(?:hire|joining|hiring)\s+date|employed\s+since|employment\s+start(?:\s+date)?|in\s+service\s+since|(?:date\s+of\s+)?commencement|date\s+d[’']embauche|date\s+d[’']entrée(?:\s+en\s+fonction)?|date\s+de\s+début)\b\s*:?|(?:from|du|début)\s*:)"
     ),
     "end": re.compile(
-        r"(?i)^(?:(?:(?:employment\s+)?end\s+date|last\s+(?:working\s+)?day(?:\s+of\s+(?:work|employment))?|(?:termination|separation|relieving|leaving)\s+date|date\s+of\s+(?:relieving|leaving|separation|termination|departure|exit)|date\s+de\s+(?:fin|départ|cessation)(?:\s+d[’']emploi)?)\b\s*:?|(?:to|until|au|fin)\s*:)"
+        r"(?i)^(?:(?:(?:employment\s+)?end\s+date|last\s+(?:working\s+)?day(?:\s+of\s+(?:work|employment))?|(?:termination|separation|relieving|leaving)\s+date|date\s+of\s+(?:relieving|leaving|separation|termination|departure|exit)|separation|date\s+de\s+(?:fin|départ|cessation)(?:\s+d[’']emploi)?)\b\s*:?|(?:to|until|au|fin)\s*:)"
     ),
     "hours": re.compile(
-        r"(?i)^(?:(?:working\s+|work\s+|regular\s+|scheduled\s+|normal\s+)?hours(?:\s+(?:per|/)\s*week|\s+of\s+work|\s+worked)?|weekly\s+hours|heures(?:\s+(?:par\s+semaine|hebdomadaires|de\s+travail))?|horaire(?:\s+de\s+travail)?)\b\s*:?"
+        r"(?i)^(?:(?:working\s+|work\s+|regular\s+|scheduled\s+|normal\s+)?hours(?:\s+(?:per|/)\s*week|\s+of\s+work|\s+worked)?|weekly\s+(?:hours|schedule)|heures(?:\s+(?:par\s+semaine|hebdomadaires|de\s+travail))?|horaire(?:\s+(?:de\s+travail|hebdomadaire))?)\b\s*:?"
     ),
     "salary": re.compile(
-        r"(?i)^(?:salary|annual\s+salary|wage|hourly\s+(?:wage|rate)|rate(?:\s+of\s+pay)?|pay|compensation|remuneration|salaire(?:\s+annuel)?|rémunération|taux\s+horaire)\b\s*:?"
+        r"(?i)^(?:(?:gross\s+)?(?:(?:annual|yearly|monthly|weekly|hourly)\s+)?(?:salary|remuneration|compensation|wage|pay)|hourly\s+rate|rate(?:\s+of\s+pay)?|salaire(?:\s+(?:annuel|mensuel))?|rémunération(?:\s+annuelle)?|taux\s+horaire)\b\s*:?"
     ),
 }
 CURRENT_RE = re.compile(
@@ -366,7 +366,7 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
     if match:
         out.set("end_date", loose_date(match.group(1), end=True), _at(view, starts, match))
     for key in ("start", "end"):
-        hit = view.labelled(LABELS[key], _date_cell, below=1)
+        hit = view.labelled(LABELS[key], _end_date_cell if key == "end" else _date_cell, below=1)
         if hit:
             out.set(f"{key}_date", hit.value, hit)
     end = out.values.get("end_date")
@@ -414,8 +414,17 @@ def _range_end(text: str) -> dt.date | None:
 
 
 def _date_cell(text: str) -> object | None:
-    """A date standing (nearly) alone in a cell, not one inside a sentence."""
-    return parse_date(text) if len(text.split()) <= 6 else None
+    """A date standing (nearly) alone in a cell, not one inside a sentence; a month or a year
+    alone ("March 2021") keeps its precision: the first day it may stand for."""
+    return loose_date(text) if len(text.split()) <= 6 and _DATE_ALONE.search(text) else None
+
+
+def _end_date_cell(text: str) -> object | None:
+    """As `_date_cell`, for an end: a month or a year alone stands for its last day."""
+    return loose_date(text, end=True) if len(text.split()) <= 6 and _DATE_ALONE.search(text) else None
+
+
+_DATE_ALONE = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 
 
 def _hours(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
@@ -770,7 +779,7 @@ def _section_positions(view: TextView, out: Collector) -> list[Position]:
             sub.set("start_date", hit.value[0], hit)  # type: ignore[index]
             sub.set("end_date", hit.value[1], hit)  # type: ignore[index]
         for key in ("start", "end"):
-            date_hit = part.labelled(LABELS[key], _date_cell, below=0)
+            date_hit = part.labelled(LABELS[key], _end_date_cell if key == "end" else _date_cell, below=0)
             if date_hit:
                 sub.set(f"{key}_date", date_hit.value, date_hit)
         _hours(part, part.prose(), _starts(part), sub, [])

@@ -118,3 +118,23 @@ def test_a_contractor_confirmation_is_a_letter_about_the_work() -> None:
     assert document.kind.value == "reference_letter"
     assert document.fields.employee_name == "Rafael Quispe"
     assert document.fields.contractor is True
+
+
+PARTICULARS = """Stonebridge Survey Ltd.
+CERTIFICATE OF EMPLOYMENT
+We certify that Daniela Oyelaran was employed by our firm. The particulars are set out below.
+Item\tParticulars
+Designation\tSurvey Technician
+Commencement\tSeptember 2020
+Separation\tFebruary 2024
+Weekly schedule\t40 hrs
+Gross yearly remuneration\tCAD 64,500
+Mark Tennant, HR Lead
+"""
+
+
+def test_unusual_labels_and_dates_that_give_only_a_month() -> None:
+    fields = _letter(PARTICULARS).fields
+    assert (str(fields.start_date), str(fields.end_date)) == ("2020-09-01", "2024-02-29")
+    assert fields.currently_employed is False
+    assert (fields.hours_per_week, fields.salary_amount, fields.salary_period) == (40.0, 64500.0, "year")
