@@ -15,6 +15,7 @@ import checklist.pipeline as checking
 from checklist.cli import app
 from checklist.ingest.cache import CACHE_DIR, READINGS, ReadingCache
 from checklist.ingest.limits import ReadLimits
+from checklist.ingest.parallel import WORKERS_VARIABLE
 from checklist.pipeline import CheckOptions, check_case, read_documents
 from checklist.report import render_json
 from tests.support.files import make_pdf
@@ -60,6 +61,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(path, root, limits)
 
     monkeypatch.setattr(checking, "read_document", counting)
+    monkeypatch.setenv(WORKERS_VARIABLE, "1")  # the list is this process's: no reading in worker processes
     return seen
 
 
