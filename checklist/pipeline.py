@@ -73,7 +73,7 @@ def understand(path: Path, root: Path, limits: ReadLimits | None = None, cache: 
     limits = limits or ReadLimits()
     try:
         with time_limit(limits.max_seconds) as deadline:
-            raw = _read(path, root, limits, cache)
+            raw = read_raw(path, root, limits, cache)
             return extract(raw, classify(raw))
     except ReadTimeout as exc:
         if exc.deadline is not deadline:
@@ -86,7 +86,10 @@ def understand(path: Path, root: Path, limits: ReadLimits | None = None, cache: 
         )
 
 
-def _read(path: Path, root: Path, limits: ReadLimits, cache: ReadingCache | None) -> RawDocument:
+def read_raw(path: Path, root: Path, limits: ReadLimits, cache: ReadingCache | None = None) -> RawDocument:
+    """One file's reading as the check uses it (SINs masked, hashed), from the `cache` when it holds it.
+
+    The first stage of `understand`, on its own for the benchmark's figures per stage."""
     rel = path.relative_to(root).as_posix()
     sha256 = _sha256_within(path, limits) if cache is not None else None
     if cache is not None and sha256 is not None:
