@@ -11,7 +11,7 @@ Processes are used only where that is safe and worth it; otherwise, or if a
 pool cannot be started or breaks, the files are handled one after the other
 here, with the same results:
 - at least `MIN_ITEMS` files and more than one usable core;
-- a POSIX system with fork, in a process that runs no other thread (forking
+- Linux (fork; on macOS it is unsafe), in a process that runs no other thread (forking
   a threaded process, e.g. the web server, can copy a lock held by another
   thread) and is not itself a worker (a batch worker already has its core);
 - no time limit open around the call (a forked child has no timer).
@@ -24,6 +24,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -61,7 +62,8 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], workers: int | N
             for result in results:
                 done += 1
                 yield result
-    except BrokenProcessPool as exc:  # a worker died (killed, out of memory): finish here, one by one
+    except (BrokenProcessPool, OSError) as exc:  # no process could start, or a worker died: finish here
+        # Whatever failed in a worker fails here again in the same way, so the outcome is the serial one.
         log.warning("parallel reading stopped (%s); reading the remaining files here", exc)
         yield from map(function, items[done:])
 
@@ -93,7 +95,8 @@ def _cores() -> int:
 
 def _can_fork() -> bool:
     return (
-        "fork" in multiprocessing.get_all_start_methods()
+        sys.platform.startswith("linux")  # elsewhere fork is unsafe (macOS) or missing (Windows)
+        and "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
         and multiprocessing.parent_process() is None
         and not limit_open()
@@ -103,13 +106,13 @@ def _can_fork() -> bool:
 def _pooled(function: Callable[[T], R], items: Sequence[T], count: int) -> Generator[R, None, None]:
     global _function
     _function = function
-    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
     try:
-        yield from pool.map(_run, items)
-    except BaseException:
-        _stop(pool)  # Ctrl+C, an error or a caller that stopped early: do not wait for the files being read
-        raise
-    else:
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
+        try:
+            yield from pool.map(_run, items)
+        except BaseException:
+            _stop(pool)  # Ctrl+C, an error or a caller that stopped early: do not wait for the files being read
+            raise
         pool.shutdown(wait=True)
     finally:
         _function = None

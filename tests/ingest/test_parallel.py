@@ -76,6 +76,15 @@ def test_a_broken_pool_finishes_here_with_the_same_results() -> None:
     assert list(ordered_map(_dies_in_a_worker, list(range(12)), workers=2)) == list(range(1, 13))
 
 
+def test_no_process_can_start_so_all_run_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")  # fork refused: too many processes
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refused)
+    assert list(ordered_map(_square_and_pid, list(range(8)), workers=2)) == [(i * i, PARENT) for i in range(8)]
+    assert parallel._function is None
+
+
 def test_no_worker_outlives_the_map() -> None:
     results = ordered_map(_square_and_pid, list(range(12)), workers=2)
     next(results)
