@@ -12,6 +12,8 @@ falls on all of them alike; each figure is the median of `--repeat` runs:
   read afresh (`cache=False`), as the CLI runs it: files read in parallel processes
   where possible (`checklist.ingest.parallel`);
 - serial: the same check in this process only (`workers=1`);
+- parallel: the same check with one process per core whatever the load (`workers=cores`);
+  `check` chooses between the two from the idle cores it sees (the load average);
 - warm: `check_case` again with the readings kept in the case folder
   (`checklist.ingest.cache`), as a second check of an unchanged case runs;
 - stages: one serial cold check split by stage (read, classify, extract, rules, render),
@@ -124,9 +126,10 @@ def main() -> None:
     print(f"NOC data load (once per process): {time.perf_counter() - started:.3f} s")
     print(f"before: {load()}")
     names = ("read", "classify", "extract", "rules", "render")
+    cores = os.cpu_count() or 1
     print(
         f"{'case':30} {'docs':>4} {'plain s':>7} {'check s':>7} {'ratio':>5} {'serial s':>8} {'ratio':>5} "
-        f"{'warm s':>6}  " + " ".join(f"{n:>8}" for n in names)
+        f"{'parall s':>8} {'ratio':>5} {'warm s':>6}  " + " ".join(f"{n:>8}" for n in names)
     )
     for case in cases:
         documents = len(discover(case))
@@ -138,6 +141,9 @@ def main() -> None:
                 "serial": lambda case=case: render_json(
                     check_case(case, CheckOptions(noc=noc, cache=False, workers=1))
                 ),
+                "parallel": lambda case=case: render_json(
+                    check_case(case, CheckOptions(noc=noc, cache=False, workers=cores))
+                ),
                 "warm": lambda case=case: render_json(check_case(case, CheckOptions(noc=noc))),
             },
             args.repeat,
@@ -146,7 +152,8 @@ def main() -> None:
         base = figures["plain"]
         print(
             f"{case.name[:30]:30} {documents:4d} {base:7.3f} {figures['check']:7.3f} {figures['check'] / base:5.2f} "
-            f"{figures['serial']:8.3f} {figures['serial'] / base:5.2f} {figures['warm']:6.3f}  "
+            f"{figures['serial']:8.3f} {figures['serial'] / base:5.2f} "
+            f"{figures['parallel']:8.3f} {figures['parallel'] / base:5.2f} {figures['warm']:6.3f}  "
             + " ".join(f"{split.get(n, 0.0):8.3f}" for n in names)
         )
     print(f"after: {load()}")

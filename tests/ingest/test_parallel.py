@@ -47,6 +47,17 @@ def test_serial_where_processes_are_not_worth_it_or_not_wanted(monkeypatch: pyte
     assert {pid for _, pid in ordered_map(_square_and_pid, list(range(10)))} == {PARENT}
 
 
+def test_as_many_processes_as_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a machine other work keeps busy, workers only compete: the load average decides (issue 12)."""
+    monkeypatch.setattr(parallel, "_cores", lambda: 4)
+    for load, expected in ((0.2, 4), (1.0, 4), (1.5, 3), (3.2, 1), (9.0, 1)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert worker_count(10) == expected, load
+    assert worker_count(10, workers=2) == 2  # a number asked for is used whatever the load
+    monkeypatch.setenv(WORKERS_VARIABLE, "3")
+    assert worker_count(10) == 3
+
+
 def test_serial_while_another_thread_runs() -> None:
     """Forking a threaded process could copy a lock another thread holds (the web server runs threads)."""
     stop = threading.Event()
