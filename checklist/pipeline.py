@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from checklist.extract import extract
 from checklist.ingest import discover, read_document, scan
 from checklist.ingest.cache import ReadingCache
 from checklist.ingest.limits import ReadLimits, ReadTimeout, time_limit
+from checklist.ingest.parallel import ordered_map
 from checklist.models.case import Case
 from checklist.models.document import Classification, Document, DocumentKind, Page, RawDocument
 from checklist.models.findings import Severity
@@ -45,7 +47,9 @@ class CheckOptions:
     already loaded (a batch loads it once), else it is loaded from `noc_dir`,
     the environment or the user data folder; `cache` keeps each file's reading
     in the case folder (`checklist.ingest.cache`) so unchanged files are not
-    read again; `on_document` is told each document's path once it is read.
+    read again; `on_document` is told each document's path once it is read;
+    `workers` caps the processes that read files in parallel (None: one per
+    core where safe, see `checklist.ingest.parallel`; 1: none).
     """
 
     as_of: dt.date | None = None
@@ -55,6 +59,7 @@ class CheckOptions:
     limits: ReadLimits = field(default_factory=ReadLimits)
     cache: bool = True
     on_document: Callable[[str], None] | None = None
+    workers: int | None = None
 
     @property
     def day(self) -> dt.date:
@@ -68,7 +73,7 @@ def understand(path: Path, root: Path, limits: ReadLimits | None = None, cache: 
     limits = limits or ReadLimits()
     try:
         with time_limit(limits.max_seconds) as deadline:
-            raw = _read(path, root, limits, cache)
+            raw = read_raw(path, root, limits, cache)
             return extract(raw, classify(raw))
     except ReadTimeout as exc:
         if exc.deadline is not deadline:
@@ -81,7 +86,10 @@ def understand(path: Path, root: Path, limits: ReadLimits | None = None, cache: 
         )
 
 
-def _read(path: Path, root: Path, limits: ReadLimits, cache: ReadingCache | None) -> RawDocument:
+def read_raw(path: Path, root: Path, limits: ReadLimits, cache: ReadingCache | None = None) -> RawDocument:
+    """One file's reading as the check uses it (SINs masked, hashed), from the `cache` when it holds it.
+
+    The first stage of `understand`, on its own for the benchmark's figures per stage."""
     rel = path.relative_to(root).as_posix()
     sha256 = _sha256_within(path, limits) if cache is not None else None
     if cache is not None and sha256 is not None:
@@ -100,15 +108,22 @@ def read_documents(
     on_document: Callable[[str], None] | None = None,
     cache: bool = False,
     paths: list[Path] | None = None,
+    workers: int | None = None,
 ) -> list[Document]:
-    """The documents of the case folder (or of `paths`, already found in it), read, classified and extracted."""
+    """The documents of the case folder (or of `paths`, already found in it), read, classified and extracted.
+
+    Several files are handled in parallel processes where that is safe (`checklist.ingest.parallel`,
+    `workers` caps them; 1: one by one here); the documents are the same, in the same order."""
     limits = limits or ReadLimits()
     readings = ReadingCache(case_dir, limits) if cache else None
+    if readings is not None:
+        readings.clean_leftovers()  # once, here: not by each worker
+    found = discover(case_dir) if paths is None else paths
     documents = []
-    for path in discover(case_dir) if paths is None else paths:
-        documents.append(understand(path, case_dir, limits, readings))
+    for document in ordered_map(partial(understand, root=case_dir, limits=limits, cache=readings), found, workers):
+        documents.append(document)
         if on_document:
-            on_document(documents[-1].path)
+            on_document(document.path)
     return documents
 
 
@@ -125,7 +140,9 @@ def check_case(case_dir: Path, options: CheckOptions | None = None, **shorthand:
     review = load_review(case_dir)
     noc = options.noc if options.noc is not None else load_noc(options.noc_dir)
     found, aside = scan(case_dir)  # one walk of the folder: the documents and the tool's own files
-    documents = read_documents(case_dir, options.limits, options.on_document, cache=options.cache, paths=found)
+    documents = read_documents(
+        case_dir, options.limits, options.on_document, cache=options.cache, paths=found, workers=options.workers
+    )
     report = build_report(case, options.day, documents, noc, review)
     return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in aside]})
 

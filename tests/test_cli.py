@@ -171,3 +171,22 @@ def test_noc_install_of_a_bad_folder_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = run("noc", "install", tmp_path / "empty", "--dest", tmp_path / "noc")
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_a_json_check_does_not_import_the_template_engine(tmp_path: Path) -> None:
+    """Start-up time (issue 12): jinja2 is imported for HTML and Markdown reports only."""
+    from tests.support.cases import small_case
+
+    case = small_case(tmp_path / "case")
+    script = (
+        "import sys; from checklist.cli import app\n"
+        "try:\n"
+        f"    app(['check', {str(case)!r}, '-f', 'json', '-o', {str(tmp_path / 'out.json')!r},"
+        f" '--noc-data', {str(NOC_DIR)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('jinja2' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert run.stdout.strip().splitlines()[-1] == "False", run.stderr[-2000:]
+    assert (tmp_path / "out.json").is_file()

@@ -218,6 +218,24 @@ def test_issue20_property_mask_sins_leaves_no_sin_in_text(sin: str, data: st.Dat
     assert mask_sins(mask_sins(text)) == mask_sins(text)
 
 
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(text=st.text(alphabet=st.sampled_from("0123456789٣ \n-./|_SINAS:xé,"), max_size=40))
+def test_the_shortcut_for_strings_of_few_digits_masks_the_same(text: str) -> None:
+    """Strings with fewer than nine digits are returned unread (issue 12): exactly what the full search gives."""
+    import checklist.privacy as privacy
+
+    pieces, done = [], 0
+    for start, end, digits in privacy._sins(text):
+        pieces += [text[done:start], f"XXX XXX {digits[-3:]}"]
+        done = end
+    assert mask_sins(text) == "".join(pieces) + text[done:]
+
+
+def test_eight_digits_are_never_a_sin() -> None:
+    for text in ("SIN 04645428", "046 454 28", "SIN04645428", "0\n4\n6\n4\n5\n4\n2\n8", "2024-01-15"):
+        assert mask_sins(text) == text
+
+
 def make_case(tmp_path: Path, place: dict[str, str]) -> Path:
     folder = tmp_path / "clients" / place["folder"]
     small_case(folder, applicant=place["applicant"], letter_name=place["file"], letter=letter_text(place["line"]))

@@ -108,6 +108,10 @@ class ReadingCache:
             raise ValueError(f"not a SHA-256: {sha256[:80]!r}")
         return self.folder / f"{sha256}.json"
 
+    def clean_leftovers(self) -> None:
+        """Clean now, before the reading starts (the processes that read files in parallel need not)."""
+        self._clean_once()
+
     def _clean_once(self) -> None:
         """Remove, once per check, the half-written entries a killed check left (old enough to be nobody's)."""
         if not self._cleaned and self.folder.is_dir():

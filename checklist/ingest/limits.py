@@ -130,6 +130,11 @@ def time_limit(seconds: float | None) -> Iterator[Deadline | None]:
             _arm()  # an outer limit keeps running (and fires at once if it already expired)
 
 
+def limit_open() -> bool:
+    """Whether a time limit is open in this thread (a process forked now would not inherit its timer)."""
+    return bool(_open.stack)
+
+
 def _quiet_timeouts(unraisable: Any) -> None:
     """A timeout that fired inside a __del__ or GC callback is dropped (the next tick re-raises it);
     anything else goes to the hook that was there before, so no stray "Exception ignored" lines."""

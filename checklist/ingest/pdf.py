@@ -254,7 +254,7 @@ def _limit_error(exc: Exception, limits: ReadLimits, page: int | None = None) ->
 
 
 def _letters(text: str) -> int:
-    return sum(char.isalnum() for char in text)
+    return sum(map(str.isalnum, text))
 
 
 def _short(exc: BaseException) -> str:

@@ -13,12 +13,15 @@ _STOPWORDS = {
     "it": "il la lo gli le di del della e è in per con come una un che suo sua noi dal".split(),
 }
 
+# As sets, built once: a word is looked up for every token of every document.
+_VOCABULARIES = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
+
 
 def detect_language(text: str) -> str | None:
     """ISO code of the main language, from common short words; None when too little text."""
     tokens = re.findall(r"[a-zà-ÿ]+", text.lower())
     if len(tokens) < 12:
         return None
-    scores = {lang: sum(1 for token in tokens if token in set(vocab)) for lang, vocab in _STOPWORDS.items()}
+    scores = {lang: sum(1 for token in tokens if token in vocab) for lang, vocab in _VOCABULARIES.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 3 else None

@@ -16,6 +16,7 @@ from checklist.cli import app
 from checklist.ingest import ocr
 from checklist.ingest.cache import CACHE_DIR, READINGS, ReadingCache
 from checklist.ingest.limits import ReadLimits
+from checklist.ingest.parallel import WORKERS_VARIABLE
 from checklist.pipeline import CheckOptions, check_case, read_documents
 from checklist.report import render_json
 from tests.support.files import make_pdf
@@ -61,6 +62,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(path, root, limits)
 
     monkeypatch.setattr(checking, "read_document", counting)
+    monkeypatch.setenv(WORKERS_VARIABLE, "1")  # the list is this process's: no reading in worker processes
     return seen
 
 
