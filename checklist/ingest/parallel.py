@@ -14,7 +14,8 @@ here, with the same results:
   (the load average; `workers` or the variable below set the number regardless);
 - Linux (fork; on macOS it is unsafe), in a process that runs no other thread (forking
   a threaded process, e.g. the web server, can copy a lock held by another
-  thread) and is not itself a worker (a batch worker already has its core);
+  thread), has not loaded a library with threads of its own (the OCR engine's
+  onnxruntime), and is not itself a worker (a batch worker already has its core);
 - no time limit open around the call (a forked child has no timer).
 `CEC_CHECKLIST_WORKERS=1` in the environment turns it off; another number sets the processes.
 """
@@ -113,9 +114,20 @@ def _can_fork() -> bool:
         sys.platform.startswith("linux")  # elsewhere fork is unsafe (macOS) or missing (Windows)
         and "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
+        and not _native_threads_loaded()
         and multiprocessing.parent_process() is None
         and not limit_open()
     )
+
+
+# Libraries that start threads of their own, which `threading` does not see: once one is
+# loaded (the OCR engine read a scan earlier in this process), a fork may copy a lock one
+# of those threads holds and hang the worker that uses it.
+NATIVE_THREADED = ("onnxruntime", "cv2", "torch")
+
+
+def _native_threads_loaded() -> bool:
+    return any(name in sys.modules for name in NATIVE_THREADED)
 
 
 def _pooled(function: Callable[[T], R], items: Sequence[T], count: int) -> Generator[R, None, None]:

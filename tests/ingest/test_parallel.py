@@ -5,7 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import sys
 import threading
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +26,19 @@ PARENT = os.getpid()
 @pytest.fixture(autouse=True)
 def _no_configured_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
+    # Another test in this process may have OCR'd a scan (onnxruntime loaded): these tests fork
+    # workers that run no OCR, so the guard below is lifted for them and tested on its own.
+    monkeypatch.setattr(parallel, "_native_threads_loaded", lambda: False)
+
+
+def test_serial_once_a_library_with_threads_of_its_own_is_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """onnxruntime's threads are invisible to `threading`; forking after it loaded could hang a worker."""
+    monkeypatch.undo()
+    monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
+    monkeypatch.setitem(sys.modules, "onnxruntime", sys.modules.get("onnxruntime") or types.ModuleType("onnxruntime"))
+    assert worker_count(10, workers=2) == 1
+    monkeypatch.setattr(parallel, "NATIVE_THREADED", ())
+    assert worker_count(10, workers=2) == 2
 
 
 def _square_and_pid(item: int) -> tuple[int, int]:
