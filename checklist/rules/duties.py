@@ -14,7 +14,10 @@ from checklist.noc.concordance import successors_2016
 from checklist.rules.context import Context
 from checklist.rules.registry import Gap, rule
 
-INSTALL_HINT = "cec-checklist noc install FOLDER_WITH_THE_NOC_CSV_FILES (or pass --noc-data DIR)"
+INSTALL_HINT = (
+    "cec-checklist noc install (it downloads Statistics Canada's official files, about 2 MB), "
+    "or cec-checklist noc install FOLDER if you already have them, or pass --noc-data DIR"
+)
 
 
 def _hits(hits: object) -> str:
@@ -26,7 +29,7 @@ def _hits(hits: object) -> str:
     "warning",
     "NOC reference data is not installed",
     "NOC 2021 reference data was not found, so the NOC checks (cec.noc-unknown, duties.*) did not run.",
-    "Install it once with: " + INSTALL_HINT + ". See the README for where to download the official files.",
+    "Install it once with: " + INSTALL_HINT + ".",
 )
 def data_missing(ctx: Context) -> Iterator[Gap]:
     """Without NOC data the tool cannot tell whether the duties match the claimed occupation; it says so instead of passing silently."""

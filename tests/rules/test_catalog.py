@@ -58,3 +58,10 @@ def test_a_malformed_code_fails_at_import() -> None:
 def test_a_rule_without_docstring_fails() -> None:
     with pytest.raises(RuleDefinitionError, match="docstring"):
         rule("test.no-doc", "warning", "t", "m", "f")(lambda ctx: [])
+
+
+def test_missing_noc_data_names_the_one_command_that_installs_it() -> None:
+    """The first way offered needs no folder: `noc install` downloads the official files itself."""
+    fix = REGISTRY["noc.data-missing"].fix
+    assert fix.startswith("Install it once with: cec-checklist noc install (it downloads")
+    assert "FOLDER_WITH" not in fix
