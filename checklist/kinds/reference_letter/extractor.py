@@ -66,7 +66,7 @@ TITLE_PATTERNS = [
 # The title a promotion or a later position gave: "was promoted to X", "puis celui de X".
 CURRENT_TITLE = (
     r"(?i)\b(?:(?:was\s+)?promoted\s+to|(?:currently|now)\s+(?:holds?|occupies|serves?\s+as|works?\s+as)|"
-    r"puis\s+(?:celui|le\s+poste)\s+de|(?:a\s+été\s+)?promue?\s+(?:au\s+poste\s+de|à\s+titre\s+de|comme)|"
+    r"puis\s+(?:celui|le\s+poste)\s+de|(?:a\s+été\s+)?promue?(?:\s+(?:au\s+poste\s+de|à\s+titre\s+de|comme))?|"
     r"occupe\s+(?:actuellement|maintenant|présentement)\s+le\s+poste\s+de)"
     r"(?:\s+the\s+(?:position|role|title)\s+of)?\s+(?:an?\s+|the\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{2,60}?)"
     r"(?=\s+(?:since|from|at|with|in|on|until|effective|depuis|du|au\s+sein|chez|à|dans|qu[’'e])\b|\s*[,.;(]|\s*$)"
@@ -692,9 +692,15 @@ def _signature_block(lines: list[Line], out: Collector) -> None:
                 candidate = candidate[len(text) + 1 :]
             candidate = re.sub(r"(?i)^(?:title|titre|position|poste)\s*:?\s+", "", candidate)
             if candidate != text and _is_signer_title(candidate):
-                out.set("signatory_title", clean_value(candidate), next_line)
+                out.set("signatory_title", clean_value(_without_company(candidate)), next_line)
                 return
         return
+
+
+def _without_company(title: str) -> str:
+    """A signer's title without the company named after it ("Owner, Tidewater Cabinetry Ltd.")."""
+    head, _, rest = title.partition(",")
+    return head.strip() if rest.strip() and company_names(rest) else title
 
 
 def _is_signer_title(text: str) -> bool:

@@ -138,3 +138,17 @@ def test_unusual_labels_and_dates_that_give_only_a_month() -> None:
     assert (str(fields.start_date), str(fields.end_date)) == ("2020-09-01", "2024-02-29")
     assert fields.currently_employed is False
     assert (fields.hours_per_week, fields.salary_amount, fields.salary_period) == (40.0, 64500.0, "year")
+
+
+def test_the_company_after_a_signers_title_is_not_part_of_it() -> None:
+    text = EN.format(title="Logistics Coordinator").replace(
+        "Dana Lee, HR Manager", "Dana Lee\nOwner, Northwind Freight Ltd."
+    )
+    assert _letter(text).fields.signatory_title == "Owner"
+
+
+def test_a_french_promotion_without_au_poste_de_gives_the_current_title() -> None:
+    text = FR.format(title="boulanger").replace(
+        "Veuillez", "Il a été promu chef boulanger à compter du 2 juin 2024.\nVeuillez"
+    )
+    assert _letter(text).fields.job_title.lower() == "chef boulanger"
