@@ -111,7 +111,7 @@ def _employee(view: TextView, out: Collector) -> None:
     fallback: tuple[str, Line] | None = None
     for line in view.lines[:40]:
         for cell in line.cells:
-            if HEADINGS.match(cell.text) or LABEL_START.match(cell.text) or LABEL_END.match(cell.text):
+            if HEADINGS.match(cell.text) or any(label.fullmatch(cell.text) for label in (LABEL_START, LABEL_END)):
                 continue  # the stub's own title ("SALARY ADVICE") or a column label is no one's name
             named = re.split(r"\s+[—–]\s+", cell.text)[0]  # "Layla Haddad — Coordinator — pay group M"
             text = _person_cell(re.sub(r"(?i)^(?:employee|employé(?:e)?)\s*:?\s*", "", named)) or ""

@@ -61,3 +61,15 @@ def test_a_french_stub_with_total_brut_and_the_employee_in_the_footer() -> None:
     values = extract_paystub(view_of(FRENCH_FOOTER)).values
     assert values["employee_name"] == "Élodie Mercier-Haddad"
     assert (values["gross_pay"], values["ytd_gross"], values["hours"]) == (1425.0, 7125.0, 75.0)
+
+
+def test_a_name_that_starts_like_a_label_is_still_a_name() -> None:
+    """ "AU" opens both "AURÉLIE" and the French label "au": only a whole label cell is skipped."""
+    text = (
+        "Westfold Surveys Ltd.                                     Earnings Statement\n"
+        "                                              AURÉLIE DUBOIS-KANE\n"
+        "                                              43 King Drive\n"
+        "                                              Ottawa ON K1P 5N2\n"
+        "                                                   NON-NEGOTIABLE\n"
+    )
+    assert extract_paystub(view_of(text)).values["employee_name"] == "AURÉLIE DUBOIS-KANE"
