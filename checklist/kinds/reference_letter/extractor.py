@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from typing import cast
 
 from checklist.kinds.collector import Collector
@@ -366,7 +367,7 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
     if match:
         out.set("end_date", loose_date(match.group(1), end=True), _at(view, starts, match))
     for key in ("start", "end"):
-        hit = view.labelled(LABELS[key], _end_date_cell if key == "end" else _date_cell, below=1)
+        hit = view.labelled(LABELS[key], partial(_date_cell, end=key == "end"), below=1)
         if hit:
             out.set(f"{key}_date", hit.value, hit)
     end = out.values.get("end_date")
@@ -413,15 +414,10 @@ def _range_end(text: str) -> dt.date | None:
     )
 
 
-def _date_cell(text: str) -> object | None:
+def _date_cell(text: str, *, end: bool = False) -> object | None:
     """A date standing (nearly) alone in a cell, not one inside a sentence; a month or a year
-    alone ("March 2021") keeps its precision: the first day it may stand for."""
-    return loose_date(text) if len(text.split()) <= 6 and _DATE_ALONE.search(text) else None
-
-
-def _end_date_cell(text: str) -> object | None:
-    """As `_date_cell`, for an end: a month or a year alone stands for its last day."""
-    return loose_date(text, end=True) if len(text.split()) <= 6 and _DATE_ALONE.search(text) else None
+    alone ("March 2021") keeps its precision: its first day, or its last for an `end`."""
+    return loose_date(text, end=end) if len(text.split()) <= 6 and _DATE_ALONE.search(text) else None
 
 
 _DATE_ALONE = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
@@ -785,7 +781,7 @@ def _section_positions(view: TextView, out: Collector) -> list[Position]:
             sub.set("start_date", hit.value[0], hit)  # type: ignore[index]
             sub.set("end_date", hit.value[1], hit)  # type: ignore[index]
         for key in ("start", "end"):
-            date_hit = part.labelled(LABELS[key], _end_date_cell if key == "end" else _date_cell, below=0)
+            date_hit = part.labelled(LABELS[key], partial(_date_cell, end=key == "end"), below=0)
             if date_hit:
                 sub.set(f"{key}_date", date_hit.value, date_hit)
         _hours(part, part.prose(), _starts(part), sub, [])
