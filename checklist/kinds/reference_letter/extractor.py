@@ -178,6 +178,8 @@ def extract_letter(view: TextView) -> Collector:
     if language:
         out.set("language", language, view.lines[0] if view.lines else None, snippet=f"language detected: {language}")
     positions = _with_duties(positions or [_single_position(out.values)], out)
+    if len(positions) > 1 and positions[-1].duties:
+        out.values["duties"] = positions[-1].duties  # the flat fields are the latest position's
     out.values["positions"] = [p.model_dump() for p in positions]
     return out
 
@@ -337,8 +339,10 @@ def _title_value(text: str) -> str | None:
 
 def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
     if positions:
-        # The employment runs from the first position's start to the last position's end.
-        first = min((p.start_date for p in positions if p.start_date), default=None)
+        # The flat fields describe the latest position (the contract); each position keeps its own
+        # span, and the checks take the one a claim describes. A latest position without a start
+        # date leaves the first stated start, so a dated letter is never reported as undated.
+        first = positions[-1].start_date or min((p.start_date for p in positions if p.start_date), default=None)
         out.set("start_date", first, view.lines[0], snippet="table of positions")
         if positions[-1].end_date:
             out.set("end_date", positions[-1].end_date, view.lines[0], snippet="table of positions")

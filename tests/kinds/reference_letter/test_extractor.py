@@ -81,6 +81,15 @@ def test_numbered_positions_take_hours_pay_and_duties_from_the_lines_under_them(
     assert str(positions[0].end_date) == "2023-08-14"
 
 
+def test_the_flat_fields_are_the_latest_position_and_each_position_keeps_its_span() -> None:
+    """The contract: a letter's flat fields describe its latest position; the whole span stays in `positions`."""
+    fields = _letter(NUMBERED_POSITIONS).fields
+    assert (fields.job_title, str(fields.start_date), str(fields.end_date)) == ("Sous-Chef", "2023-08-15", "2025-06-27")
+    assert (fields.hours_per_week, fields.salary_amount) == (42.0, 25.0)
+    assert fields.duties == fields.positions[1].duties
+    assert str(fields.positions[0].start_date) == "2021-05-03"
+
+
 TABLE_SINCE_MONTHLY = """Brightwater Optometry
 Dear Visa Officer,
 Noor Al-Sayegh continues to hold a part-time position at our clinic.
