@@ -44,8 +44,8 @@ from pypdf.generic import NameObject
 from checklist import __version__, portal
 from checklist.display import human_size, public
 from checklist.errors import ChecklistError
-from checklist.kinds import spec
-from checklist.models.report import Report
+from checklist.kinds import report_fields, spec
+from checklist.models.report import DocumentReport, Report
 from checklist.output import SOFFICE_TEMP_PREFIX, output_error, write_output
 
 log = logging.getLogger(__name__)
@@ -237,27 +237,29 @@ def read_me_first(
 
 
 def position_documents(report: Report, index: int) -> list[str]:
-    """A position's documents in upload order: letters, contracts, stubs by date, T4s and NOAs by year."""
-    mine = [d for d in report.documents if d.job == index]
-    colleagues = _same_employer(report, index)  # a promotion: one letter and one T4 serve both positions
-    shared = [
-        d
-        for d in report.documents
-        if d.job in colleagues and d.kind in ("reference_letter", "employment_contract", "t4")
-    ]
-
-    def of(kind: str) -> list[Any]:
-        return [d for d in (mine + [x for x in shared if x not in mine]) if d.kind == kind]
-
-    stubs = sorted(
-        of("pay_stub"), key=lambda d: str(d.fields.get("period_start") or d.fields.get("pay_date") or d.path)
-    )
+    """A position's documents in upload order, by their kinds' pack rank (letters, contracts, stubs
+    by date, T4s and NOAs by year): its own, those a promotion's positions share (one letter and
+    one T4 serve both), and the documents of the kinds no employer names (NOAs) of its years."""
+    colleagues = _same_employer(report, index)
     years = _years(report, index)
-    taxes = sorted(
-        of("t4") + [d for d in report.documents if d.kind == "noa" and d.fields.get("tax_year") in years],
-        key=lambda d: (d.fields.get("tax_year") or 0, d.kind != "t4", d.path),
-    )
-    return [d.path for d in of("reference_letter") + of("employment_contract") + stubs + taxes]
+
+    def belongs(doc: DocumentReport) -> bool:
+        kind = spec(doc.kind)
+        if kind.pack != "position":
+            return False
+        if doc.job == index or (kind.shared_by_employer and doc.job in colleagues):
+            return True
+        return not kind.matched_by_employer and _detail(doc) in years
+
+    mine = [d for d in report.documents if d.job == index]
+    found = mine + [d for d in report.documents if d not in mine]  # its own first, as found
+
+    def order(item: tuple[int, DocumentReport]) -> tuple[int, str, int, int]:
+        position, doc = item
+        kind = spec(doc.kind)
+        return (kind.pack_rank, str(_detail(doc) or doc.path) if kind.pack_by_date else "", kind.order, position)
+
+    return [doc.path for _, doc in sorted(((i, d) for i, d in enumerate(found) if belongs(d)), key=order)]
 
 
 def _same_employer(report: Report, index: int) -> set[int]:
@@ -576,7 +578,8 @@ def _save_bytes(path: Path, data: bytes) -> None:
 
 def _detail(doc: Any) -> object:
     """What dates a document in its title and order: its kind's date fields, best first."""
-    return next((doc.fields[name] for name in spec(doc.kind).date_fields if doc.fields.get(name)), "")
+    fields = report_fields(doc.kind, doc.fields)
+    return next((value for name in spec(doc.kind).date_fields if (value := getattr(fields, name))), "")
 
 
 def _title(doc: Any) -> str:

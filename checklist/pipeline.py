@@ -49,7 +49,10 @@ class CheckOptions:
     in the case folder (`checklist.ingest.cache`) so unchanged files are not
     read again; `on_document` is told each document's path once it is read;
     `workers` caps the processes that read files in parallel (None: one per
-    core where safe, see `checklist.ingest.parallel`; 1: none).
+    core where safe, see `checklist.ingest.parallel`; 1: none). `read`, when
+    given, turns each found file into its `Document` instead (the web page
+    keeps its readings in memory); `find_noc` False takes `noc` as given, even
+    None (the caller has looked for the data already and reports its absence).
     """
 
     as_of: dt.date | None = None
@@ -60,6 +63,8 @@ class CheckOptions:
     cache: bool = True
     on_document: Callable[[str], None] | None = None
     workers: int | None = None
+    read: Callable[[Path], Document] | None = None
+    find_noc: bool = True
 
     @property
     def day(self) -> dt.date:
@@ -138,13 +143,26 @@ def check_case(case_dir: Path, options: CheckOptions | None = None, **shorthand:
     options = replace(options or CheckOptions(), **{k: v for k, v in shorthand.items() if v is not None})
     case = load_case(case_dir)
     review = load_review(case_dir)
-    noc = options.noc if options.noc is not None else load_noc(options.noc_dir)
+    noc = options.noc if options.noc is not None or not options.find_noc else load_noc(options.noc_dir)
     found, aside = scan(case_dir)  # one walk of the folder: the documents and the tool's own files
-    documents = read_documents(
-        case_dir, options.limits, options.on_document, cache=options.cache, paths=found, workers=options.workers
-    )
+    if options.read is not None:
+        documents = _read_each(found, options.read)
+    else:
+        documents = read_documents(
+            case_dir, options.limits, options.on_document, cache=options.cache, paths=found, workers=options.workers
+        )
     report = build_report(case, options.day, documents, noc, review)
     return report.model_copy(update={"set_aside": [{"path": p, "reason": r} for p, r in aside]})
+
+
+def _read_each(found: list[Path], read: Callable[[Path], Document]) -> list[Document]:
+    documents = []
+    for path in found:
+        try:
+            documents.append(read(path))
+        except FileNotFoundError:  # removed since the folder was listed: the check is of what is there
+            continue
+    return documents
 
 
 def load_noc(noc_dir: Path | None) -> Any | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checklist.actions.requests import letter_fields
 from checklist.models.report import Report
 
 TOPICS = ("status.maintained", "name.mismatch", "employer.name-mismatch", "t4.missing-year", "paystub.gap", "cec.leave")
@@ -60,6 +61,6 @@ def build_explanations(report: Report, language: str | None = None) -> list[Expl
 
 def case_language(report: Report) -> str:
     """French when most of the reference letters are French; English otherwise."""
-    languages = [d.language or d.fields.get("language") for d in report.documents if d.kind == "reference_letter"]
+    languages = [d.language or letter_fields(d).language for d in report.documents if d.kind == "reference_letter"]
     french = sum(1 for language in languages if language == "fr")
     return "fr" if languages and french * 2 > len(languages) else "en"

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checklist.actions.elements import LETTER_ELEMENTS, LetterElement
+from checklist.kinds import report_fields
+from checklist.kinds.reference_letter.fields import Position, ReferenceLetterFields
 from checklist.models.findings import Finding, Severity
 from checklist.models.report import DocumentReport, Report
 
@@ -101,15 +103,15 @@ def build_request(report: Report, index: int, job: dict[str, Any], language: str
     asks = [ask for finding in found for ask in asks_for(finding)]
     if not asks:
         return None
-    fields = letter.fields if letter else {}
+    fields = letter_fields(letter) if letter else ReferenceLetterFields()
     return EmployerRequest(
         job=index,
         employer=str(job.get("employer", "")),
         title=str(job.get("title", "")),
         applicant=report.applicant,
         language=language or letter_language(letter),
-        signer=_text(fields.get("signatory_name")),
-        signer_title=_text(fields.get("signatory_title")),
+        signer=_text(fields.signatory_name),
+        signer_title=_text(fields.signatory_title),
         letter=letter.path if letter else None,
         positions=position_facts(fields, found) if letter else (),
         asks=tuple(asks),
@@ -127,8 +129,14 @@ def job_letter(report: Report, index: int) -> DocumentReport | None:
 
 def letter_language(letter: DocumentReport | None) -> str:
     """French when the letter is French; English otherwise (and when nothing was read)."""
-    language = (letter.language or letter.fields.get("language")) if letter else None
+    language = (letter.language or letter_fields(letter).language) if letter else None
     return "fr" if language == "fr" else "en"
+
+
+def letter_fields(letter: DocumentReport) -> ReferenceLetterFields:
+    """A letter's fields in the report, typed again."""
+    fields = report_fields(letter.kind, letter.fields)
+    return fields if isinstance(fields, ReferenceLetterFields) else ReferenceLetterFields()
 
 
 def letter_findings(findings: Iterable[Finding], index: int, letter: str | None) -> list[Finding]:
@@ -191,24 +199,24 @@ def _keep(values: dict[str, str], *keys: str) -> dict[str, str]:
     return {key: values[key] for key in keys if values.get(key)}
 
 
-def position_facts(fields: dict[str, Any], found: list[Finding]) -> tuple[PositionFacts, ...]:
+def position_facts(fields: ReferenceLetterFields, found: list[Finding]) -> tuple[PositionFacts, ...]:
     """Each position the letter lists (or the letter's own values), field by field as read."""
-    positions = fields.get("positions") or [fields]
-    current = bool(fields.get("currently_employed"))
+    positions: list[Position | ReferenceLetterFields] = [*fields.positions] or [fields]
+    current = bool(fields.currently_employed)
     return tuple(PositionFacts(_facts(position, found, current)) for position in positions)
 
 
-def _facts(position: dict[str, Any], found: list[Finding], current: bool) -> tuple[Fact, ...]:
-    salary = position.get("salary_amount")
+def _facts(position: Position | ReferenceLetterFields, found: list[Finding], current: bool) -> tuple[Fact, ...]:
+    salary = position.salary_amount
     values: dict[str, str | None] = {
-        "title": _text(position.get("job_title")),
-        "start": _text(position.get("start_date")),
-        "end": _text(position.get("end_date")) or ("current" if current else None),
-        "hours": f"{float(position['hours_per_week']):g}" if position.get("hours_per_week") else None,
+        "title": _text(position.job_title),
+        "start": _text(position.start_date),
+        "end": _text(position.end_date) or ("current" if current else None),
+        "hours": f"{float(position.hours_per_week):g}" if position.hours_per_week else None,
         "salary": f"{float(salary):.2f}" if salary else None,
     }
     facts = [_fact(key, value, found) for key, value in values.items()]
-    period = _text(position.get("salary_period"))
+    period = _text(position.salary_period)
     return tuple(replace(f, unit=period) if f.key == "salary" and f.state == "read" else f for f in facts)
 
 

@@ -23,8 +23,9 @@ from checklist.kinds import (
 )
 from checklist.kinds.base import KindSpec
 from checklist.models.document import DocumentKind
+from checklist.models.fields import KindFields
 
-__all__ = ["KINDS", "KindSpec", "extracted_kinds", "spec", "specs"]
+__all__ = ["KINDS", "KindSpec", "extracted_kinds", "report_fields", "spec", "specs"]
 
 
 def _register(*found: KindSpec) -> dict[DocumentKind, KindSpec]:
@@ -73,3 +74,9 @@ def specs() -> list[KindSpec]:
 def extracted_kinds() -> list[DocumentKind]:
     """The kinds that have fields (and so an extractor)."""
     return [kind_spec.kind for kind_spec in specs() if kind_spec.extractor is not None]
+
+
+def report_fields(kind: DocumentKind | str, fields: dict[str, object]) -> KindFields:
+    """A report's fields of a document (the JSON report's dict) as its kind's typed model again,
+    so what works from a report (pack, requests) reads attributes, as the checks do."""
+    return spec(kind).fields.model_validate(fields)

@@ -42,6 +42,8 @@ class KindSpec:
     matched_by_employer: bool = False  # the document is evidence for the job whose employer it names
     pack: PackGroup = "none"  # the upload file it goes in: the position's, the status documents', or none
     shared_by_employer: bool = False  # a promotion's positions share it (letter, contract, T4)
+    pack_rank: int = 0  # where it comes in a position's upload file; kinds of one rank go together
+    pack_by_date: bool = False  # ordered by its date in the upload file (else as found)
     date_fields: tuple[str, ...] = ()  # fields that date the document, best first (pack order and titles)
     status_document: bool = False  # an IRCC status document (permit, visitor record, IRCC letter)
     order: int = 99  # where the kind comes in lists of documents (web page, pack read-me)

@@ -20,8 +20,8 @@ from dataclasses import replace
 from functools import partial
 
 from checklist.kinds.collector import Collector
+from checklist.text.boxes import is_boxed_line, unspace_letters
 from checklist.text.dates import find_date_range, find_dates
-from checklist.text.names import unspace_letters
 from checklist.text.normalize import clean_value
 from checklist.text.ocr import label_pattern
 from checklist.text.sentences import split_sentences
@@ -348,12 +348,9 @@ SCHOOL_LABEL = re.compile(
 )
 
 
-BOXED_LETTERS = re.compile(r"\s*(?:[^\W\d_]|[-'’])(?:\s+(?:[^\W\d_]|[-'’]))+\s*")
-
-
 def _with_more_given_names(given: Hit) -> Hit:
     """Given names boxed apart on their own line ("D M I T R I     A L E K S A N D R O V I C H") are all kept."""
-    if not BOXED_LETTERS.fullmatch(given.line.text):
+    if not is_boxed_line(given.line.text):
         return given  # other cells on the line are other boxes (sex, date of birth)
     cells = [name_cell(cell.text) for cell in given.line.cells]
     if given.value not in cells or len(given.line.cells) < 2 or not all(cells):

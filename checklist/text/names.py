@@ -21,19 +21,6 @@ POST_NOMINAL = re.compile(
 )
 
 
-SPACED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){2,}[^\W\d_](?![^\W\d_])")
-
-
-def unspace_letters(text: str) -> str:
-    """Words printed a letter per box ("V O L K O N S K Y" -> "VOLKONSKY"); other text as it is.
-
-    Forms such as IMM 1442 give the holder's names a box per letter; a text
-    layer or OCR reads one letter per word. Three letters or more, each
-    alone, are taken as one word.
-    """
-    return SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-
-
 PLACE_TAIL = re.compile(
     r",\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\.?$"
 )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from checklist.models.document import Page, ReadMethod
+from checklist.text.boxes import is_box_letter, words_by_pitch
 
 CELL_SPLIT = re.compile(r"\s+\|\s+|\s*\t+\s*|\s*\.{4,}\s*|\s{3,}|\s+[•·]\s+")
 
@@ -298,16 +299,10 @@ def split_cells(raw: str) -> tuple[Cell, ...]:
 
 
 def _boxed_letters_as_words(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
-    """A line of single letters, a box each ("V   O   L   K"), read as words: letters at the
-    line's narrowest pitch make one word, a wider gap starts the next (IMM 1442's name boxes)."""
-    if len(cells) < 3 or any(len(cell.text) != 1 or not (cell.text.isalpha() or cell.text in "-'’") for cell in cells):
+    """A line of single letters, a box each ("V   O   L   K"), read as words (IMM 1442's name boxes)."""
+    if len(cells) < 3 or not all(is_box_letter(cell.text) for cell in cells):
         return cells
-    pitch = min(b.start - a.start for a, b in zip(cells, cells[1:]))
-    words: list[list[Cell]] = [[cells[0]]]
-    for before, cell in zip(cells, cells[1:]):
-        if cell.start - before.start > pitch * 1.5:
-            words.append([])
-        words[-1].append(cell)
+    words = [[cells[i] for i in word] for word in words_by_pitch([cell.start for cell in cells])]
     return tuple(Cell("".join(c.text for c in word), word[0].start, word[-1].end) for word in words)
 
 

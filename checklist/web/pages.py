@@ -581,22 +581,18 @@ def _todo(request: Request, case_id: str) -> dict[str, Any]:
 
 
 def _build_report(request: Request, case_id: str) -> Report:
-    """Check the case as it is on disk now, reusing the readings of unchanged files."""
-    from checklist.casefile import load_case
-    from checklist.pipeline import build_report
-    from checklist.reviewfile import load_review
+    """Check the case as it is on disk now (the one pipeline), reusing the readings of unchanged files."""
+    from checklist.pipeline import CheckOptions, check_case
 
     svc = services(request)
     folder = svc.store.folder(case_id)
-    case = load_case(folder)
-    review = load_review(folder)  # the person's decisions, from this page or 'cec-checklist review'
-    documents = []
-    for stored in svc.store.documents(case_id):
-        try:
-            documents.append(svc.cache.read(folder, stored.path))
-        except FileNotFoundError:  # removed by hand since the folder was listed: the check is of what is there
-            continue
-    return build_report(case, svc.settings.today(), documents, svc.noc(), review)
+    options = CheckOptions(
+        as_of=svc.settings.today(),
+        noc=svc.noc(),
+        find_noc=False,  # looked for once by the page, which says why it is missing
+        read=lambda path: svc.cache.read(folder, path.relative_to(folder).as_posix()),
+    )
+    return check_case(folder, options)
 
 
 async def run_check(request: Request) -> Response:

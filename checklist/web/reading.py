@@ -14,6 +14,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from checklist.ingest.cache import ReadingCache
 from checklist.ingest.limits import ReadLimits
 from checklist.kinds import spec
@@ -51,15 +53,20 @@ class DocumentCache:
 
 def key_fields(document: Document) -> list[tuple[str, Any]]:
     """The few fields that tell the applicant the file was understood (label, value)."""
-    fields = document.fields.model_dump()
-    if isinstance(fields.get("salary_amount"), (int, float)) and fields.get("salary_period"):
-        fields["salary_amount"] = f"{fields['salary_amount']:,.2f} per {fields.pop('salary_period')}"
-    names = spec(document.kind).key_fields
-    return [
-        (LABELS.get(name, name.replace("_", " ")), fields[name])
-        for name in names
-        if fields.get(name) not in (None, "", [])
-    ]
+    fields = document.fields
+    period = getattr(fields, "salary_period", None)  # only the kinds that state pay have one
+    shown = []
+    for name in spec(document.kind).key_fields:
+        value = getattr(fields, name)
+        if isinstance(value, BaseModel):  # CLB levels: shown as the template shows a mapping
+            value = value.model_dump()
+        if name == "salary_amount" and isinstance(value, (int, float)) and period:
+            value = f"{value:,.2f} per {period}"
+        elif name == "salary_period" and isinstance(getattr(fields, "salary_amount", None), (int, float)) and period:
+            continue  # shown with the amount
+        if value not in (None, "", []):
+            shown.append((LABELS.get(name, name.replace("_", " ")), value))
+    return shown
 
 
 LABELS = {

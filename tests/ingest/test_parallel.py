@@ -65,12 +65,33 @@ def test_serial_where_processes_are_not_worth_it_or_not_wanted(monkeypatch: pyte
 def test_as_many_processes_as_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     """On a machine other work keeps busy, workers only compete: the load average decides (issue 12)."""
     monkeypatch.setattr(parallel, "_cores", lambda: 4)
+    monkeypatch.setattr(parallel, "_others_running", lambda: None)  # not known: the average decides
     for load, expected in ((0.2, 4), (1.0, 4), (1.5, 3), (3.2, 1), (9.0, 1)):
         monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
         assert worker_count(10) == expected, load
     assert worker_count(10, workers=2) == 2  # a number asked for is used whatever the load
     monkeypatch.setenv(WORKERS_VARIABLE, "3")
     assert worker_count(10) == 3
+
+
+def test_a_load_that_has_left_the_cores_does_not_keep_the_check_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 1-minute average still counts work that has ended (a bench's own runs, the check before):
+    what runs now bounds it, and a busy machine still gives one process."""
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 0.9))
+    for running, expected in ((0, 2), (1, 2), (2, 1), (5, 1)):
+        monkeypatch.setattr(parallel, "_others_running", lambda running=running: running)
+        assert worker_count(10) == expected, running
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    monkeypatch.setattr(parallel, "_others_running", lambda: 6)  # a burst now, after a quiet minute
+    assert worker_count(10) == 2
+
+
+def test_others_running_counts_processes_other_than_this_one() -> None:
+    running = parallel._others_running()
+    assert running is None or running >= 0
+    if Path("/proc/loadavg").exists():
+        assert running is not None
 
 
 def test_serial_while_another_thread_runs() -> None:

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checklist.text.names import unspace_letters, without_place
-
-
-def test_letter_spaced_words_are_joined() -> None:
-    assert unspace_letters("N A K A M U R A  Y U K I") == "NAKAMURA  YUKI"
-
-
-def test_initials_and_ordinary_words_stay() -> None:
-    assert unspace_letters("J. R. Smith and A B") == "J. R. Smith and A B"
+from checklist.text.names import without_place
 
 
 @pytest.mark.parametrize(

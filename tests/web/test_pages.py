@@ -16,7 +16,7 @@ from checklist.casefile import load_case
 from checklist.web import WebSettings, create_app
 from tests.support.cases import letter_text
 from tests.support.noc import needs_real_noc
-from tests.web.conftest import SAMPLES, Browser, sample_files, sample_form
+from tests.web.conftest import NOC_DIR, SAMPLE_DAY, SAMPLES, Browser, sample_files, sample_form
 
 S01 = SAMPLES / "s01_clean_promotion"
 
@@ -376,6 +376,17 @@ def test_check_shows_the_verdict_and_the_report(browser: Browser) -> None:
     assert 'class="timeline"' in page and 'class="matrix"' in page and "Duties against the NOC" in page
     assert "Since the last check" not in page  # nothing to compare with yet
     assert (browser.cases_dir / case_id / ".cec-checklist" / "report.json").is_file()
+
+
+def test_the_page_checks_with_the_one_pipeline_the_cli_uses(browser: Browser) -> None:
+    """The page's check and `check_case` on the same folder give the same report (issue 12)."""
+    from checklist.pipeline import CheckOptions, check_case, load_noc
+    from checklist.report import render_json
+
+    case_id = checked_case(browser)
+    saved = _store(browser).report(case_id)
+    options = CheckOptions(as_of=SAMPLE_DAY, noc=load_noc(NOC_DIR), find_noc=False, cache=False)
+    assert saved == json.loads(render_json(check_case(browser.cases_dir / case_id, options)))
 
 
 @needs_real_noc  # the letter's duties.weak-coverage warning comes from the real NOC 2021 description

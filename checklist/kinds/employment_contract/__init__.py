@@ -20,6 +20,7 @@ SPEC = KindSpec(
     employer_field="employer_name",
     matched_by_employer=True,
     pack="position",
+    pack_rank=2,
     shared_by_employer=True,
     date_fields=("start_date",),
     order=2,

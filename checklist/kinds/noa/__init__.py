@@ -18,6 +18,8 @@ SPEC = KindSpec(
     key_fields=("tax_year", "total_income", "date_issued"),
     person_field="employee_name",
     pack="position",
+    pack_rank=4,
+    pack_by_date=True,
     date_fields=("tax_year",),
     order=5,
 )

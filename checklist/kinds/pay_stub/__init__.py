@@ -20,6 +20,8 @@ SPEC = KindSpec(
     employer_field="employer_name",
     matched_by_employer=True,
     pack="position",
+    pack_rank=3,
+    pack_by_date=True,
     date_fields=("period_end", "pay_date"),
     order=3,
 )

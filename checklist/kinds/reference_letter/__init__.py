@@ -28,6 +28,7 @@ SPEC = KindSpec(
     employer_field="employer_name",
     matched_by_employer=True,
     pack="position",
+    pack_rank=1,
     shared_by_employer=True,
     date_fields=("letter_date",),
     order=1,
