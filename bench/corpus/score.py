@@ -13,7 +13,7 @@ Comparison rules
   persons    equal as sets of words (case, accents, punctuation, honorifics dropped)
   titles     equal as normalized strings, or difflib ratio >= 0.9
   addresses  >= 80 % of the true words present
-  phones     last 10 digits equal
+  phones     last 10 digits equal, an extension (ext. 218, poste 305) set aside on both sides
   duties / conditions
              >= 80 % of true items found (a reported item holds >= 80 % of the true item's
              words) and not a dump (reported words <= 2 x true words + 30)
@@ -187,9 +187,12 @@ def eq_address(t, o):
     return bool(tw) and sum(w in ow for w in tw) / len(tw) >= 0.8
 
 
+EXTENSION = re.compile(r"(?i)\s*(?:,\s*)?(?:ext\.?|extension|x|poste|p\.)\s*\d{1,6}\s*$")
+
+
 def eq_phone(t, o):
-    a = re.sub(r"\D", "", str(t))[-10:]
-    b = re.sub(r"\D", "", str(o))[-10:]
+    a = re.sub(r"\D", "", EXTENSION.sub("", str(t)))[-10:]
+    b = re.sub(r"\D", "", EXTENSION.sub("", str(o)))[-10:]
     return len(a) == 10 and a == b
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import partial
 from typing import cast
 
 from checklist.kinds.collector import Collector
 from checklist.kinds.reference_letter.circumstances import leave_spans, read_circumstances
 from checklist.kinds.reference_letter.fields import Position
+from checklist.kinds.reference_letter.prose_positions import prose_positions
 from checklist.models.fields import SalaryPeriod
 from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
 from checklist.text.dates import DATE_ANY, DATE_RE, LOOSE_DATE_ANY, find_dates, loose_date, parse_date
@@ -161,7 +163,9 @@ def extract_letter(view: TextView) -> Collector:
         prose = prose[:begin] + " " * (end - begin) + prose[end:]
     _employer(view, prose, starts, out)
     _employee(view, prose, starts, out)
-    positions = _table_positions(view) or _line_positions(view) or _section_positions(view, out)
+    positions = (
+        _table_positions(view) or _line_positions(view) or _section_positions(view, out) or prose_positions(prose)
+    )
     _title(view, prose, starts, out, positions)
     _dates(view, prose, starts, out, positions)
     _hours(view, prose, starts, out, positions)
@@ -201,10 +205,21 @@ def _with_duties(positions: list[Position], out: Collector) -> list[Position]:
 
 
 def _heads(heading: str, title: str) -> bool:
-    """A duty heading names this title, and not a longer title that contains it."""
+    """A duty heading names this title ("Sous-Chef", "Duties as Sous-Chef:", "Fonctions de
+    développeuse principale :"), and not a longer title that contains it."""
     lowered, wanted = heading.lower(), title.lower()
     start = lowered.find(wanted)
-    return start == 0 or (start > 0 and not lowered[start - 1].isalpha() and lowered[:start].strip(" -–(") == "")
+    if start < 0 or (start > 0 and lowered[start - 1].isalpha()):
+        return False
+    following = lowered[start + len(wanted) : start + len(wanted) + 1]
+    return not following.isalpha() and DUTY_HEADING_LEAD.fullmatch(lowered[:start].strip(" -–(")) is not None
+
+
+DUTY_HEADING_LEAD = re.compile(
+    r"(?:(?:main\s+|key\s+)?(?:duties|responsibilities|tasks)(?:\s+(?:as|of))?(?:\s+an?|\s+the)?|as(?:\s+an?)?"
+    r"|(?:principales\s+)?(?:fonctions|tâches|responsabilités)(?:\s+(?:de|d[’']|du|en\s+tant\s+que|comme))?(?:\s+la|\s+le|\s+l[’'])?"
+    r"|en\s+tant\s+que|comme)?"
+)  # what may come before the title in a heading of that position's duties
 
 
 def _at(view: TextView, starts: list[int], match: re.Match[str], group: int = 1) -> Hit:
@@ -892,9 +907,9 @@ HEADER_WORDS = {
         r"(?i)^(?:job\s+|position\s+)?(?:position|title|role|poste|titre(?:\s+du\s+poste)?|fonction|occupation|designation)s?\b"
     ),
     "start": re.compile(
-        r"(?i)^(?:from|since|depuis|start(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|hired|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"
+        r"(?i)^(?:from|since|depuis|began|commenced|joined|start(?:ed)?(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|hired|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"
     ),
-    "end": re.compile(r"(?i)^(?:to|end(?:\s+date)?|until|au|à|fin|date\s+de\s+fin|départ|sortie)\b"),
+    "end": re.compile(r"(?i)^(?:to|end(?:ed)?(?:\s+date)?|left|until|au|à|fin|date\s+de\s+fin|départ|sortie)\b"),
     "hours": re.compile(
         r"(?i)^(?:(?:scheduled\s+|weekly\s+|regular\s+)?hours(?:\s*(?:/|per)\s*week)?|hrs|h/(?:week|sem)|heures(?:\s*/\s*semaine|\s+par\s+semaine|\s+hebdomadaires)?)\b"
     ),
@@ -907,10 +922,34 @@ DAY_FIRST_HINT = re.compile(r"(?i)\b(?:DD|JJ)\s*/\s*MM\s*/\s*(?:YYYY|AAAA)\b|day
 
 def _table_positions(view: TextView) -> list[Position]:
     for line in view.lines:
-        columns = _header_columns(line)
+        if not _header_columns(line):
+            continue
+        header, first_row = _whole_header(view, line)
+        columns = _header_columns(header)
         if "title" in columns and ("start" in columns or "hours" in columns or "salary" in columns):
-            return _rows(view, line, columns)
+            return _rows(view, header, columns, first_row)
     return []
+
+
+def _whole_header(view: TextView, header: Line) -> tuple[Line, int]:
+    """A header printed over two lines ("Weekly" above "hours", "Heures/semai" above "ne") as one
+    line, and the index of the first row: the line under a header continues it when each of its
+    cells sits under a header cell and it holds no figure (a row holds dates or amounts)."""
+    following = header.index + 1
+    if following >= len(view.lines):
+        return header, following
+    below = view.lines[following]
+    if re.search(r"\d", below.text) or not below.cells or len(below.cells) > len(header.cells):
+        return header, following
+    cells = list(header.cells)
+    for cell in below.cells:
+        above = [i for i, head in enumerate(cells) if cell.overlaps(head, slack=1)]
+        if len(above) != 1:
+            return header, following
+        head = cells[above[0]]
+        joined = head.text + cell.text if head.text.endswith(("/", "-")) else f"{head.text} {cell.text}"
+        cells[above[0]] = Cell(joined, head.start, max(head.end, cell.end))
+    return replace(header, cells=tuple(cells)), following + 1
 
 
 def _header_columns(line: Line) -> dict[str, Cell]:
@@ -923,16 +962,57 @@ def _header_columns(line: Line) -> dict[str, Cell]:
     return columns
 
 
-def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Position]:
-    positions = []
-    day_first = bool(DAY_FIRST_HINT.search(view.prose()))
+def _rows(view: TextView, header: Line, columns: dict[str, Cell], first_row: int) -> list[Position]:
+    rows: list[dict[str, str]] = []
     by_index = {header.cells.index(cell): key for key, cell in columns.items()}
-    for line in view.lines[header.index + 1 : header.index + 10]:
+    lines = view.lines[first_row : first_row + 12]
+    for number, line in enumerate(lines):
         if re.fullmatch(r"[|\-:+= ]+", line.stripped):
             continue  # a Markdown or ASCII table rule
         values = _row_values(line, header, columns, by_index)
+        if rows and "start" in columns and not values.get("start") and _within_columns(line, columns):
+            following = lines[number + 1] if number + 1 < len(lines) else None
+            if not _wrapped(values, _row_values(following, header, columns, by_index) if following else None):
+                break  # a heading under the table ("Tâches – temps partiel")
+            for key, text in values.items():  # a cell wrapped onto the next line ("March 31," / "2022")
+                rows[-1][key] = f"{rows[-1].get(key, '')} {text}".strip()
+            continue
         if not values.get("title") or not (values.get("start") or values.get("hours") or values.get("salary")):
             break
+        rows.append(values)
+    return _positions_of_rows(view, rows, columns)
+
+
+BASIS_NOTE = re.compile(
+    r"(?i)\s*\((?:(?:part|full)[- ]?time|casual|seasonal|temporary|permanent|temps\s+(?:partiel|plein)|occasionnel|saisonnier)\)"
+)  # "Representative (part-time)", "28 (temps partiel)": the basis, not the title or the hours
+
+
+def _wrapped(values: dict[str, str], following: dict[str, str] | None) -> bool:
+    """A line of cells without a start date is the rest of the row above when it continues several
+    cells, a note in brackets or a lowercase word, or when a dated row follows it; a capitalised line
+    alone in the title column with no row after it is a heading under the table."""
+    title = values.get("title", "")
+    if len(values) > 1 or title.startswith("(") or title[:1].islower():
+        return True
+    return bool(following and following.get("start"))
+
+
+def _within_columns(line: Line, columns: dict[str, Cell]) -> bool:
+    """Each cell of the line stays inside one column (a wrapped cell); a sentence runs across them."""
+    starts = sorted(cell.start for cell in columns.values())
+    for cell in line.cells:
+        inside = [start for start in starts if start <= cell.start + 1]
+        following = [start for start in starts if start > cell.start + 1]
+        if not inside or (following and cell.end > following[0]):
+            return False
+    return True
+
+
+def _positions_of_rows(view: TextView, rows: list[dict[str, str]], columns: dict[str, Cell]) -> list[Position]:
+    positions = []
+    day_first = bool(DAY_FIRST_HINT.search(view.prose()))
+    for values in rows:
         if day_first:
             values = {k: _day_first(v) if k in ("start", "end") else v for k, v in values.items()}
         money = _money_cell(values.get("salary", ""))
@@ -941,10 +1021,10 @@ def _rows(view: TextView, header: Line, columns: dict[str, Cell]) -> list[Positi
         end_text = values.get("end", "")
         positions.append(
             Position(
-                job_title=clean_value(values["title"]),
+                job_title=clean_value(BASIS_NOTE.sub("", values["title"])),
                 start_date=parse_date(values.get("start", "")),
                 end_date=None if PRESENT_WORD.match(end_text.strip()) else parse_date(end_text),
-                hours_per_week=_hours_cell(values.get("hours", "")),
+                hours_per_week=_hours_cell(BASIS_NOTE.sub("", values.get("hours", ""))),
                 salary_amount=money[0] if money else None,
                 salary_period=cast("SalaryPeriod | None", money[1] if money else None),
             )

@@ -161,3 +161,56 @@ def test_a_french_promotion_without_au_poste_de_gives_the_current_title() -> Non
         "Veuillez", "Il a été promu chef boulanger à compter du 2 juin 2024.\nVeuillez"
     )
     assert _letter(text).fields.job_title.lower() == "chef boulanger"
+
+
+WRAPPED_TABLE = """Fernhill Logistics Corp.
+To whom it may concern,
+Oksana Bilyk has worked for us since 2 March 2020 and still does.
+Role                      Began              Ended               Scheduled       Wage
+                                                                 hours/week
+Warehouse                 March 2, 2020      September 30,       30              $19.25 / hour
+Associate                                    2021                (part-time)
+Inventory Controller      October 1, 2021    Present             40              $54,000 / year
+                                                                 (full-time)
+Duties as Inventory Controller
+Reconcile cycle counts against the warehouse system
+Sincerely,
+Lena Park, Operations Director
+"""
+
+
+def test_a_table_with_a_two_line_header_and_wrapped_cells_reads_each_position_whole() -> None:
+    fields = _letter(WRAPPED_TABLE).fields
+    assert [(p.job_title, str(p.start_date), str(p.end_date), p.hours_per_week, p.salary_amount) for p in fields.positions] == [
+        ("Warehouse Associate", "2020-03-02", "2021-09-30", 30.0, 19.25),
+        ("Inventory Controller", "2021-10-01", "None", 40.0, 54000.0),
+    ]
+    assert (fields.job_title, fields.salary_period) == ("Inventory Controller", "year")
+
+
+def test_a_heading_under_a_table_is_not_part_of_its_last_row() -> None:
+    text = WRAPPED_TABLE.replace("Duties as Inventory Controller", "Main Responsibilities")
+    assert _letter(text).fields.positions[-1].job_title == "Inventory Controller"
+
+
+FRENCH_DUTY_HEADINGS = """Quincaillerie Beaulieu inc.
+Attestation d'emploi
+Poste                       Du             Au            Heures/semaine     Salaire
+Commis de plancher          2020-05-04     2022-02-27    30                 17,25 $/h
+Gérant de rayon             2022-02-28     en cours      40                 48 000 $/an
+Fonctions de commis de plancher :
+- Placer la marchandise en rayon
+- Conseiller les clients au comptoir
+Fonctions de gérant de rayon :
+- Préparer les horaires du rayon
+- Passer les commandes aux fournisseurs
+Marc Beaulieu, président
+"""
+
+
+def test_duty_headings_that_name_a_position_after_a_lead_word_give_each_position_its_duties() -> None:
+    positions = _letter(FRENCH_DUTY_HEADINGS).fields.positions
+    assert [p.duties for p in positions] == [
+        ["Placer la marchandise en rayon", "Conseiller les clients au comptoir"],
+        ["Préparer les horaires du rayon", "Passer les commandes aux fournisseurs"],
+    ]
