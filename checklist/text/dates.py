@@ -161,6 +161,8 @@ MONTH_YEAR_RE = re.compile(
     rf"(?i)(?<![\w/.-])(?<!\d\s)(?<!\d\s\s)({_MONTH})\s*,?\s+(?:de\s+|of\s+)?({_YEAR})(?![\w/-])"
 )
 YEAR_RE = re.compile(rf"(?<![\w/.$-])({_YEAR})(?![\w/.,-]|\s*\$)")
+# A month and its year ("June 2021", "mars de 2022"), for patterns that embed one.
+MONTH_YEAR = rf"(?:{_MONTH})\s*,?\s+(?:de\s+|of\s+)?{_YEAR}(?![\w/-])"
 # A date at any precision, for patterns that embed one: a full date, a month ("July 2022"), a year.
 LOOSE_DATE_ANY = rf"(?:{DATE_ANY}|{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}(?![\w/-])|(?<![\w/.$-]){_YEAR}(?![\w/.,-]|\s*\$))"
 

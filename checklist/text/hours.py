@@ -42,7 +42,7 @@ _HOURS_PATTERNS = [
     (
         re.compile(
             rf"(?:(?:normal\s+|regular\s+|standard\s+)?work\s*week|semaine\s+(?:normale\s+|régulière\s+)?de\s+travail|schedule|horaire)"
-            rf"\s+(?:is|of|est\s+de|de)?\s*{_NUM}\s*(?:hours?|hrs?|heures?|h)\b",
+            rf"\s+(?:is|of|est\s+de|de)?\s*{_NUM}\s*(?:hours?|hrs?|heures?|h)\b(?!\s*(?:a|per|each|/|par)\s*(?:day|jour))",
             re.I,
         ),
         "per_week",

@@ -78,6 +78,8 @@ def test_salary_period_nearest_before_the_amount() -> None:
         ("37,5 heures par semaine", 37.5),
         ("a 40-hour week", 40),
         ("Hours of work per week: 40", 40),
+        ("Her usual schedule is 7.5 hours a day, 4 days a week", 30),  # the schedule is per day
+        ("Son horaire est de 8 heures par jour, 5 jours par semaine", 40),
     ],
 )
 def test_hours(text: str, hours: float) -> None:

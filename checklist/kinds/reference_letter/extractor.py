@@ -15,7 +15,7 @@ from checklist.kinds.reference_letter.fields import Position
 from checklist.kinds.reference_letter.prose_positions import prose_positions
 from checklist.models.fields import SalaryPeriod
 from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
-from checklist.text.dates import DATE_ANY, DATE_RE, LOOSE_DATE_ANY, find_dates, loose_date, parse_date
+from checklist.text.dates import DATE_ANY, DATE_RE, LOOSE_DATE_ANY, MONTH_YEAR, find_dates, loose_date, parse_date
 from checklist.text.hours import parse_hours_per_week
 from checklist.text.language import detect_language
 from checklist.text.money import find_money, nearest_period, parse_amount
@@ -53,13 +53,22 @@ EMPLOYER_PHRASE = re.compile(
     r"(?:l[’']entreprise\s+|la\s+société\s+)?(.{3,80}?)(?=\s+(?:as|since|from|in|on|until|for|between|depuis|en\s+tant|à\s+titre|comme|du|,)\b|[,.;](?:\s|$)|\s*\()",
     re.IGNORECASE,
 )
-TITLE_STOP = r"(?=\s+(?:since|from|at|with|in|on|until|starting|effective|between|for|and|depuis|du|au\s+sein|chez|à|dans|within|where|reporting|en\s+tant|de\s+(?:notre|la)|\(|-|–)\b|\s*[,.;(]|\s*$)"
+# "à" ends a title before a place or a manner ("cuisinier à Montréal", "à temps plein") and belongs
+# to it before its object ("préposé à l'entrepôt", "éducatrice à l'enfance", "cabane à sucre").
+FR_AT = r"à(?!\s+(?:l[’']|la\s|(?!(?:temps|notre|nos|votre|compter|partir|titre|ce|cette|cet|un|une|son|sa|ses|leur|raison|date)\b)(?-i:[a-zà-ÿ])))"
+TITLE_STOP = (
+    r"(?=\s+(?:since|from|at|with|in|on|until|starting|effective|between|for|and|depuis|du|au\s+sein|chez|"
+    + FR_AT
+    + r"|dans|within|where|reporting|en\s+tant|de\s+(?:notre|la)|\(|-|–)\b|\s*[,.;(]|\s*$)"
+)
 TITLE_PATTERNS = [
     rf"\b(?:employed|works?|worked|working|hired|serv(?:es|ed|ing)|engaged|joined|appointed|re-?hired|contracted|retained)\b[^.]{{0,80}}?\bas\s+(?:an?\s+|the\s+|our\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\bin\s+the\s+(?:capacity|role|position)\s+of\s+(?:an?\s+|the\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     (
         r"\b(?:à\s+titre\s+d[e'’]|en\s+qualité\s+d[e'’]|au\s+poste\s+d[e'’])\s*(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{2,60}?)"
-        r"(?=\s+(?:depuis|du|au\s+sein|chez|à|dans|pour|et|entre|de\s+(?:notre|l[’']entreprise)|en\s+(?:date|poste))\b|\s*[,.;(]|\s*$)"
+        r"(?=\s+(?:depuis|du|au\s+sein|chez|"
+        + FR_AT
+        + r"|dans|pour|et|entre|de\s+(?:notre|l[’']entreprise)|en\s+(?:date|poste))\b|\s*[,.;(]|\s*$)"
     ),
     rf"\b(?:position|role|title|job)\s+(?:of|as)\s+(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
     rf"\b(?:poste|fonction|titre)\s+d[e'’]\s*(?:an?\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{{2,60}}?){TITLE_STOP}",
@@ -72,14 +81,16 @@ CURRENT_TITLE = (
     r"puis\s+(?:celui|le\s+poste)\s+de|(?:a\s+été\s+)?promue?(?:\s+(?:au\s+poste\s+de|à\s+titre\s+de|comme))?|"
     r"occupe\s+(?:actuellement|maintenant|présentement)\s+le\s+poste\s+de)"
     r"(?:\s+the\s+(?:position|role|title)\s+of)?\s+(?:an?\s+|the\s+)?([A-Za-zÀ-ÿ][\w/&'’\-À-ÿ ]{2,60}?)"
-    r"(?=\s+(?:since|from|at|with|in|on|until|effective|depuis|du|au\s+sein|chez|à|dans|qu[’'e])\b|\s*[,.;(]|\s*$)"
+    r"(?=\s+(?:since|from|at|with|in|on|until|effective|depuis|du|au\s+sein|chez|"
+    + FR_AT
+    + r"|dans|qu[’'e])\b|\s*[,.;(]|\s*$)"
 )
 NOT_TITLE = re.compile(
     r"(?i)^(?:follows|full[- ]time|part[- ]time|permanent|temporary|an? employee|employee|our employee|a member|needed|required|of|per|soon|well|such|much|long|well as)\b|^(?-i:it|they|we|he|she|you|i)\b"
 )
 LABELS = {
     "title": re.compile(
-        r"(?i)^(?:job\s+title|position(?:\s+(?:title|held))?|title|designation|occupation|poste(?:\s+occupé)?|titre(?:\s+du\s+poste)?|fonction)(?:\s*\d{1,2})?\b\s*:?"
+        r"(?i)^(?:job\s+title|position(?:\s+(?:title|held))?|title|designation|occupation|poste(?:\s+occupé)?|titre(?:\s+du\s+poste)?|fonction|emploi(?:\s+occupé)?)(?:\s*\d{1,2})?\b\s*:?"
     ),
     "period": re.compile(
         r"(?i)^(?:period(?:\s+of\s+employment)?|période(?:\s+d[’']emploi)?|dates?(?:\s+of\s+employment)?|employment\s+dates|durée)\s*:"
@@ -91,7 +102,7 @@ LABELS = {
         r"(?i)^(?:(?:(?:employment\s+)?end\s+date|last\s+(?:working\s+)?day(?:\s+of\s+(?:work|employment))?|(?:termination|separation|relieving|leaving)\s+date|date\s+of\s+(?:relieving|leaving|separation|termination|departure|exit)|separation|date\s+de\s+(?:fin|départ|cessation)(?:\s+d[’']emploi)?)\b\s*:?|(?:to|until|au|fin)\s*:)"
     ),
     "hours": re.compile(
-        r"(?i)^(?:(?:working\s+|work\s+|regular\s+|scheduled\s+|normal\s+)?hours(?:\s+(?:per|/)\s*week|\s+of\s+work|\s+worked)?|weekly\s+(?:hours|schedule)|heures(?:\s+(?:par\s+semaine|hebdomadaires|de\s+travail))?|horaire(?:\s+(?:de\s+travail|hebdomadaire))?)\b\s*:?"
+        r"(?i)^(?:(?:working\s+|work\s+|regular\s+|scheduled\s+|normal\s+)?hours(?:\s+(?:per|/)\s*week|\s+of\s+work|\s+worked)?|weekly\s+(?:hours|schedule)|heures(?:\s+(?:par\s+semaine|hebdomadaires|de\s+travail))?|horaire(?:\s+(?:de\s+travail|hebdomadaire))?|régime\s+de\s+travail)\b\s*:?"
     ),
     "salary": re.compile(
         r"(?i)^(?:(?:gross\s+)?(?:(?:annual|yearly|monthly|weekly|hourly)\s+)?(?:salary|remuneration|compensation|wage|pay)|hourly\s+rate|rate(?:\s+of\s+pay)?|salaire(?:\s+(?:annuel|mensuel))?|rémunération(?:\s+annuelle)?|taux\s+horaire)\b\s*:?"
@@ -99,7 +110,7 @@ LABELS = {
 }
 CURRENT_RE = re.compile(
     r"(?i)\b(?:currently|presently|continues?\s+to|is\s+(?:still\s+)?employed|remains?\s+employed|to\s+(?:the\s+)?present|to\s+date|until\s+(?:today|now)|to\s+this\s+day|is\s+still|still\s+(?:works|employed|part\s+of|with\s+us)|remains\s+(?:with|on|an?|our)|occupe\s+toujours|est\s+toujours|"
-    r"till\s+date|present\b|ongoing|\b(?:has|have)\s+(?:been\s+)?(?:work|employ|serv)\w*\b[^.]{0,150}?\bsince\b|\bdepuis\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+\s+\d{4}|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
+    r"till\s+date|present\b|ongoing|\b(?:has|have)\s+(?:been\s+)?(?:work|employ|serv)\w*\b[^.]{0,150}?\bsince\b|\bdepuis\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+\s+\d{4}|à\s+ce\s+jour|actuellement|toujours\s+à\s+notre\s+emploi|remains?\s+in\s+our\s+employ|still\s+in\s+our\s+employ|est\s+à\s+notre\s+(?:emploi|service)\s+depuis|jusqu[’']à\s+présent|occupe\s+(?:le\s+poste|depuis)|en\s+poste\s+depuis)"
 )
 PRESENT_WORD = re.compile(
     r"(?i)^(?:present|current|now|to\s+date|ongoing|à\s+ce\s+jour|aujourd[’']hui|en\s+cours|actuel(?:lement)?|présent|-|—|–|n/?a)$"
@@ -246,7 +257,24 @@ def _employer(view: TextView, prose: str, starts: list[int], out: Collector) -> 
     for name, _ in names:
         counts[name.lower()] = counts.get(name.lower(), 0) + 1
     best = max(names, key=lambda item: (counts[item[0].lower()], -item[1].index))
-    out.set("employer_name", _with_period(best[0]), best[1])
+    out.set("employer_name", _with_period(_whole_wrapped_name(view, prose, *best)), best[1])
+
+
+def _whole_wrapped_name(view: TextView, prose: str, name: str, line: Line) -> str:
+    """A letterhead name wrapped over two lines ("Harbourlight Contact" above "Solutions Inc."):
+    the two parts together, when the letter's text names the company so."""
+    if line.index == 0 or not line.cells:
+        return name
+    above = view.lines[line.index - 1]
+    part = next((cell.text for cell in above.cells if abs(cell.start - line.cells[0].start) <= 2), "")
+    if not part or re.search(r"\d|@", part) or HEADING.match(part) or len(part.split()) > 5:
+        return name
+    joined = f"{part} {name}"
+
+    def words(text: str) -> str:  # the prose masks abbreviation periods ("Ltd." -> "Ltd ")
+        return " ".join(text.replace(".", " ").split()).lower()
+
+    return joined if words(joined) in words(prose) else name
 
 
 ORG_WORDS = re.compile(
@@ -255,7 +283,8 @@ ORG_WORDS = re.compile(
     r"construction|consulting|conseil|studio|agency|agence|foods?|farms?|ferme|logistics|transport|health|santé|"
     r"dental|dentaire|motors?|auto|garage|salon|hotel|hôtel|inn|store|magasin|shop|boutique|market|marché|cabinet|firm|"
     r"care|home|residence|résidence|manor|lodge|nursing|soins|foyer|church|église|municipality|municipalité|city|ville|"
-    r"association|society|société|foundation|fondation|institute|institut|laboratory|laboratoire|academy|académie)\b"
+    r"association|society|société|foundation|fondation|institute|institut|laboratory|laboratoire|academy|académie|authority|housing|commission|council|board|department|"
+    r"ministry|ministère|régie|office|bureau|co-?op(?:erative)?|coopérative|partners|associates|enterprises?|entreprises?)\b"
 )
 HEADING = re.compile(
     r"(?i)^(?:to\s+whom|à\s+qui|attestation|employment|reference|letter|lettre|confirmation|re\b|objet|subject|human\s+resources|ressources\s+humaines|date\b)"
@@ -294,7 +323,7 @@ def _with_period(name: str) -> str:
 def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
     label = view.labelled(
         re.compile(
-            r"(?i)^(?:employee(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?employee|employee|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*(?::|$)"
+            r"(?i)^(?:employee(?:['’]s)?\s+name|name\s+of\s+(?:the\s+)?employee|employee|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?|salarié(?:e)?|travailleu(?:r|se))\s*(?::|$)"
         ),
         lambda text: clean_person(text) if looks_like_person(text) else None,
     )
@@ -330,6 +359,33 @@ def _title(view: TextView, prose: str, starts: list[int], out: Collector, positi
             if title:
                 out.set("job_title", title, _at(view, starts, match))
                 return
+    subject = _subject_title(view, out.values.get("employee_name"))
+    if subject and out.values.get("job_title") is None:
+        out.set("job_title", subject.value, subject)
+
+
+SUBJECT_TITLE = re.compile(
+    r"(?i)^(?:re|subject|objet|object|sujet)\s*:\s*"
+    r"[^–—:]*?(?:employ|emploi|travail|reference|référence|experience|expérience|verification|vérification|attestation)"
+    r"[^–—:]*?\s+[–—-]\s+(?P<title>[^–—]+?)\.?$"
+)
+PERSON_LEAD = re.compile(r"(?i)^(?:mr|mrs|ms|miss|dr|mme|mlle|m|madame|monsieur)\b\.?\s")
+
+
+def _subject_title(view: TextView, employee: object) -> Hit | None:
+    """The title a subject line names after a dash ("Re: Employment verification – Senior Line Cook",
+    "Objet : Confirmation d'emploi – Analyste"), when the body refers to it ("the position named
+    above"); a subject that names the person instead ("– Ms. Jane Roe") gives none."""
+    for line in view.lines[:25]:
+        match = SUBJECT_TITLE.match(line.stripped)
+        if not match:
+            continue
+        text = match.group("title").strip()
+        if PERSON_LEAD.match(text) or (employee and str(employee).lower() in text.lower()):
+            return None
+        title = _title_value(text)
+        return Hit(title, line, line.stripped) if title else None
+    return None
 
 
 LEADING_DETERMINER = re.compile(r"(?i)^(?:(?:our|my|his|her|their|the|an?|notre|son|sa|un|une|le|la)\s+|l[’'])")
@@ -370,8 +426,9 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
     ranges = [
         rf"(?i)\b(?:from|between|du|de|d[’']|served\s+from)\s*(?:the\s+|le\s+)?({date})\s*(?:,\s*)?(?:to|until|till|through|and|-|–|—|au|à|jusqu[’']au|jusqu[’']en)\s+(?:the\s+|le\s+)?({date}|present|the\s+present|date|today|now|à\s+ce\s+jour|aujourd[’']hui)",
         rf"(?i)({DATE_ANY})\s*(?:-|–|—|to)\s*({DATE_ANY}|present)",
+        rf"(?i)(?<![\d/.-])\b({MONTH_YEAR})\s*(?:-|–|—|to|until)\s*({MONTH_YEAR}|present|the\s+present|today)",  # June 2021 – March 2022
     ]
-    starts_re = rf"(?i)\b(?:since|depuis(?:\s+le)?|starting(?:\s+on)?|started(?:\s+on)?|commenced(?:\s+(?:employment|work))?(?:\s+on)?|joined(?:\s+\w+){{0,4}}\s+on|began(?:\s+\w+){{0,3}}\s+on|hired\s+on|(?:with\s+)?effect(?:ive)?(?:\s+(?:from|on|as\s+of))?|start(?:ing)?\s+date\s+(?:of|was|is)|en\s+poste\s+depuis|à\s+compter\s+du|en\s+fonction\s+(?:depuis\s+)?le)\s+(?:the\s+|le\s+)?({date})"
+    starts_re = rf"(?i)\b(?:since|depuis(?:\s+le)?|starting(?:\s+on)?|started(?:\s+on)?|commenc(?:ed|ing)(?:\s+(?:employment|work))?(?:\s+on)?|joined(?:\s+\w+){{0,4}}\s+on|began(?:\s+\w+){{0,3}}\s+on|hired\s+on|(?:with\s+)?effect(?:ive)?(?:\s+(?:from|on|as\s+of))?|start(?:ing)?\s+date\s+(?:of|was|is)|en\s+poste\s+depuis|à\s+compter\s+du|en\s+fonction\s+(?:depuis\s+)?le)\s+(?:the\s+|le\s+)?({date})"
     since = [d for d in (loose_date(m.group(1)) for m in re.finditer(starts_re, prose)) if d]
     for pattern in ranges:
         found = list(re.finditer(pattern, prose))
@@ -381,7 +438,7 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
     match = re.search(starts_re, prose)
     if match and (out.values.get("start_date") is None or parse_date(match.group(1))):
         out.set("start_date", loose_date(match.group(1)), _at(view, starts, match))
-    ends_re = rf"(?i)\b(?:until|ended\s+on|end(?:ed)?\s+date\s+(?:of|was)|last\s+day(?:\s+of\s+(?:work|employment))?\s+(?:was|is|will\s+be)|resigned(?:\s+\w+){{0,3}}\s+(?:on|effective)|terminated\s+on|left(?:\s+\w+){{0,3}}\s+on|jusqu[’']au)\s+(?:the\s+|le\s+)?({date})"
+    ends_re = rf"(?i)\b(?:until|end(?:ed|ing)\s+on|end(?:ed)?\s+date\s+(?:of|was)|last\s+day(?:\s+of\s+(?:work|employment))?\s+(?:was|is|will\s+be)|resigned(?:\s+\w+){{0,3}}\s+(?:on|effective)|terminated\s+on|left(?:\s+\w+){{0,3}}\s+on|jusqu[’']au)\s+(?:the\s+|le\s+)?({date})"
     match = re.search(ends_re, prose)
     if match:
         out.set("end_date", loose_date(match.group(1), end=True), _at(view, starts, match))
@@ -389,6 +446,10 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
         hit = view.labelled(LABELS[key], partial(_date_cell, end=key == "end"), below=1)
         if hit:
             out.set(f"{key}_date", hit.value, hit)
+    status = view.labelled(STATUS_LABEL, lambda text: True if CURRENT_STATUS.match(text.strip()) else None, below=0)
+    if status and out.values.get("end_date") is None:
+        out.set("currently_employed", True, status)
+        return
     end = out.values.get("end_date")
     current = CURRENT_RE.search(prose)
     if end is not None:
@@ -397,6 +458,12 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
         out.set("currently_employed", True, line_at(view, starts, current.start()), snippet=current.group(0))
     elif positions and positions[-1].start_date and not positions[-1].end_date:
         out.set("currently_employed", True, view.lines[0], snippet="table: to present")
+
+
+STATUS_LABEL = re.compile(r"(?i)^(?:(?:employment\s+)?status|statut(?:\s+d[’']emploi)?)\s*:?\s*$")
+CURRENT_STATUS = re.compile(
+    r"(?i)^(?:active|current(?:ly\s+employed)?|employed|en\s+poste|actif|active?|en\s+emploi)\b"
+)
 
 
 def _span_of_ranges(
@@ -878,20 +945,46 @@ def _with_body(position: Position, body: list[Line]) -> Position:
     return position.model_copy(update=update)
 
 
+# "Retail Sales Associate from May 3, 2021 to June 2, 2023, ..." and "Store Lead since June 3, 2023, ...":
+# the title opens the line with no mark after it; a line that starts with a sentence is not one.
+LINE_POSITION_WORDED = re.compile(
+    rf"^[-•*\s]*(?:\d{{1,2}}[.)]\s+)?([A-ZÀ-Ý][\w/&'’\-À-ÿ ]{{2,60}}?)\s+(?:"
+    rf"(?:from|du|de)\s+({LOOSE_DATE_ANY})\s*(?:to|until|-|–|—|au|à|jusqu[’']au)\s*({LOOSE_DATE_ANY}|present|today|now|à\s+ce\s+jour|aujourd[’']hui)"
+    rf"|(?:since|depuis(?:\s+le)?)\s+({LOOSE_DATE_ANY}))\s*[:,;.–—-]?\s*(.*)$",
+    re.IGNORECASE,
+)
+SENTENCE_WORDS = re.compile(
+    r"(?i)\b(?:worked|works|working|employed|was|is|has|have|had|joined|served|held|holds|a\s+travaillé|travaille|est|était|occupe)\b"
+)
+
+
+def _position_line(text: str) -> tuple[str, str, str | None, str] | None:
+    """(title, start, end or None when current, the rest) of a line that opens with a position."""
+    match = LINE_POSITION.match(text)
+    if match:
+        return match.group(1), match.group(2), match.group(3), match.group(4)
+    worded = LINE_POSITION_WORDED.match(text)
+    if not worded or SENTENCE_WORDS.search(worded.group(1)):
+        return None
+    if worded.group(4):
+        return worded.group(1), worded.group(4), None, worded.group(5)
+    return worded.group(1), worded.group(2), worded.group(3), worded.group(5)
+
+
 def _position_lines(view: TextView) -> list[tuple[Line, Position]]:
     positions = []
     for line in view.lines:
-        match = LINE_POSITION.match(line.stripped)
-        title = _title_value(match.group(1)) if match else None
-        if not match or not title or any(label.match(f"{title}:") for label in LABELS.values()):
+        parts = _position_line(line.stripped)
+        title = _title_value(parts[0]) if parts else None
+        if not parts or not title or any(label.match(f"{title}:") for label in LABELS.values()):
             continue  # "Période : du ... au ..." is a labelled period, not a position
-        rest = match.group(4)
+        _, start, end, rest = parts
         hours = parse_hours_per_week(rest)
         money = _money_cell(rest)
         position = Position(
             job_title=title,
-            start_date=loose_date(match.group(2)),
-            end_date=_range_end(match.group(3)),
+            start_date=loose_date(start),
+            end_date=_range_end(end) if end else None,
             hours_per_week=float(hours.value) if hours else None,  # type: ignore[arg-type]
             salary_amount=money[0] if money else None,
             salary_period=cast("SalaryPeriod | None", money[1] if money else None),
@@ -907,7 +1000,7 @@ HEADER_WORDS = {
         r"(?i)^(?:job\s+|position\s+)?(?:position|title|role|poste|titre(?:\s+du\s+poste)?|fonction|occupation|designation)s?\b"
     ),
     "start": re.compile(
-        r"(?i)^(?:from|since|depuis|began|commenced|joined|start(?:ed)?(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|hired|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"
+        r"(?i)^(?:from|since|depuis|began|commenced|joined|effective|start(?:ed)?(?:\s+date)?|start\s+of\s+employment|date\s+of\s+hire|hired|du|de|début|date\s+de\s+début|date\s+d[’']entrée|entrée|dates?)\b"
     ),
     "end": re.compile(r"(?i)^(?:to|end(?:ed)?(?:\s+date)?|left|until|au|à|fin|date\s+de\s+fin|départ|sortie)\b"),
     "hours": re.compile(
@@ -915,8 +1008,13 @@ HEADER_WORDS = {
     ),
     "salary": re.compile(
         r"(?i)^(?:(?:annual|yearly|monthly|weekly|hourly|base|current)\s+)?(?:salary|wage|rate(?:\s+of\s+pay)?|pay|compensation|salaire|rémunération|taux(?:\s+horaire)?)\b"
+        r"|^(?:annual|yearly|monthly)(?:\s+(?:base|gross|amount))?$"
+    ),
+    "duties": re.compile(
+        r"(?i)^(?:main\s+|key\s+|principales\s+)?(?:duties|responsibilities|tasks|tâches|fonctions)\b"
     ),
 }
+CELL_BULLET = re.compile(r"(?:^|\s)[–•▪*✓-]\s+")  # items of a duties cell, once its lines are joined
 DAY_FIRST_HINT = re.compile(r"(?i)\b(?:DD|JJ)\s*/\s*MM\s*/\s*(?:YYYY|AAAA)\b|day/month/year|jour/mois/année")
 
 
@@ -965,11 +1063,13 @@ def _header_columns(line: Line) -> dict[str, Cell]:
 def _rows(view: TextView, header: Line, columns: dict[str, Cell], first_row: int) -> list[Position]:
     rows: list[dict[str, str]] = []
     by_index = {header.cells.index(cell): key for key, cell in columns.items()}
-    lines = view.lines[first_row : first_row + 12]
+    lines = view.lines[first_row : first_row + 24]
     for number, line in enumerate(lines):
         if re.fullmatch(r"[|\-:+= ]+", line.stripped):
             continue  # a Markdown or ASCII table rule
         values = _row_values(line, header, columns, by_index)
+        if rows and not values and _within_columns(line, columns):
+            continue  # the rest of a column not read (a long remark under its header)
         if rows and "start" in columns and not values.get("start") and _within_columns(line, columns):
             following = lines[number + 1] if number + 1 < len(lines) else None
             if not _wrapped(values, _row_values(following, header, columns, by_index) if following else None):
@@ -993,8 +1093,8 @@ def _wrapped(values: dict[str, str], following: dict[str, str] | None) -> bool:
     cells, a note in brackets or a lowercase word, or when a dated row follows it; a capitalised line
     alone in the title column with no row after it is a heading under the table."""
     title = values.get("title", "")
-    if len(values) > 1 or title.startswith("(") or title[:1].islower():
-        return True
+    if not title or len(values) > 1 or title.startswith("(") or title[:1].islower():
+        return True  # cells under other columns than the title's are never a heading
     return bool(following and following.get("start"))
 
 
@@ -1019,6 +1119,7 @@ def _positions_of_rows(view: TextView, rows: list[dict[str, str]], columns: dict
         if money and money[1] is None and "salary" in columns:
             money = (money[0], _period_word(columns["salary"].text))  # "Monthly pay" above "$2,650.00"
         end_text = values.get("end", "")
+        duties = [item.strip() for item in CELL_BULLET.split(values.get("duties", "")) if item.strip()]
         positions.append(
             Position(
                 job_title=clean_value(BASIS_NOTE.sub("", values["title"])),
@@ -1027,6 +1128,7 @@ def _positions_of_rows(view: TextView, rows: list[dict[str, str]], columns: dict
                 hours_per_week=_hours_cell(BASIS_NOTE.sub("", values.get("hours", ""))),
                 salary_amount=money[0] if money else None,
                 salary_period=cast("SalaryPeriod | None", money[1] if money else None),
+                duties=duties,
             )
         )
     return sorted(positions, key=lambda p: p.start_date or dt.date.min)

@@ -85,6 +85,12 @@ def _province(text: str) -> str | None:
 
 
 FORM_WORDS = re.compile(r"(?i)^(?:t4|year|année|statement|état|box|case|amount|montant|protected|protégé)\b")
+# The slip's other box labels, printed beside the employer's name box on CRA's layout: never a name.
+BOX_LABEL = re.compile(
+    r"(?i)\b(?:province\s+(?:of|d[’'])\s*emploi|province\s+of\s+employment|social\s+insurance|assurance\s+sociale"
+    r"|employment\s+income|revenus?\s+d[’']emploi|income\s+tax|impôt|contributions?|cotisations?|premiums?"
+    r"|insurable|assurables?|pensionable|ouvrant\s+droit|account\s+number|numéro\s+de\s+compte|exempt)\b"
+)
 
 
 def _employer_cell(text: str) -> str | None:
@@ -93,6 +99,7 @@ def _employer_cell(text: str) -> str | None:
         not text
         or len(text) < 4
         or FORM_WORDS.match(text)
+        or BOX_LABEL.search(text)
         or re.match(r"(?i)^(?:nom|name|employer|\d)", text)
         or re.search(r"\d{3}", text)
     ):

@@ -181,7 +181,9 @@ Lena Park, Operations Director
 
 def test_a_table_with_a_two_line_header_and_wrapped_cells_reads_each_position_whole() -> None:
     fields = _letter(WRAPPED_TABLE).fields
-    assert [(p.job_title, str(p.start_date), str(p.end_date), p.hours_per_week, p.salary_amount) for p in fields.positions] == [
+    assert [
+        (p.job_title, str(p.start_date), str(p.end_date), p.hours_per_week, p.salary_amount) for p in fields.positions
+    ] == [
         ("Warehouse Associate", "2020-03-02", "2021-09-30", 30.0, 19.25),
         ("Inventory Controller", "2021-10-01", "None", 40.0, 54000.0),
     ]
@@ -214,3 +216,139 @@ def test_duty_headings_that_name_a_position_after_a_lead_word_give_each_position
         ["Placer la marchandise en rayon", "Conseiller les clients au comptoir"],
         ["Préparer les horaires du rayon", "Passer les commandes aux fournisseurs"],
     ]
+
+
+SUBJECT_LINE = """Prairie Rivet Works Ltd.
+Re: Employment confirmation – {subject}
+To whom it may concern,
+This confirms that Mr. Idris Kamara has worked with us since 2 May 2022 in the position named above.
+He works 40 hours per week and is paid $29.00 per hour.
+Sincerely,
+Amy Chu, HR Lead
+"""
+
+
+def test_a_title_named_only_in_the_subject_line_is_read() -> None:
+    assert _letter(SUBJECT_LINE.format(subject="Structural Steel Fitter")).fields.job_title == "Structural Steel Fitter"
+
+
+@pytest.mark.parametrize("subject", ["Mr. Idris Kamara", "Idris Kamara"])
+def test_a_subject_line_that_names_the_person_gives_no_title(subject: str) -> None:
+    assert _letter(SUBJECT_LINE.format(subject=subject)).fields.job_title is None
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("à titre de préposé à l'entrepôt depuis le 3 mars 2023", "préposé à l'entrepôt"),
+        ("au poste de technicienne à la qualité depuis le 3 mars 2023", "technicienne à la qualité"),
+        ("à titre de cuisinier à Montréal depuis le 3 mars 2023", "cuisinier"),
+        ("à titre de caissière à temps plein depuis le 3 mars 2023", "caissière"),
+    ],
+)
+def test_a_french_title_keeps_what_a_a_introduces_but_not_a_place_or_a_manner(said: str, title: str) -> None:
+    text = f"Boulangerie Lumière inc.\nAttestation d'emploi\nNous confirmons que Julien Tremblay travaille chez nous {said}.\nMarie Roy, directrice\n"
+    assert _letter(text).fields.job_title == title
+
+
+WRAPPED_LETTERHEAD = """Sable Island Marine                                  77 Water Street
+Supply Ltd.                                          Halifax, NS B3J 1A1
+To whom it may concern,
+I confirm, as Office Manager of Sable Island Marine Supply Ltd., that Ravi Menon works for our company.
+Sincerely,
+Ana Silva
+"""
+
+
+def test_a_letterhead_name_wrapped_over_two_lines_is_read_whole_when_the_letter_names_it_so() -> None:
+    assert _letter(WRAPPED_LETTERHEAD).fields.employer_name == "Sable Island Marine Supply Ltd."
+    unnamed = WRAPPED_LETTERHEAD.replace(" of Sable Island Marine Supply Ltd.", "")
+    assert _letter(unnamed).fields.employer_name == "Supply Ltd."  # nothing says the lines are one name
+
+
+@pytest.mark.parametrize(
+    ("said", "start", "end", "current"),
+    [
+        ("worked as a Printer Operator, June 2021 – March 2022.", "2021-06-01", "2022-03-31", False),
+        (
+            "worked as a Printer Operator, commencing on 16 August 2021 and ending on 29 February 2024.",
+            "2021-08-16",
+            "2024-02-29",
+            False,
+        ),
+        ("has worked as a Printer Operator since 6 May 2024 and remains in our employ.", "2024-05-06", "None", True),
+    ],
+)
+def test_month_ranges_commencing_and_ending_and_remaining_in_our_employ(
+    said: str, start: str, end: str, current: bool
+) -> None:
+    fields = _letter(
+        f"Prairie Print Co.\nTo whom it may concern,\nMs. Rosa Lima {said}\nSincerely,\nAl Reyes, Owner\n"
+    ).fields
+    assert (str(fields.start_date), str(fields.end_date), fields.currently_employed) == (start, end, current)
+
+
+def test_numbered_sections_whose_lines_open_with_the_title_give_one_position_each() -> None:
+    text = """Harbour Books Ltd.
+To whom it may concern,
+Ms. Ines Duarte has worked for us in two periods with different hours.
+Position 1 – part-time
+Bookseller from March 1, 2021 to August 31, 2022, 20 hours per week, $16.00 per hour.
+Position 2 – full-time
+Bookseller since September 1, 2022, 37.5 hours per week, $18.25 per hour.
+Sincerely,
+Tom Rae, Manager
+"""
+    positions = _letter(text).fields.positions
+    assert [
+        (p.job_title, str(p.start_date), str(p.end_date), p.hours_per_week, p.salary_amount) for p in positions
+    ] == [
+        ("Bookseller", "2021-03-01", "2022-08-31", 20.0, 16.0),
+        ("Bookseller", "2022-09-01", "None", 37.5, 18.25),
+    ]
+
+
+DUTIES_COLUMN = """Bow River Surveys Ltd.
+To whom it may concern,
+Mr. Omar Haddad is currently employed by us in the roles below.
+Role              Effective      Ended        Hrs/      Annual      Main duties
+                                              week      base
+Survey            2021-03-01     2023-06-30   40        $58,000     - Set up total stations on site
+Assistant                                                           - Record field notes
+Survey            2023-07-01     -            40        $71,500     - Plan survey crews' weekly
+Technician                                                          routes
+                                                                    - Check plans before release
+Sincerely,
+Jo Tan, Principal
+"""
+
+
+def test_a_duties_column_gives_each_position_its_items_across_wrapped_lines() -> None:
+    positions = _letter(DUTIES_COLUMN).fields.positions
+    assert [(p.job_title, p.duties) for p in positions] == [
+        ("Survey Assistant", ["Set up total stations on site", "Record field notes"]),
+        ("Survey Technician", ["Plan survey crews' weekly routes", "Check plans before release"]),
+    ]
+
+
+FRENCH_FACT_SHEET = """Régie des Transports de l'Outaouais
+Gatineau, le 2 mars 2025
+ATTESTATION D'EMPLOI
+Salarié                 Mathieu Ouellet-Nadeau
+Emploi                  Répartiteur principal
+Date d'embauche         4 novembre 2019
+Régime de travail       Temps plein, 37,5 heures par semaine
+Statut                  En poste
+Cette attestation est remise à l'employé à sa demande.
+Julie Caron, directrice
+"""
+
+
+def test_a_french_fact_sheet_with_its_own_labels_and_a_status() -> None:
+    fields = _letter(FRENCH_FACT_SHEET).fields
+    assert (fields.employer_name, fields.employee_name, fields.job_title) == (
+        "Régie des Transports de l'Outaouais",
+        "Mathieu Ouellet-Nadeau",
+        "Répartiteur principal",
+    )
+    assert (str(fields.start_date), fields.hours_per_week, fields.currently_employed) == ("2019-11-04", 37.5, True)

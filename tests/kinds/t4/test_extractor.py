@@ -32,3 +32,12 @@ def test_names_under_labels_that_share_a_cell_and_cents_in_their_own_box() -> No
 def test_the_name_and_address_label_is_never_the_name() -> None:
     text = "Employee's name and address – Nom et adresse de l'employé\n\n  12 Spruce Row, Halifax NS\n"
     assert "employee_name" not in extract_t4(view_of(text)).values
+
+
+def test_a_box_label_beside_the_employers_name_label_is_never_the_employer() -> None:
+    slip = (
+        "T4   Statement of Remuneration Paid                                   2024\n"
+        " Employer's name / Nom de l'employeur          Province of employment     Employment income\n"
+        " Lunenburg Sail Lofts Inc.                                    NS                41,200.00\n"
+    )
+    assert extract_t4(view_of(slip)).values["employer_name"] == "Lunenburg Sail Lofts Inc."
