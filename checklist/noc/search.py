@@ -7,7 +7,9 @@ Three lexical channels, each a score in [0, 1] per unit group:
   titles are the strongest single signal when they are ordinary titles. A
   level word (supervisor, manager, chief...) on one side only costs a
   factor: "security guard" is not "chief security guard", whatever the
-  words' weights.
+  words' weights. So does a NOC title whose head noun (the occupation it
+  names, ``title_head``) is not in the letter's title: a "software tester"
+  shares two words with "software testing engineer" but is no engineer.
 - **profile**: the whole text against a group profile (title, lead
   statement, main duties, example titles), tf-idf cosine.
 - **duties**: each letter duty against each NOC main duty and lead
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 # Channel weights (tuned on bench/noc, kept round to avoid overfitting).
 W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
@@ -94,6 +96,9 @@ LEVEL_WORDS = {
 """Level words of job titles (whole words, not stems: a "management accountant" is no manager), as bits..."""
 LEVEL_MISMATCH = 0.8
 """...and the factor of a title match where one side has a level word the other lacks."""
+HEAD_MISMATCH = 0.85
+"""Factor of a title match whose NOC title's head noun (``title_head``) is not in the letter's title: a "software
+tester" shares two words with "software testing engineer" but is no engineer."""
 
 _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
 
@@ -213,6 +218,21 @@ def level_mask(title: str) -> int:
     return mask
 
 
+_HEAD_CUT = re.compile(r"\s+-\s+|\s*\(|,|\s+(?:of|in|for|who|with|to)\s+")
+
+
+def title_head(title: str) -> str:
+    """The head terms of an English job title, the occupations it names, space-separated: the last word of each
+    conjunct before any qualifier ("software testing engineer" -> engineer, "retail salespersons and visual
+    merchandisers" -> salesperson merchandiser, "director of nursing" -> director). Empty when none is found."""
+    heads = []
+    for part in re.split(r"\s+and\s+|/", _HEAD_CUT.split(title.replace("–", "-").replace("—", "-"), maxsplit=1)[0]):
+        terms = analyze(part)
+        if terms:
+            heads.append(terms[-1])
+    return " ".join(dict.fromkeys(heads))
+
+
 _LEVEL_KEY = "={}"
 """Title postings of NOC titles holding a level bit; "=" never starts an analysed term."""
 
@@ -238,6 +258,8 @@ class SearchIndex:
     title_group: list[int]
     title_mass: list[float]
     title_factor: list[float]
+    title_head: list[str]
+    """The head term of each NOC title (``title_head``): the occupation it names."""
     supervision: list[float]
     """Share of each group's main duties that supervise, hire or recruit staff."""
     levels: list[int]
@@ -297,6 +319,7 @@ class SearchIndex:
         t_group: list[int] = []
         t_factor: list[float] = []
         t_level: list[int] = []
+        t_head: list[str] = []
         for gi, g in enumerate(groups):
             seen: set[tuple[str, ...]] = set()
             for t in (g.title, *g.all_example_titles):
@@ -310,6 +333,7 @@ class SearchIndex:
                         t_group.append(gi)
                         t_factor.append(factor)
                         t_level.append(level_mask(variant))
+                        t_head.append(title_head(variant))
         df = {}
         for terms in t_terms:
             for t in terms:
@@ -342,6 +366,7 @@ class SearchIndex:
             title_group=t_group,
             title_mass=[round(sum(v.values()), 4) for v in t_vecs],
             title_factor=t_factor,
+            title_head=t_head,
             supervision=supervision,
             levels=[int(required_level(g)) for g in groups],
         )
@@ -393,9 +418,11 @@ class SearchIndex:
             w = q_idf[t]
             for tid in post[0]:
                 acc[tid] = acc.get(tid, 0.0) + w
-        mass, group, factor = self.title_mass, self.title_group, self.title_factor
+        mass, group, factor, heads = self.title_mass, self.title_group, self.title_factor, self.title_head
         for tid, a in acc.items():
             s = 2.0 * a / (q_mass + mass[tid]) * factor[tid]
+            if heads[tid] and not any(h in q for h in heads[tid].split()):
+                s *= HEAD_MISMATCH
             if levels.get(tid, 0) != q_level:
                 s *= LEVEL_MISMATCH
             g = group[tid]

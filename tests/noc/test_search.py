@@ -118,3 +118,47 @@ def test_the_level_a_letter_reaches() -> None:
     assert letter_level(BOOKKEEPER, None) == Level.WORK
     assert letter_level(KITCHEN_SUPERVISOR, None) == Level.SUPERVISE
     assert letter_level(["Manage the restaurant's operations and its budget"], None) == Level.MANAGE
+
+
+@pytest.mark.parametrize(
+    ("title", "heads"),
+    [
+        ("software testing engineer", {"engin"}),
+        ("Retail salespersons and visual merchandisers", {"salesperson", "merchandis"}),
+        ("director of nursing", {"direct"}),
+        ("nurse practitioner - pediatrics", {"practition"}),
+        ("personal support worker – nursing care", {"work"}),
+        ("chief financial officer (CFO)", {"offic"}),
+        ("Cooks", {"cook"}),
+    ],
+)
+def test_the_head_noun_of_a_title(title: str, heads: set[str]) -> None:
+    from checklist.noc.search import title_head
+
+    assert set(title_head(title).split()) == heads
+
+
+def test_a_title_match_without_the_noc_titles_head_noun_costs(noc_data, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A "software tester" shares "software" and "testing" with "software testing engineer" but names no engineer: its match with the
+    engineers' example title is discounted by ``HEAD_MISMATCH``; with a title that has the head noun, nothing changes."""
+    import checklist.noc.search as search
+
+    index = noc_data.index
+    engineers = index.codes.index("21231")
+    with_head = index.title_scores("software tester")[engineers]
+    engineer_title = index.title_scores("software testing engineer")[engineers]
+    monkeypatch.setattr(search, "HEAD_MISMATCH", 1.0)
+    assert index.title_scores("software tester")[engineers] > with_head
+    assert index.title_scores("software testing engineer")[engineers] == pytest.approx(engineer_title)
+
+
+def test_a_practical_nurse_title_is_no_nurse_practitioner(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """ "Practical" (licensed practical nurses) and "practice"/"practitioner" (nurse practitioners) are different
+    words for the matcher, so the title names the LPN group first."""
+    from checklist.noc.text import analyze
+
+    assert analyze("practical nurse")[0] != analyze("advanced practice nurse")[1]
+    scores = noc_data.index.title_scores("Practical Nurse")
+    at = noc_data.index.codes.index
+    assert scores[at("32101")] > scores[at("31302")]
+    assert max(range(len(scores)), key=scores.__getitem__) == at("32101")
