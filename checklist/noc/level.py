@@ -63,6 +63,14 @@ _SUPERVISE = re.compile(
     r"embauch\w*|recrut\w*|form\w* (?:les|le|des) (?:nouveaux|employes|personnel|commis)|"
     r"assign\w* (?:les|des) taches|repart\w* (?:les|des) taches)\b"
 )
+_SUPERVISED = re.compile(
+    r"\b(?:under|to|for|with|by|from|of|my|his|her|their|our|your|the|a|an|s)\s+(?:\w+\s+){0,3}?"
+    r"(?:supervisors?|supervision|superviseurs?|superviseures?)\b|\bsous\s+(?:\w+\s+){0,3}?"
+    r"(?:supervision|surveillance)\b"
+)
+"""The applicant's own supervisor, or their being supervised ("report results to the supervisor", "with the
+warehouse supervisors", "under the pharmacist's supervision", "sous la supervision de"): a supervisor the
+applicant works for is no sign that the applicant supervises. Removed before ``_SUPERVISE`` is read."""
 _MANAGE = re.compile(
     r"\b(?:(?:manag|direct|run|ran|head|oversee|oversaw)\w* (?:\w+ ){0,3}?(?:operations|budgets?|department|division|branch|store|restaurant|business|"
     r"company|unit|office|firm|facility|site|plant|program|programs|portfolio|p&l|profit)|"
@@ -206,7 +214,7 @@ def read_letter(duties: list[str], title: str | None = None) -> LetterLevel:
     titled = [title_text, *texts] if title_text.strip() else texts
     return LetterLevel(
         plans=_first(_PLAN, texts),
-        supervises=_first(_SUPERVISE, texts),
+        supervises=_first(_SUPERVISE, [_SUPERVISED.sub(" ", t) for t in texts]),
         manages=_first(_MANAGE, titled),
         assists=_first(_ASSIST, texts),
     )

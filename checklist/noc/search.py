@@ -76,6 +76,10 @@ SUPERVISION_WORDS = "supervise hire recruit"
 """Words that mark supervision of staff, in a letter duty or a NOC main duty."""
 W_SUPERVISION = 0.5
 """Share of its score a group loses per unit of (letter duties supervising - its own duties supervising)."""
+FLAT_GROUPS = 20
+FLAT_COVERAGE = 0.95
+"""A letter duty that NOC sentences of at least ``FLAT_GROUPS`` groups cover this fully is boilerplate for the
+duties channel ("Other duties as assigned": 41 groups; no duty of the tuning letters reaches more than 10)."""
 W_LEVEL = 0.2
 """Share of its score a group loses when its lead statement's defining level is not in the letter."""
 LEVEL_WORDS = {
@@ -100,7 +104,8 @@ HEAD_MISMATCH = 0.85
 """Factor of a title match whose NOC title's head noun (``title_head``) is not in the letter's title: a "software
 tester" shares two words with "software testing engineer" but is no engineer."""
 
-_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
+# a period ends a sentence only before a word that starts in upper case ("600,000 sq. ft. office", "approx. 30")
+_SENT_SPLIT = re.compile(r"(?<=[;!?])\s+|(?<=\.)\s+(?![a-z0-9])|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
 
 Postings = dict[str, tuple[list[int], list[float]]]
 _QUANT = 65535.0
@@ -472,24 +477,31 @@ class SearchIndex:
         return acc
 
     def duty_scores(self, duty_weights: Sequence[dict[str, float]]) -> list[float]:
-        """Mean over letter duties of the best-covering NOC sentence of each group."""
+        """Mean over letter duties of the best-covering NOC sentence of each group.
+
+        A line that the NOC duties of at least ``FLAT_GROUPS`` groups state in full ("Other duties as
+        assigned", "Provide excellent customer service") tells no occupation from another: it is left out of
+        the mean, which it would otherwise flatten (unless every line is such a line)."""
         n = len(self.codes)
-        total = [0.0] * n
-        used = 0
         group = self.sent_group
+        per_duty: list[dict[int, float]] = []
         for weights in duty_weights:
             acc = self.sentence_coverage(weights)
             if not acc:
                 continue
-            used += 1
             best: dict[int, float] = {}
             for sid, s in acc.items():
                 g = group[sid]
                 if s > best.get(g, 0.0):
                     best[g] = s
+            per_duty.append(best)
+        telling = [b for b in per_duty if sum(1 for s in b.values() if s >= FLAT_COVERAGE) < FLAT_GROUPS]
+        used = telling or per_duty
+        total = [0.0] * n
+        for best in used:
             for g, s in best.items():
                 total[g] += s
-        return [min(1.0, t / used) for t in total] if used else total
+        return [min(1.0, t / len(used)) for t in total] if used else total
 
 
 @dataclass(frozen=True)

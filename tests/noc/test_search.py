@@ -162,3 +162,24 @@ def test_a_practical_nurse_title_is_no_nurse_practitioner(noc_data) -> None:  # 
     at = noc_data.index.codes.index
     assert scores[at("32101")] > scores[at("31302")]
     assert max(range(len(scores)), key=scores.__getitem__) == at("32101")
+
+
+def test_a_period_inside_a_duty_does_not_split_it() -> None:
+    from checklist.noc.search import split_sentences
+
+    assert split_sentences("Run a 40,000 sq. ft. depot with approx. 30 staff. Order parts.") == [
+        "Run a 40,000 sq. ft. depot with approx. 30 staff.",
+        "Order parts.",
+    ]
+
+
+def test_boilerplate_lines_do_not_flatten_the_duties_channel(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """A line that dozens of groups' NOC duties state in full ("Other tasks as assigned") is left out of the duties
+    channel's mean: the scores are those of the telling lines alone. A letter of boilerplate only is still scored."""
+    from checklist.noc.text import query_terms
+
+    index = noc_data.index
+    telling = [query_terms(t)[0] for t in ("Take apart and rebuild transmissions", "Replace brake pads and rotors")]
+    boiler = query_terms("Other tasks as assigned")[0]
+    assert index.duty_scores([*telling, boiler]) == pytest.approx(index.duty_scores(telling))
+    assert max(index.duty_scores([boiler])) > 0
