@@ -104,7 +104,7 @@ _ASSIST = re.compile(
 
 
 _ROLE = (
-    r"(?:nurses?|physicians?|doctors?|dentists?|hygienists?|pharmacists?|chefs?|cooks?|accountants?|cpas?|"
+    r"(?:nurses?|physicians?|doctors?|police|dentists?|hygienists?|pharmacists?|chefs?|cooks?|accountants?|cpas?|"
     r"teachers?|instructors?|professors?|electricians?|plumbers?|carpenters?|welders?|mechanics?|technologists?|"
     r"engineers?|architects?|lawyers?|notar(?:y|ies)|therapists?|physiotherapists?|veterinarians?|machinists?|"
     r"millwrights?|pipefitters?|bricklayers?|roofers?|painters?|bakers?|butchers?|surveyors?|pilots?|"
@@ -133,6 +133,18 @@ _UNDER = re.compile(
     r"|\bunder\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\s+s\s+(?:direct\s+)?(?:supervision|direction|"
     r"guidance|review|orders|instructions)\b"
     r"|\b(?:report\w*|answer\w*)\s+(?:directly\s+)?to\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\b"
+    r"|\b(?:report|reports|reported|reporting|relay\w*|communicat\w*|escalat\w*)\s+(?:\w+\s+){1,5}?to\s+"
+    + _ARTICLE
+    + r"((?:\w+\s+){0,1}?"
+    + _ROLE
+    + r")\b"
+    r"|\b(?:notify\w*|notifi\w*|alert\w*|call\w*)\s+" + _ARTICLE + r"((?:\w+\s+){0,1}?" + _ROLE + r")\b"
+    r"|\b(?:signal\w*|rapport\w*|transmet\w*|communiqu\w*)\s+(?:\w+\s+){1,5}?(?:a|au|aux)\s+"
+    + _ARTICLE
+    + r"("
+    + _ROLE
+    + r"(?:\s+\w+)?)\b"
+    r"|\b(?:aviser|avise|avisait|prevenir|previent|alerter)\s+" + _ARTICLE + r"(" + _ROLE + r"(?:\s+\w+)?)\b"
     r"|\b(?:as\s+)?(?:directed|instructed|prescribed|ordered)\s+by\s+"
     + _ARTICLE
     + r"((?:\w+\s+){0,2}?"
