@@ -10,6 +10,8 @@ Three lexical channels, each a score in [0, 1] per unit group:
   words' weights. So does a NOC title whose head noun (the occupation it
   names, ``title_head``) is not in the letter's title: a "software tester"
   shares two words with "software testing engineer" but is no engineer.
+  A vague title ("Coordinator", "Team Member"), the best match of many
+  groups alike, weighs less in the final mean (``TITLE_SPREAD``).
 - **profile**: the whole text against a group profile (title, lead
   statement, main duties, example titles), tf-idf cosine.
 - **duties**: each letter duty against each NOC main duty and lead
@@ -63,6 +65,12 @@ INDEX_FORMAT = 8
 
 # Channel weights (tuned on bench/noc, kept round to avoid overfitting).
 W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
+
+TITLE_SPREAD = 4
+TITLE_NEAR = 0.7
+"""A title whose best NOC title match is shared (within ``TITLE_NEAR`` of it) by more than ``TITLE_SPREAD``
+groups names no one occupation ("Coordinator", "Associate", "Team Member"): its channel weight falls as
+TITLE_SPREAD / (that number of groups), and the duties decide."""
 
 # Field weights of the profile channel and its BM25 parameters.
 _F_TITLE, _F_LEAD, _F_DUTIES, _F_EXAMPLES = 3.0, 2.0, 1.0, 1.0
@@ -562,7 +570,7 @@ def rank(
     d_scores = index.duty_scores(duty_weights) if duty_weights else None
     parts: list[tuple[float, list[float]]] = [(W_PROFILE, p_scores)]
     if t_scores is not None:
-        parts.append((W_TITLE, t_scores))
+        parts.append((W_TITLE * title_weight(t_scores), t_scores))
     if d_scores is not None:
         parts.append((W_DUTIES, d_scores))
     wsum = sum(w for w, _ in parts)
@@ -579,6 +587,16 @@ def rank(
     language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
     coverage = sum(coverages) / len(coverages) if coverages else 1.0
     return Ranking(scores, t_scores, p_scores, d_scores, language, coverage)
+
+
+def title_weight(t_scores: Sequence[float]) -> float:
+    """Share of ``W_TITLE`` a title's scores get: 1 for a title that names a few groups, less for a vague one
+    (``TITLE_SPREAD``)."""
+    top = max(t_scores, default=0.0)
+    if not TITLE_SPREAD or top <= 0:
+        return 1.0
+    spread = sum(1 for t in t_scores if t >= TITLE_NEAR * top)
+    return min(1.0, TITLE_SPREAD / spread)
 
 
 def letter_level(duties: Sequence[str], title: str | None) -> int:

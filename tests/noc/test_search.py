@@ -183,3 +183,15 @@ def test_boilerplate_lines_do_not_flatten_the_duties_channel(noc_data) -> None: 
     boiler = query_terms("Other tasks as assigned")[0]
     assert index.duty_scores([*telling, boiler]) == pytest.approx(index.duty_scores(telling))
     assert max(index.duty_scores([boiler])) > 0
+
+
+def test_a_vague_title_weighs_less_than_one_that_names_an_occupation(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """ "Coordinator" is the best title match of dozens of groups: its weight falls (``TITLE_SPREAD``) and the
+    duties decide; "Dental hygienist" names one group and keeps its full weight."""
+    from checklist.noc.search import title_weight
+
+    index = noc_data.index
+    assert title_weight(index.title_scores("Dental hygienist")) == 1.0
+    assert title_weight(index.title_scores("Coordinator")) < 0.3
+    duties = "Scale and polish teeth and apply fluoride\nTake dental x-rays and chart gum pockets"
+    assert noc_data.search(duties, title="Coordinator", limit=1)[0].code == "32111"
