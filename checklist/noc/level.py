@@ -63,6 +63,14 @@ _SUPERVISE = re.compile(
     r"embauch\w*|recrut\w*|form\w* (?:les|le|des) (?:nouveaux|employes|personnel|commis)|"
     r"assign\w* (?:les|des) taches|repart\w* (?:les|des) taches)\b"
 )
+_SUPERVISED = re.compile(
+    r"\b(?:under|to|for|with|by|from|of|my|his|her|their|our|your|the|a|an|s)\s+(?:\w+\s+){0,3}?"
+    r"(?:supervisors?|supervision|superviseurs?|superviseures?)\b|\bsous\s+(?:\w+\s+){0,3}?"
+    r"(?:supervision|surveillance)\b"
+)
+"""The applicant's own supervisor, or their being supervised ("report results to the supervisor", "with the
+warehouse supervisors", "under the pharmacist's supervision", "sous la supervision de"): a supervisor the
+applicant works for is no sign that the applicant supervises. Removed before ``_SUPERVISE`` is read."""
 _MANAGE = re.compile(
     r"\b(?:(?:manag|direct|run|ran|head|oversee|oversaw)\w* (?:\w+ ){0,3}?(?:operations|budgets?|department|division|branch|store|restaurant|business|"
     r"company|unit|office|firm|facility|site|plant|program|programs|portfolio|p&l|profit)|"
@@ -96,7 +104,7 @@ _ASSIST = re.compile(
 
 
 _ROLE = (
-    r"(?:nurses?|physicians?|doctors?|dentists?|hygienists?|pharmacists?|chefs?|cooks?|accountants?|cpas?|"
+    r"(?:nurses?|physicians?|doctors?|police|dentists?|hygienists?|pharmacists?|chefs?|cooks?|accountants?|cpas?|"
     r"teachers?|instructors?|professors?|electricians?|plumbers?|carpenters?|welders?|mechanics?|technologists?|"
     r"engineers?|architects?|lawyers?|notar(?:y|ies)|therapists?|physiotherapists?|veterinarians?|machinists?|"
     r"millwrights?|pipefitters?|bricklayers?|roofers?|painters?|bakers?|butchers?|surveyors?|pilots?|"
@@ -125,6 +133,18 @@ _UNDER = re.compile(
     r"|\bunder\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\s+s\s+(?:direct\s+)?(?:supervision|direction|"
     r"guidance|review|orders|instructions)\b"
     r"|\b(?:report\w*|answer\w*)\s+(?:directly\s+)?to\s+" + _ARTICLE + r"((?:\w+\s+){0,2}?" + _ROLE + r")\b"
+    r"|\b(?:report|reports|reported|reporting|relay\w*|communicat\w*|escalat\w*)\s+(?:\w+\s+){1,5}?to\s+"
+    + _ARTICLE
+    + r"((?:\w+\s+){0,1}?"
+    + _ROLE
+    + r")\b"
+    r"|\b(?:notify\w*|notifi\w*|alert\w*|call\w*)\s+" + _ARTICLE + r"((?:\w+\s+){0,1}?" + _ROLE + r")\b"
+    r"|\b(?:signal\w*|rapport\w*|transmet\w*|communiqu\w*)\s+(?:\w+\s+){1,5}?(?:a|au|aux)\s+"
+    + _ARTICLE
+    + r"("
+    + _ROLE
+    + r"(?:\s+\w+)?)\b"
+    r"|\b(?:aviser|avise|avisait|prevenir|previent|alerter)\s+" + _ARTICLE + r"(" + _ROLE + r"(?:\s+\w+)?)\b"
     r"|\b(?:as\s+)?(?:directed|instructed|prescribed|ordered)\s+by\s+"
     + _ARTICLE
     + r"((?:\w+\s+){0,2}?"
@@ -206,7 +226,7 @@ def read_letter(duties: list[str], title: str | None = None) -> LetterLevel:
     titled = [title_text, *texts] if title_text.strip() else texts
     return LetterLevel(
         plans=_first(_PLAN, texts),
-        supervises=_first(_SUPERVISE, texts),
+        supervises=_first(_SUPERVISE, [_SUPERVISED.sub(" ", t) for t in texts]),
         manages=_first(_MANAGE, titled),
         assists=_first(_ASSIST, texts),
     )

@@ -7,7 +7,11 @@ Three lexical channels, each a score in [0, 1] per unit group:
   titles are the strongest single signal when they are ordinary titles. A
   level word (supervisor, manager, chief...) on one side only costs a
   factor: "security guard" is not "chief security guard", whatever the
-  words' weights.
+  words' weights. So does a NOC title whose head noun (the occupation it
+  names, ``title_head``) is not in the letter's title: a "software tester"
+  shares two words with "software testing engineer" but is no engineer.
+  A vague title ("Coordinator", "Team Member"), the best match of many
+  groups alike, weighs less in the final mean (``TITLE_SPREAD``).
 - **profile**: the whole text against a group profile (title, lead
   statement, main duties, example titles), tf-idf cosine.
 - **duties**: each letter duty against each NOC main duty and lead
@@ -57,10 +61,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 # Channel weights (tuned on bench/noc, kept round to avoid overfitting).
 W_TITLE, W_PROFILE, W_DUTIES = 0.50, 0.25, 0.25
+
+TITLE_SPREAD = 4
+TITLE_NEAR = 0.7
+"""A title whose best NOC title match is shared (within ``TITLE_NEAR`` of it) by more than ``TITLE_SPREAD``
+groups names no one occupation ("Coordinator", "Associate", "Team Member"): its channel weight falls as
+TITLE_SPREAD / (that number of groups), and the duties decide."""
 
 # Field weights of the profile channel and its BM25 parameters.
 _F_TITLE, _F_LEAD, _F_DUTIES, _F_EXAMPLES = 3.0, 2.0, 1.0, 1.0
@@ -74,6 +84,10 @@ SUPERVISION_WORDS = "supervise hire recruit"
 """Words that mark supervision of staff, in a letter duty or a NOC main duty."""
 W_SUPERVISION = 0.5
 """Share of its score a group loses per unit of (letter duties supervising - its own duties supervising)."""
+FLAT_GROUPS = 20
+FLAT_COVERAGE = 0.95
+"""A letter duty that NOC sentences of at least ``FLAT_GROUPS`` groups cover this fully is boilerplate for the
+duties channel ("Other duties as assigned": 41 groups; no duty of the tuning letters reaches more than 10)."""
 W_LEVEL = 0.2
 """Share of its score a group loses when its lead statement's defining level is not in the letter."""
 LEVEL_WORDS = {
@@ -94,8 +108,12 @@ LEVEL_WORDS = {
 """Level words of job titles (whole words, not stems: a "management accountant" is no manager), as bits..."""
 LEVEL_MISMATCH = 0.8
 """...and the factor of a title match where one side has a level word the other lacks."""
+HEAD_MISMATCH = 0.85
+"""Factor of a title match whose NOC title's head noun (``title_head``) is not in the letter's title: a "software
+tester" shares two words with "software testing engineer" but is no engineer."""
 
-_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
+# a period ends a sentence only before a word that starts in upper case ("600,000 sq. ft. office", "approx. 30")
+_SENT_SPLIT = re.compile(r"(?<=[;!?])\s+|(?<=\.)\s+(?![a-z0-9])|\n+|\s+[•·▪\-–]\s+|^\s*[•·▪\-–*]\s*", re.M)
 
 Postings = dict[str, tuple[list[int], list[float]]]
 _QUANT = 65535.0
@@ -213,6 +231,21 @@ def level_mask(title: str) -> int:
     return mask
 
 
+_HEAD_CUT = re.compile(r"\s+-\s+|\s*\(|,|\s+(?:of|in|for|who|with|to)\s+")
+
+
+def title_head(title: str) -> str:
+    """The head terms of an English job title, the occupations it names, space-separated: the last word of each
+    conjunct before any qualifier ("software testing engineer" -> engineer, "retail salespersons and visual
+    merchandisers" -> salesperson merchandiser, "director of nursing" -> director). Empty when none is found."""
+    heads = []
+    for part in re.split(r"\s+and\s+|/", _HEAD_CUT.split(title.replace("–", "-").replace("—", "-"), maxsplit=1)[0]):
+        terms = analyze(part)
+        if terms:
+            heads.append(terms[-1])
+    return " ".join(dict.fromkeys(heads))
+
+
 _LEVEL_KEY = "={}"
 """Title postings of NOC titles holding a level bit; "=" never starts an analysed term."""
 
@@ -238,6 +271,8 @@ class SearchIndex:
     title_group: list[int]
     title_mass: list[float]
     title_factor: list[float]
+    title_head: list[str]
+    """The head term of each NOC title (``title_head``): the occupation it names."""
     supervision: list[float]
     """Share of each group's main duties that supervise, hire or recruit staff."""
     levels: list[int]
@@ -297,6 +332,7 @@ class SearchIndex:
         t_group: list[int] = []
         t_factor: list[float] = []
         t_level: list[int] = []
+        t_head: list[str] = []
         for gi, g in enumerate(groups):
             seen: set[tuple[str, ...]] = set()
             for t in (g.title, *g.all_example_titles):
@@ -310,6 +346,7 @@ class SearchIndex:
                         t_group.append(gi)
                         t_factor.append(factor)
                         t_level.append(level_mask(variant))
+                        t_head.append(title_head(variant))
         df = {}
         for terms in t_terms:
             for t in terms:
@@ -342,6 +379,7 @@ class SearchIndex:
             title_group=t_group,
             title_mass=[round(sum(v.values()), 4) for v in t_vecs],
             title_factor=t_factor,
+            title_head=t_head,
             supervision=supervision,
             levels=[int(required_level(g)) for g in groups],
         )
@@ -393,9 +431,11 @@ class SearchIndex:
             w = q_idf[t]
             for tid in post[0]:
                 acc[tid] = acc.get(tid, 0.0) + w
-        mass, group, factor = self.title_mass, self.title_group, self.title_factor
+        mass, group, factor, heads = self.title_mass, self.title_group, self.title_factor, self.title_head
         for tid, a in acc.items():
             s = 2.0 * a / (q_mass + mass[tid]) * factor[tid]
+            if heads[tid] and not any(h in q for h in heads[tid].split()):
+                s *= HEAD_MISMATCH
             if levels.get(tid, 0) != q_level:
                 s *= LEVEL_MISMATCH
             g = group[tid]
@@ -445,24 +485,31 @@ class SearchIndex:
         return acc
 
     def duty_scores(self, duty_weights: Sequence[dict[str, float]]) -> list[float]:
-        """Mean over letter duties of the best-covering NOC sentence of each group."""
+        """Mean over letter duties of the best-covering NOC sentence of each group.
+
+        A line that the NOC duties of at least ``FLAT_GROUPS`` groups state in full ("Other duties as
+        assigned", "Provide excellent customer service") tells no occupation from another: it is left out of
+        the mean, which it would otherwise flatten (unless every line is such a line)."""
         n = len(self.codes)
-        total = [0.0] * n
-        used = 0
         group = self.sent_group
+        per_duty: list[dict[int, float]] = []
         for weights in duty_weights:
             acc = self.sentence_coverage(weights)
             if not acc:
                 continue
-            used += 1
             best: dict[int, float] = {}
             for sid, s in acc.items():
                 g = group[sid]
                 if s > best.get(g, 0.0):
                     best[g] = s
+            per_duty.append(best)
+        telling = [b for b in per_duty if sum(1 for s in b.values() if s >= FLAT_COVERAGE) < FLAT_GROUPS]
+        used = telling or per_duty
+        total = [0.0] * n
+        for best in used:
             for g, s in best.items():
                 total[g] += s
-        return [min(1.0, t / used) for t in total] if used else total
+        return [min(1.0, t / len(used)) for t in total] if used else total
 
 
 @dataclass(frozen=True)
@@ -523,7 +570,7 @@ def rank(
     d_scores = index.duty_scores(duty_weights) if duty_weights else None
     parts: list[tuple[float, list[float]]] = [(W_PROFILE, p_scores)]
     if t_scores is not None:
-        parts.append((W_TITLE, t_scores))
+        parts.append((W_TITLE * title_weight(t_scores), t_scores))
     if d_scores is not None:
         parts.append((W_DUTIES, d_scores))
     wsum = sum(w for w, _ in parts)
@@ -540,6 +587,16 @@ def rank(
     language = max(lang_votes, key=lambda k: lang_votes[k]) if lang_votes else "en"
     coverage = sum(coverages) / len(coverages) if coverages else 1.0
     return Ranking(scores, t_scores, p_scores, d_scores, language, coverage)
+
+
+def title_weight(t_scores: Sequence[float]) -> float:
+    """Share of ``W_TITLE`` a title's scores get: 1 for a title that names a few groups, less for a vague one
+    (``TITLE_SPREAD``)."""
+    top = max(t_scores, default=0.0)
+    if not TITLE_SPREAD or top <= 0:
+        return 1.0
+    spread = sum(1 for t in t_scores if t >= TITLE_NEAR * top)
+    return min(1.0, TITLE_SPREAD / spread)
 
 
 def letter_level(duties: Sequence[str], title: str | None) -> int:

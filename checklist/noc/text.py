@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from checklist.noc import vocab
 
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:[+#]+)?")
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-"})
@@ -67,6 +67,9 @@ def stem(word: str) -> str:
     ("teacher" ~ "teach", "technician" ~ "technical") because letters name
     what people do while NOC titles name who does it."""
     word = vocab.SPELLING.get(word, word)
+    own = vocab.OWN_STEM.get(word)
+    if own is not None:
+        return own
     s: str = _stemmer().stemWord(word)  # type: ignore[attr-defined]
     s = vocab.STEM_FIX.get(s, s)
     if len(s) >= 7 and s.endswith(("ist", "ian")) and s not in vocab.KEEP_SUFFIX:

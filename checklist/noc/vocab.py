@@ -135,6 +135,13 @@ SPELLING = {
     "taken": "take",
 }
 
+# Words kept whole: the stemmer would merge them with an unrelated word ("practical" nurse with "practice" and
+# nurse "practitioner", two other unit groups).
+OWN_STEM = {
+    "practical": "practical",
+    "practically": "practical",
+}
+
 # Fixes after stemming: families the Snowball stemmer splits.
 STEM_FIX = {
     "analysi": "analys",

@@ -83,3 +83,30 @@ def test_the_occupations_supervisor_is_not_a_role_worked_under() -> None:
     assert works_under(["Sous la supervision de l'infirmière chef, administrer les médicaments"]) is None
     # "support the nurses" is what charge nurses and educators also write: no evidence of working under them
     assert works_under(["Support the nurses on the floor during busy shifts"]) is None
+
+
+def test_the_applicants_own_supervisor_is_not_supervision() -> None:
+    """ "Supervisor" or "supervision" as the person the applicant reports to, or works under, shows that the
+    applicant is supervised, not that they supervise."""
+    for duty in (
+        "Send the weekly inventory counts to the shift supervisor",
+        "Perform other tasks as assigned by my supervisor",
+        "Mix compounds under the pharmacist's supervision",
+        "Share the daily figures with the store supervisors",
+        "Travailler sous la supervision de la cheffe d'équipe",
+    ):
+        assert read_letter([duty]).supervises is None, duty
+    for duty in ("Supervise four cashiers on the evening shift", "Supervision of 5 warehouse staff"):
+        assert read_letter([duty]).supervises is not None, duty
+
+
+def test_the_role_a_letter_reports_observations_to_or_calls_is_read() -> None:
+    """Reporting what one observes to someone, notifying or calling them, places the applicant beside that
+    occupation, not in it (a care aide tells the nurse, a guard calls the police); English and French."""
+    assert works_under(["Tell the supervisor and report any swelling or bruising to the nurse"]) == "nurse"
+    assert works_under(["Notify the physician when a patient's pain is not controlled"]) == "physician"
+    assert works_under(["Check the doors at night and call police after a break-in"]) == "police"
+    assert works_under(["Signaler les plaies de pression à l'infirmière"]) is not None
+    assert works_under(["Aviser le pharmacien d'une interaction"]) is not None
+    assert works_under(["Report the weekly sales figures to the store manager"]) is None
+    assert works_under(["Notify the charge nurse of each admission"]) is None

@@ -118,3 +118,80 @@ def test_the_level_a_letter_reaches() -> None:
     assert letter_level(BOOKKEEPER, None) == Level.WORK
     assert letter_level(KITCHEN_SUPERVISOR, None) == Level.SUPERVISE
     assert letter_level(["Manage the restaurant's operations and its budget"], None) == Level.MANAGE
+
+
+@pytest.mark.parametrize(
+    ("title", "heads"),
+    [
+        ("software testing engineer", {"engin"}),
+        ("Retail salespersons and visual merchandisers", {"salesperson", "merchandis"}),
+        ("director of nursing", {"direct"}),
+        ("nurse practitioner - pediatrics", {"practition"}),
+        ("personal support worker – nursing care", {"work"}),
+        ("chief financial officer (CFO)", {"offic"}),
+        ("Cooks", {"cook"}),
+    ],
+)
+def test_the_head_noun_of_a_title(title: str, heads: set[str]) -> None:
+    from checklist.noc.search import title_head
+
+    assert set(title_head(title).split()) == heads
+
+
+def test_a_title_match_without_the_noc_titles_head_noun_costs(noc_data, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A "software tester" shares "software" and "testing" with "software testing engineer" but names no engineer: its match with the
+    engineers' example title is discounted by ``HEAD_MISMATCH``; with a title that has the head noun, nothing changes."""
+    import checklist.noc.search as search
+
+    index = noc_data.index
+    engineers = index.codes.index("21231")
+    with_head = index.title_scores("software tester")[engineers]
+    engineer_title = index.title_scores("software testing engineer")[engineers]
+    monkeypatch.setattr(search, "HEAD_MISMATCH", 1.0)
+    assert index.title_scores("software tester")[engineers] > with_head
+    assert index.title_scores("software testing engineer")[engineers] == pytest.approx(engineer_title)
+
+
+def test_a_practical_nurse_title_is_no_nurse_practitioner(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """ "Practical" (licensed practical nurses) and "practice"/"practitioner" (nurse practitioners) are different
+    words for the matcher, so the title names the LPN group first."""
+    from checklist.noc.text import analyze
+
+    assert analyze("practical nurse")[0] != analyze("advanced practice nurse")[1]
+    scores = noc_data.index.title_scores("Practical Nurse")
+    at = noc_data.index.codes.index
+    assert scores[at("32101")] > scores[at("31302")]
+    assert max(range(len(scores)), key=scores.__getitem__) == at("32101")
+
+
+def test_a_period_inside_a_duty_does_not_split_it() -> None:
+    from checklist.noc.search import split_sentences
+
+    assert split_sentences("Run a 40,000 sq. ft. depot with approx. 30 staff. Order parts.") == [
+        "Run a 40,000 sq. ft. depot with approx. 30 staff.",
+        "Order parts.",
+    ]
+
+
+def test_boilerplate_lines_do_not_flatten_the_duties_channel(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """A line that dozens of groups' NOC duties state in full ("Other tasks as assigned") is left out of the duties
+    channel's mean: the scores are those of the telling lines alone. A letter of boilerplate only is still scored."""
+    from checklist.noc.text import query_terms
+
+    index = noc_data.index
+    telling = [query_terms(t)[0] for t in ("Take apart and rebuild transmissions", "Replace brake pads and rotors")]
+    boiler = query_terms("Other tasks as assigned")[0]
+    assert index.duty_scores([*telling, boiler]) == pytest.approx(index.duty_scores(telling))
+    assert max(index.duty_scores([boiler])) > 0
+
+
+def test_a_vague_title_weighs_less_than_one_that_names_an_occupation(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """ "Coordinator" is the best title match of dozens of groups: its weight falls (``TITLE_SPREAD``) and the
+    duties decide; "Dental hygienist" names one group and keeps its full weight."""
+    from checklist.noc.search import title_weight
+
+    index = noc_data.index
+    assert title_weight(index.title_scores("Dental hygienist")) == 1.0
+    assert title_weight(index.title_scores("Coordinator")) < 0.3
+    duties = "Scale and polish teeth and apply fluoride\nTake dental x-rays and chart gum pockets"
+    assert noc_data.search(duties, title="Coordinator", limit=1)[0].code == "32111"
