@@ -7,7 +7,7 @@ import re
 from checklist.text.normalize import clean_value, words
 from checklist.text.view import Line
 
-LEGAL_FORM = r"(?:Inc|Ltd|Ltée|Ltee|Limited|Limitée|Corp|Corporation|LLP|LP|LLC|ULC|Co|S\.E\.N\.C\.(?:R\.L\.)?|s\.e\.n\.c\.|Enr|inc|ltée|INC|LTD|LTÉE|LTEE|LIMITED|CORP|CORPORATION)\.?"
+LEGAL_FORM = r"(?:Inc|Ltd|Ltée|Ltee|Limited|Limitée|Corp|Corporation|LLP|LP|LLC|ULC|Co-op|Co-operative|Coop|Co|S\.E\.N\.C\.(?:R\.L\.)?|s\.e\.n\.c\.|Enr|enr|inc|ltée|INC|LTD|LTÉE|LTEE|LIMITED|CORP|CORPORATION)\.?"
 _NAME_WORD = r"(?:[A-ZÀ-Ý0-9&][\w&'’.\-À-ÿ]*|de|du|des|la|le|et|and|of|the)"
 COMPANY_RE = re.compile(rf"\b((?:[A-ZÀ-Ý0-9][\w&'’.\-À-ÿ]*)(?:[ ,]+{_NAME_WORD}){{0,6}}?,?\s+{LEGAL_FORM})(?![\w])")
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dre|Madame|Monsieur|Mme|Mlle|Me|Pr|M)\.?"

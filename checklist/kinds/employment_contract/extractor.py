@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 
 from checklist.kinds.collector import Collector
-from checklist.kinds.reference_letter.extractor import TITLE_PATTERNS, _title_value
+from checklist.kinds.reference_letter.extractor import LABELS as LETTER_LABELS
+from checklist.kinds.reference_letter.extractor import (
+    ORG_WORDS,
+    TITLE_PATTERNS,
+    _date_cell,
+    _hours_cell,
+    _letterhead_name,
+    _money_cell,
+    _title_value,
+)
 from checklist.text.contacts import STREET_RE
 from checklist.text.dates import DATE_ANY, parse_date
 from checklist.text.hours import parse_hours_per_week
 from checklist.text.money import find_money, nearest_period
-from checklist.text.names import company_names, looks_like_person, tidy_company
+from checklist.text.names import clean_person, company_names, looks_like_person, tidy_company
 from checklist.text.normalize import clean_value
 from checklist.text.view import TextView, line_at, prose_index
 
@@ -30,7 +39,22 @@ EMPLOYER_HEREINAFTER = re.compile(
 EMPLOYEE_HEREINAFTER = re.compile(
     rf"(?i)\b(?:and|et)\s*:?\s*{PARTY}{HEREINAFTER}(?:employee|employé|employée|salarié|salariée|executive)"
 )
-DEAR_RE = re.compile(r"^(?:Dear|Cher|Chère|Bonjour)\s+(?:(?:Mr|Mrs|Ms|Dr|Madame|Monsieur|M|Mme)\.?\s+)?([^,:]+)[,:]")
+DEAR_RE = re.compile(
+    r"^(?:(?:Dear|Cher|Chère|Bonjour)\s+(?:(?:Mr|Mrs|Ms|Dr|Madame|Monsieur|M|Mme)\.?\s+)?|(?:Madame|Monsieur)\s+)([^,:]+)[,:]\s*$"
+)
+# "between X (the "Employer")", "with Maple Circuit Technologies Inc. (the "Company")": the name the contract defines
+DEFINED_EMPLOYER = re.compile(
+    r"(?i)\((?:the\s+|l[’']\s*)?[\"“«]?\s*(?:employer|employeur|company|compagnie|société)\s*[\"”»]?\)"
+)
+# "PRAKASH GURUNG, of Surrey, British Columbia", "Mme Ana Lima, domiciliée à Sherbrooke (Québec)": where the party lives
+RESIDENCE = re.compile(r"(?i),\s*(?:of|residing\s+(?:at|in)|domicilié\w*|résidant)\b.*$")
+CONTRACT_TITLE = re.compile(
+    r"(?i)\b(?:employs\s+the\s+employee\s+as|hires\s+the\s+employee\s+as|est\s+engagée?\s+(?:au\s+poste|à\s+titre|en\s+qualité)\s+d[e’'])\s*"
+    r"(?:an?\s+|the\s+)?([^.;,(]{3,60})"
+)
+FIRST_DAY = re.compile(
+    rf"(?i)\b(?:first\s+day(?:\s+of\s+(?:work|employment))?|premi(?:er|ère)\s+journée|premier\s+jour)[^.]{{0,30}}?({DATE_ANY})"
+)
 START_RE = re.compile(
     rf"(?i)(?:commenc\w*|start(?:ing)?(?:\s+date)?|begin(?:ning)?|effective|takes\s+effect|prend\s+effet|entre\s+en\s+vigueur|débutera|entrée\s+en\s+fonction|date\s+de\s+début|à\s+compter\s+du)[^.]{{0,60}}?({DATE_ANY})"
 )
@@ -39,6 +63,10 @@ START_RE = re.compile(
 def extract_contract(view: TextView) -> Collector:
     out = Collector()
     prose, starts = prose_index(view)
+    _labelled(view, out)
+    defined = _defined_employer(prose)
+    if defined:
+        out.set("employer_name", defined[0], line_at(view, starts, defined[1]), snippet=defined[2])
     match = EMPLOYER_RE.search(prose) or EMPLOYER_HEREINAFTER.search(prose)
     if match:
         out.set(
@@ -52,14 +80,21 @@ def extract_contract(view: TextView) -> Collector:
             line_at(view, starts, names[0].start()),
             snippet=names[0].group(0),
         )
+    if "employer_name" not in out.values:
+        head = _letterhead_name(view)  # an offer on letterhead paper, whose legal form is not printed
+        if head:
+            out.set("employer_name", head.stripped, head)
     _employee(view, prose, starts, out)
+    stated = CONTRACT_TITLE.search(prose)
+    if stated and _title_value(stated.group(1)):
+        out.set("job_title", _title_value(stated.group(1)), line_at(view, starts, stated.start(1)), stated.group(0))
     for pattern in TITLE_PATTERNS:
         for title_match in re.finditer(pattern, prose):
             title = _title_value(title_match.group(1))
             if title:
                 out.set("job_title", title, line_at(view, starts, title_match.start(1)), snippet=title_match.group(0))
                 break
-    start = START_RE.search(prose)
+    start = FIRST_DAY.search(prose) or START_RE.search(prose)
     if start:
         out.set("start_date", parse_date(start.group(1)), line_at(view, starts, start.start(1)), snippet=start.group(0))
     hours = parse_hours_per_week(prose)
@@ -81,12 +116,47 @@ def extract_contract(view: TextView) -> Collector:
     return out
 
 
+def _labelled(view: TextView, out: Collector) -> None:
+    """Terms set out as labelled lines or a table ("Job title | Aircraft Maintenance Engineer",
+    "Commencement date", "Normal hours", "Remuneration"), read with the letters' labels."""
+    title = view.labelled(LETTER_LABELS["title"], _title_value, below=0)
+    if title:
+        out.set("job_title", title.value, title)
+    start = view.labelled(LETTER_LABELS["start"], _date_cell, below=0)
+    if start:
+        out.set("start_date", start.value, start)
+    hours = view.labelled(LETTER_LABELS["hours"], _hours_cell, below=0)
+    if hours:
+        out.set("hours_per_week", hours.value, hours)
+    pay = view.labelled(LETTER_LABELS["salary"], _money_cell, below=0)
+    if pay:
+        out.set("salary_amount", pay.value[0], pay)  # type: ignore[index]
+        out.set("salary_period", pay.value[1], pay)  # type: ignore[index]
+
+
+AFTER_NAME = re.compile(r"(?i)^\s*,\s*(?:\d|of\b|de\b|ayant\b|société\b|a\s+company\b)")  # its address or kind
+
+
+def _defined_employer(prose: str) -> tuple[str, int, str] | None:
+    """The company named right before the contract defines it as the employer or the company."""
+    for definition in DEFINED_EMPLOYER.finditer(prose):
+        before = prose[max(0, definition.start() - 120) : definition.start()]
+        names = company_names(before)
+        rest = before[names[-1].end() :] if names else ""
+        if names and (rest.strip(" ,") == "" or AFTER_NAME.match(rest)):
+            start = definition.start() - len(before) + names[-1].start(1)
+            return tidy_company(names[-1].group(1)), start, before[names[-1].start() :] + definition.group(0)
+    return None
+
+
+def _party(text: str) -> str:
+    return clean_person(RESIDENCE.sub("", text.strip(" ,")))
+
+
 def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
-    match = EMPLOYEE_RE.search(prose) or EMPLOYEE_HEREINAFTER.search(prose)
-    if match and looks_like_person(match.group(1).strip(" ,")):
-        out.set(
-            "employee_name", clean_value(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0)
-        )
+    match = EMPLOYEE_RE.search(prose) or EMPLOYEE_HEREINAFTER.search(prose) or EMPLOYEE_RESIDING.search(prose)
+    if match and looks_like_person(_party(match.group(1))):
+        out.set("employee_name", _party(match.group(1)), line_at(view, starts, match.start(1)), snippet=match.group(0))
         return
     accept = re.search(rf"\bI,\s+{PARTY},\s+(?:accept|agree|acknowledge)|\bJe,?\s+soussigné(?:e)?,?\s+{PARTY},", prose)
     if accept and looks_like_person(accept.group(1)):
@@ -99,12 +169,12 @@ def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> 
         return
     for position, line in enumerate(view.lines[:12]):
         below = view.lines[position + 1].stripped if position + 1 < len(view.lines) else ""
-        if looks_like_person(line.stripped) and STREET_RE.search(below):
-            out.set("employee_name", clean_value(line.stripped), line, snippet=f"{line.stripped} / {below}")
+        if looks_like_person(line.stripped) and STREET_RE.search(below) and not _names_an_organisation(line.stripped):
+            out.set("employee_name", clean_person(line.stripped), line, snippet=f"{line.stripped} / {below}")
             return
     hit = view.find(DEAR_RE)
     if hit and looks_like_person(hit.value.group(1)):  # type: ignore[attr-defined]
-        out.set("employee_name", clean_value(hit.value.group(1)), hit)  # type: ignore[attr-defined]
+        out.set("employee_name", clean_person(hit.value.group(1)), hit)  # type: ignore[attr-defined]
         return
     label = view.labelled(
         re.compile(r"(?i)^(?:employee(?:\s+name)?|name|nom\s+de\s+l[’']employé(?:e)?|employé(?:e)?)\s*:"),
@@ -113,3 +183,15 @@ def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> 
     )
     if label:
         out.set("employee_name", label.value, label)
+
+
+def _names_an_organisation(text: str) -> bool:
+    """A letterhead line ("Harvest Moon Bakery Co-op"), not the addressee above their street."""
+    return bool(company_names(text) or ORG_WORDS.search(text))
+
+
+# "ET : Mme Ana Lima, domiciliée à Sherbrooke (Québec), ci-après « la Salariée »"
+EMPLOYEE_RESIDING = re.compile(
+    rf"(?i)\b(?:and|et)\s*:?\s*{PARTY}\s*,\s*(?:of|residing|domicilié\w*|résidant)\b[^«\"“]*?(?:\([^)]*\)[^«\"“]*?)?"
+    rf"(?:{HEREINAFTER}|\((?:the\s+)?[\"“]?)(?:employee|employé|employée|salarié|salariée)"
+)

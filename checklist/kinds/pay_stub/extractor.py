@@ -27,7 +27,9 @@ COLUMNS = {
         r"(?i)^(?:(?:current|this\s+period|période)\s+)?(?:hours?|hrs\.?|heures|qty|quantity|quantité|units|unités|nb\s+d[’']heures)(?:\s*/\s*(?:units?|unités|qty))?(?:\s+(?:worked|travaillées))?$"
     ),
     "rate": re.compile(r"(?i)^(?:rate|taux|\$/h(?:r|our)?)$"),
-    "current": re.compile(r"(?i)^(?:current|this\s+period|amount|montant|courant(?:e)?|période|period|actuel|\$)"),
+    "current": re.compile(
+        r"(?i)^(?:current|this\s+(?:period|pay)|amount|montant|courant(?:e)?|période|period|actuel|\$)"
+    ),
 }
 STOP_ROW = re.compile(
     r"(?i)^(?:gross|total|deductions?|taxes|statutory\s+(?:deductions|withholdings)|net|retenues|déductions|salaire\s+brut|brut|employee\s+deductions|summary|sommaire|withholdings)"
@@ -37,7 +39,7 @@ TOTAL_HOURS_LABEL = re.compile(
 )
 PREMIUM_LABEL = re.compile(r"(?i)\b(?:premium|differential|shift\s+diff|prime)\b")
 GROSS_LABEL = re.compile(
-    r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération|brut)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains)\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))"
+    r"(?i)^(?:gross(?:\s+(?:pay|earnings|wages|income))?|total\s+(?:gross|pay|earnings|gains|rémunération|brut)|(?:total\s+)?salaire\s+brut|rémunération\s+brute|gains\s+bruts|brut|total\s+des\s+gains|total(?=\s*$))\b(?!\s*(?:pay\s+)?(?:ytd|y\.t\.d|year|cumul))"
 )
 EARNING_LINE = re.compile(
     r"(?i)(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:hrs?|hours?|h|heures)\.?\s*(?:@|x|×|at|à)\s*\$?\s*(\d{1,4}(?:[.,]\d{2,4}))"
@@ -46,13 +48,14 @@ LABEL_START = re.compile(
     r"(?i)^(?:period\s+(?:beginning|begin|start(?:ing)?|from)|pay\s+period\s+(?:start|begin(?:ning)?|from)|start\s+date|début(?:\s+de\s+(?:la\s+)?période)?|période\s+du|from|du)\s*:?"
 )
 LABEL_END = re.compile(
-    r"(?i)^(?:period\s+(?:ending|end(?:ed)?|to)|pay\s+period\s+(?:end(?:ing)?|to)|end\s+date|fin(?:\s+de\s+(?:la\s+)?période)?|to|au)\s*:?"
+    r"(?i)^(?:period\s+(?:ending|end(?:ed)?|to)|pay\s+period\s+(?:end(?:ing)?|to)|week\s+ending|end\s+date|fin(?:\s+de\s+(?:la\s+)?période)?"
+    r"|(?:période|semaine)\s+se\s+terminant(?:\s+le)?|to|au)\s*:?"
 )
 LABEL_PERIOD = re.compile(
     r"(?i)^(?:pay\s+period|period|période(?:\s+de\s+paie)?|for\s+the\s+period|pour\s+la\s+période)\s*:?"
 )
 LABEL_PAYDATE = re.compile(
-    r"(?i)^(?:pay\s*date|payment\s+date|pay\s*day|cheque\s+date|check\s+date|deposit\s+date|advice\s+date|date\s+paid|paid\s+(?:on|date)|date\s+de\s+(?:paiement|paie|dépôt|versement)|date\s+du\s+(?:paiement|dépôt|versement)|versé\s+le|payé\s+le)\b\s*:?"
+    r"(?i)^(?:pay\s*date|payment\s+date|posting\s+date|pay\s*day|cheque\s+date|check\s+date|deposit\s+date|advice\s+date|date\s+paid|paid\s+(?:on|date)|date\s+de\s+(?:paiement|paie|dépôt|versement)|date\s+du\s+(?:paiement|dépôt|versement)|versé\s+le|payé\s+le)\b\s*:?"
 )
 LABEL_EMPLOYEE = re.compile(
     r"(?i)^(?:employee(?:\s+name)?|name|nom(?:\s+de\s+l[’']employé(?:e)?)?|employé(?:e)?|salarié(?:e)?|pay\s+to(?:\s+the\s+order\s+of)?)\s*(?::|$)"
@@ -173,7 +176,10 @@ def _period(view: TextView, out: Collector) -> None:
     if "period_start" not in out.values:
         for line in view.lines:
             dates = find_dates(line.stripped)
-            if len(dates) >= 2 and re.search(r"(?i)period|période|du\b|from\b", line.stripped):
+            ending = re.search(
+                r"(?i)\b(?:ending|ended|end|terminant|fin)\b", line.stripped[: dates[0].start] if dates else ""
+            )
+            if len(dates) >= 2 and not ending and re.search(r"(?i)period|période|du\b|from\b", line.stripped):
                 out.set("period_start", dates[0].value, line)
                 out.set("period_end", dates[1].value, line)
                 break

@@ -73,3 +73,31 @@ def test_a_name_that_starts_like_a_label_is_still_a_name() -> None:
         "                                                   NON-NEGOTIABLE\n"
     )
     assert extract_paystub(view_of(text)).values["employee_name"] == "AURÉLIE DUBOIS-KANE"
+
+
+PERIOD_ENDING_ONLY = """\
+CEDAR FLATS MILLWORK LTD.
+Period ending: Mar 9, 2024                 Pay date: Mar 15, 2024
+ Code                 Hrs        Rate        This pay        Year to date
+ REG                36.00       21.00          756.00            6,804.00
+ OT                  4.00       31.50          126.00              378.00
+ TOTAL              40.00                      882.00            7,182.00
+ Deductions                                  This pay        Year to date
+"""
+
+
+def test_a_stub_that_prints_only_its_period_end_has_no_start_and_a_bare_total_is_the_gross() -> None:
+    values = extract_paystub(view_of(PERIOD_ENDING_ONLY)).values
+    assert "period_start" not in values  # never the end date, nor the pay date
+    assert (str(values["period_end"]), str(values["pay_date"])) == ("2024-03-09", "2024-03-15")
+    assert (values["hours"], values["gross_pay"], values["ytd_gross"]) == (40.0, 882.0, 7182.0)
+
+
+def test_a_week_ending_label_in_french_and_a_posting_date() -> None:
+    text = (
+        "Ferme Lachance inc.\n"
+        "Salarié : Diego Ramos             Période se terminant le : 15/06/2024\n"
+        "Posting date: 2024-06-20\n"
+    )
+    values = extract_paystub(view_of(text)).values
+    assert (str(values["period_end"]), str(values["pay_date"])) == ("2024-06-15", "2024-06-20")
