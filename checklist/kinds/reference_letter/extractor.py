@@ -267,14 +267,16 @@ def _whole_wrapped_name(view: TextView, prose: str, name: str, line: Line) -> st
         return name
     above = view.lines[line.index - 1]
     part = next((cell.text for cell in above.cells if abs(cell.start - line.cells[0].start) <= 2), "")
-    if not part or re.search(r"\d|@", part) or HEADING.match(part) or len(part.split()) > 5:
+    if not part or re.search(r"\d|@", part) or HEADING.match(part) or SENDER.match(part) or len(part.split()) > 5:
         return name
     joined = f"{part} {name}"
 
     def words(text: str) -> str:  # the prose masks abbreviation periods ("Ltd." -> "Ltd ")
         return " ".join(text.replace(".", " ").split()).lower()
 
-    return joined if words(joined) in words(prose) else name
+    # the rest of the letter must name it so: the two lines themselves run together in any prose
+    rest = " ".join(other.stripped for other in view.lines if other.index not in (above.index, line.index))
+    return joined if words(joined) in words(rest) else name
 
 
 ORG_WORDS = re.compile(

@@ -352,3 +352,16 @@ def test_a_french_fact_sheet_with_its_own_labels_and_a_status() -> None:
         "Répartiteur principal",
     )
     assert (str(fields.start_date), fields.hours_per_week, fields.currently_employed) == ("2019-11-04", 37.5, True)
+
+
+def test_a_sender_line_above_the_company_is_not_part_of_its_name() -> None:
+    text = """From: Dana Whitfield, Store Manager
+Lighthouse Outfitters Ltd.
+12 Main Street, Moncton, NB E1C 1B1
+I confirm that Mr. Paulo Reis is employed at Lighthouse Outfitters Ltd. as a Sales Associate.
+"""
+    assert _letter(text).fields.employer_name == "Lighthouse Outfitters Ltd."
+    stacked = text.replace("From: Dana Whitfield, Store Manager\nLighthouse", "Tidal Reach\nLighthouse").replace(
+        "employed at Lighthouse Outfitters Ltd.", "employed by our company"
+    )
+    assert _letter(stacked).fields.employer_name == "Lighthouse Outfitters Ltd."  # two lines alone say nothing
