@@ -37,7 +37,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
         "salary_period",
     },
     # Contracts naming the employee only in a signature table or by first name ("Dear Wei,").
-    "en_formal_agreement_numbered_clauses": {"employee_name", "hours_per_week"},
+    "en_formal_agreement_numbered_clauses": {"hours_per_week"},
     "fr_contrat_de_travail_articles": {"employee_name"},
     # NOA taxpayer names printed with an honorific or not next to an address line; column-split NOA.
     "noa_2020_description_then_line_number": {"employee_name"},

@@ -116,19 +116,28 @@ def extract_contract(view: TextView) -> Collector:
     return out
 
 
+def _term_label(name: str) -> re.Pattern[str]:
+    """A letter's label as a contract's term: the whole cell, or ending in a colon; a clause heading
+    that starts with the word ("POSITION AND DUTIES") is no label."""
+    return re.compile("(?i)(?:" + LETTER_LABELS[name].pattern.removeprefix("(?i)") + r")(?:(?<=:)|\s*$)")
+
+
+TERM_LABELS = {name: _term_label(name) for name in ("title", "start", "hours", "salary")}
+
+
 def _labelled(view: TextView, out: Collector) -> None:
     """Terms set out as labelled lines or a table ("Job title | Aircraft Maintenance Engineer",
     "Commencement date", "Normal hours", "Remuneration"), read with the letters' labels."""
-    title = view.labelled(LETTER_LABELS["title"], _title_value, below=0)
+    title = view.labelled(TERM_LABELS["title"], _title_value, below=0)
     if title:
         out.set("job_title", title.value, title)
-    start = view.labelled(LETTER_LABELS["start"], _date_cell, below=0)
+    start = view.labelled(TERM_LABELS["start"], _date_cell, below=0)
     if start:
         out.set("start_date", start.value, start)
-    hours = view.labelled(LETTER_LABELS["hours"], _hours_cell, below=0)
+    hours = view.labelled(TERM_LABELS["hours"], _hours_cell, below=0)
     if hours:
         out.set("hours_per_week", hours.value, hours)
-    pay = view.labelled(LETTER_LABELS["salary"], _money_cell, below=0)
+    pay = view.labelled(TERM_LABELS["salary"], _money_cell, below=0)
     if pay:
         out.set("salary_amount", pay.value[0], pay)  # type: ignore[index]
         out.set("salary_period", pay.value[1], pay)  # type: ignore[index]

@@ -81,3 +81,11 @@ def test_a_letterhead_above_a_street_is_the_employer_not_the_employee() -> None:
     )
     values = extract_contract(view_of(text)).values
     assert (values["employer_name"], values["employee_name"]) == ("Juniper Grove Co-op", "Tomasz Nowak")
+
+
+def test_a_clause_heading_that_starts_with_a_label_word_is_no_label() -> None:
+    text = (
+        "1.   POSITION AND DUTIES\n"
+        "1.1  The Employer shall employ the Employee in the position of Line Mechanic.\n"
+    )
+    assert extract_contract(view_of(text)).values["job_title"] == "Line Mechanic"
