@@ -664,13 +664,41 @@ def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
             continue
         rest = line.stripped[header.end() :].strip(" :")
         sentence = _sentence_from(view, line, header.end())
-        if sentence.count(";") >= 2:
+        lead = FOLLOWING.match(rest)
+        following = _following_sentences(view, line, line.stripped.index(rest) + lead.end()) if lead else []
+        if len(following) >= 2:
+            duties = following
+        elif sentence.count(";") >= 2:
             duties = _inline_duties(sentence)
         else:
             duties = _inline_duties(rest) if len(rest) > 40 else _listed_duties(view, line)
         if duties and not any(duties[0] in previous for _, previous in blocks):
             blocks.append((line, duties))
     return blocks
+
+
+FOLLOWING = re.compile(
+    r"(?i)^(?:for\s+)?(?:the\s+following|as\s+follows|(?:sont\s+)?les\s+suivantes|suivantes)\s*[.:]\s*"
+)
+NOT_A_DUTY_SENTENCE = re.compile(
+    r"^(?:He|She|They|We|Our|His|Her|Their|I|It|This|These|If|Should|Please|Feel|Regards|Sincerely|Yours|Best|Kind"
+    r"|Il|Elle|Ils|Elles|Nous|Son|Sa|Ses|Leur|Veuillez|Pour|Si|Cordialement|N'hésitez|Mr|Mrs|Ms|Mme|M)\b"
+)
+
+
+def _following_sentences(view: TextView, line: Line, start: int) -> list[str]:
+    """Duties written as sentences after "responsible for the following." ("Schedule truckloads with
+    carriers. Track shipments."): each sentence a duty, up to one that is about the person or the letter."""
+    text = " ".join(
+        [line.stripped[start:]] + [after.stripped for after in view.lines[line.index + 1 : line.index + 12]]
+    )
+    text = ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
+    duties = []
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", text.strip()):
+        if NOT_A_DUTY_SENTENCE.match(sentence) or len(sentence.split()) > 30 or not sentence.endswith((".", "!")):
+            break
+        duties.append(_duty_text(sentence))
+    return [duty for duty in duties if len(duty) > 8]
 
 
 def _sentence_from(view: TextView, line: Line, start: int) -> str:

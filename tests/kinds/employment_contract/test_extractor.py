@@ -84,8 +84,5 @@ def test_a_letterhead_above_a_street_is_the_employer_not_the_employee() -> None:
 
 
 def test_a_clause_heading_that_starts_with_a_label_word_is_no_label() -> None:
-    text = (
-        "1.   POSITION AND DUTIES\n"
-        "1.1  The Employer shall employ the Employee in the position of Line Mechanic.\n"
-    )
+    text = "1.   POSITION AND DUTIES\n1.1  The Employer shall employ the Employee in the position of Line Mechanic.\n"
     assert extract_contract(view_of(text)).values["job_title"] == "Line Mechanic"

@@ -365,3 +365,19 @@ I confirm that Mr. Paulo Reis is employed at Lighthouse Outfitters Ltd. as a Sal
         "employed at Lighthouse Outfitters Ltd.", "employed by our company"
     )
     assert _letter(stacked).fields.employer_name == "Lighthouse Outfitters Ltd."  # two lines alone say nothing
+
+
+def test_duties_written_as_sentences_after_the_following() -> None:
+    text = """Kestrel Freight Corp.
+To whom it may concern:
+Mr. Ivo Petrov works for Kestrel Freight Corp. as a Dispatcher since May 2022, 40 hours per week.
+In this role he is responsible for the following. Assign loads to drivers each morning. Track trucks
+on the map and call drivers about delays. Update customers on arrival times.
+Regards,
+Mona Diaz
+"""
+    assert _letter(text).fields.duties == [
+        "Assign loads to drivers each morning",
+        "Track trucks on the map and call drivers about delays",
+        "Update customers on arrival times",
+    ]
