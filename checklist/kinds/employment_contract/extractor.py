@@ -9,12 +9,10 @@ from checklist.kinds.reference_letter.extractor import LABELS as LETTER_LABELS
 from checklist.kinds.reference_letter.extractor import (
     ORG_WORDS,
     TITLE_PATTERNS,
-    _date_cell,
-    _hours_cell,
     _letterhead_name,
-    _money_cell,
     _title_value,
 )
+from checklist.text.cells import date_cell, hours_cell, money_cell
 from checklist.text.contacts import STREET_RE
 from checklist.text.dates import DATE_ANY, parse_date
 from checklist.text.hours import parse_hours_per_week
@@ -131,13 +129,13 @@ def _labelled(view: TextView, out: Collector) -> None:
     title = view.labelled(TERM_LABELS["title"], _title_value, below=0)
     if title:
         out.set("job_title", title.value, title)
-    start = view.labelled(TERM_LABELS["start"], _date_cell, below=0)
+    start = view.labelled(TERM_LABELS["start"], date_cell, below=0)
     if start:
         out.set("start_date", start.value, start)
-    hours = view.labelled(TERM_LABELS["hours"], _hours_cell, below=0)
+    hours = view.labelled(TERM_LABELS["hours"], hours_cell, below=0)
     if hours:
         out.set("hours_per_week", hours.value, hours)
-    pay = view.labelled(TERM_LABELS["salary"], _money_cell, below=0)
+    pay = view.labelled(TERM_LABELS["salary"], money_cell, below=0)
     if pay:
         out.set("salary_amount", pay.value[0], pay)  # type: ignore[index]
         out.set("salary_period", pay.value[1], pay)  # type: ignore[index]

@@ -14,6 +14,7 @@ from checklist.kinds.reference_letter.circumstances import leave_spans, read_cir
 from checklist.kinds.reference_letter.fields import Position
 from checklist.kinds.reference_letter.prose_positions import prose_positions
 from checklist.models.fields import SalaryPeriod
+from checklist.text.cells import date_cell, hours_cell, money_cell
 from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
 from checklist.text.dates import DATE_ANY, DATE_RE, LOOSE_DATE_ANY, MONTH_YEAR, find_dates, loose_date, parse_date
 from checklist.text.hours import parse_hours_per_week
@@ -445,7 +446,7 @@ def _dates(view: TextView, prose: str, starts: list[int], out: Collector, positi
     if match:
         out.set("end_date", loose_date(match.group(1), end=True), _at(view, starts, match))
     for key in ("start", "end"):
-        hit = view.labelled(LABELS[key], partial(_date_cell, end=key == "end"), below=1)
+        hit = view.labelled(LABELS[key], partial(date_cell, end=key == "end"), below=1)
         if hit:
             out.set(f"{key}_date", hit.value, hit)
     status = view.labelled(STATUS_LABEL, lambda text: True if CURRENT_STATUS.match(text.strip()) else None, below=0)
@@ -502,15 +503,6 @@ def _range_end(text: str) -> dt.date | None:
     )
 
 
-def _date_cell(text: str, *, end: bool = False) -> object | None:
-    """A date standing (nearly) alone in a cell, not one inside a sentence; a month or a year
-    alone ("March 2021") keeps its precision: its first day, or its last for an `end`."""
-    return loose_date(text, end=end) if len(text.split()) <= 6 and _DATE_ALONE.search(text) else None
-
-
-_DATE_ALONE = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
-
-
 def _hours(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
     if positions and positions[-1].hours_per_week:
         out.set("hours_per_week", positions[-1].hours_per_week, view.lines[0], snippet="table of positions")
@@ -518,21 +510,9 @@ def _hours(view: TextView, prose: str, starts: list[int], out: Collector, positi
     if found:
         out.set("hours_per_week", found.value, line_at(view, starts, found.start), snippet=found.text)
         return
-    hit = view.labelled(LABELS["hours"], _hours_cell, below=1)
+    hit = view.labelled(LABELS["hours"], hours_cell, below=1)
     if hit:
         out.set("hours_per_week", hit.value, hit)
-
-
-def _hours_cell(text: str) -> float | None:
-    found = parse_hours_per_week(text)
-    if found:
-        return float(found.value)  # type: ignore[arg-type]
-    match = re.fullmatch(
-        r"(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?|heures?)?\.?(?:\s*(?:per|a|/|par)\s*(?:week|wk|semaine|sem))?",
-        text.strip(),
-        re.IGNORECASE,
-    )
-    return float(match.group(1).replace(",", ".")) if match else None
 
 
 def _salary(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:
@@ -551,20 +531,11 @@ def _salary(view: TextView, prose: str, starts: list[int], out: Collector, posit
         period = nearest_period(before, after, float(found.value))  # type: ignore[arg-type]
         out.set("salary_period", period, line)
         return
-    hit = view.labelled(LABELS["salary"], lambda text: _money_cell(text), below=1)
+    hit = view.labelled(LABELS["salary"], lambda text: money_cell(text), below=1)
     if hit:
         amount, period = cast("tuple[float, str | None]", hit.value)
         out.set("salary_amount", amount, hit)
         out.set("salary_period", period, hit)
-
-
-def _money_cell(text: str) -> tuple[float, str | None] | None:
-    """The first amount in a cell and the period whose words sit nearest it ("40 h/week, $58,000 per year")."""
-    money = find_money(text)
-    if money:
-        first = money[0]
-        return float(first.value), nearest_period(text[: first.start], text[first.end :], float(first.value))  # type: ignore[arg-type]
-    return None
 
 
 def _benefits(view: TextView, prose: str, starts: list[int], out: Collector) -> None:
@@ -686,13 +657,18 @@ NOT_A_DUTY_SENTENCE = re.compile(
 )
 
 
-def _following_sentences(view: TextView, line: Line, start: int) -> list[str]:
-    """Duties written as sentences after "responsible for the following." ("Schedule truckloads with
-    carriers. Track shipments."): each sentence a duty, up to one that is about the person or the letter."""
+def _text_after(view: TextView, line: Line, start: int) -> str:
+    """The text from `start` on a line over the next lines, abbreviation periods masked (sentence ends only)."""
     text = " ".join(
         [line.stripped[start:]] + [after.stripped for after in view.lines[line.index + 1 : line.index + 12]]
     )
-    text = ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
+    return ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
+
+
+def _following_sentences(view: TextView, line: Line, start: int) -> list[str]:
+    """Duties written as sentences after "responsible for the following." ("Schedule truckloads with
+    carriers. Track shipments."): each sentence a duty, up to one that is about the person or the letter."""
+    text = _text_after(view, line, start)
     duties = []
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", text.strip()):
         if NOT_A_DUTY_SENTENCE.match(sentence) or len(sentence.split()) > 30 or not sentence.endswith((".", "!")):
@@ -703,10 +679,7 @@ def _following_sentences(view: TextView, line: Line, start: int) -> list[str]:
 
 def _sentence_from(view: TextView, line: Line, start: int) -> str:
     """The rest of the sentence that starts on a line at `start`, across line breaks."""
-    text = " ".join(
-        [line.stripped[start:]] + [after.stripped for after in view.lines[line.index + 1 : line.index + 12]]
-    )
-    text = ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
+    text = _text_after(view, line, start)
     return re.split(r"(?<=\.)\s+(?=[A-ZÀ-Ý])", text.strip(" :"))[0]
 
 
@@ -897,11 +870,11 @@ def _section_positions(view: TextView, out: Collector) -> list[Position]:
             sub.set("start_date", hit.value[0], hit)  # type: ignore[index]
             sub.set("end_date", hit.value[1], hit)  # type: ignore[index]
         for key in ("start", "end"):
-            date_hit = part.labelled(LABELS[key], partial(_date_cell, end=key == "end"), below=0)
+            date_hit = part.labelled(LABELS[key], partial(date_cell, end=key == "end"), below=0)
             if date_hit:
                 sub.set(f"{key}_date", date_hit.value, date_hit)
         _hours(part, part.prose(), _starts(part), sub, [])
-        money = part.labelled(LABELS["salary"], _money_cell, below=0)
+        money = part.labelled(LABELS["salary"], money_cell, below=0)
         if money:
             sub.set("salary_amount", money.value[0], money)  # type: ignore[index]
             sub.set("salary_period", money.value[1], money)  # type: ignore[index]
@@ -959,7 +932,7 @@ def _with_body(position: Position, body: list[Line]) -> Position:
         if BULLET.match(line.text):
             break
         hours = parse_hours_per_week(line.stripped)
-        money = _money_cell(line.stripped)
+        money = money_cell(line.stripped)
         if position.hours_per_week is None and hours and "hours_per_week" not in update:
             update["hours_per_week"] = float(hours.value)  # type: ignore[arg-type]
         if position.salary_amount is None and money and "salary_amount" not in update:
@@ -1010,7 +983,7 @@ def _position_lines(view: TextView) -> list[tuple[Line, Position]]:
             continue  # "Période : du ... au ..." is a labelled period, not a position
         _, start, end, rest = parts
         hours = parse_hours_per_week(rest)
-        money = _money_cell(rest)
+        money = money_cell(rest)
         position = Position(
             job_title=title,
             start_date=loose_date(start),
@@ -1145,7 +1118,7 @@ def _positions_of_rows(view: TextView, rows: list[dict[str, str]], columns: dict
     for values in rows:
         if day_first:
             values = {k: _day_first(v) if k in ("start", "end") else v for k, v in values.items()}
-        money = _money_cell(values.get("salary", ""))
+        money = money_cell(values.get("salary", ""))
         if money and money[1] is None and "salary" in columns:
             money = (money[0], _period_word(columns["salary"].text))  # "Monthly pay" above "$2,650.00"
         end_text = values.get("end", "")
@@ -1155,7 +1128,7 @@ def _positions_of_rows(view: TextView, rows: list[dict[str, str]], columns: dict
                 job_title=clean_value(BASIS_NOTE.sub("", values["title"])),
                 start_date=parse_date(values.get("start", "")),
                 end_date=None if PRESENT_WORD.match(end_text.strip()) else parse_date(end_text),
-                hours_per_week=_hours_cell(BASIS_NOTE.sub("", values.get("hours", ""))),
+                hours_per_week=hours_cell(BASIS_NOTE.sub("", values.get("hours", ""))),
                 salary_amount=money[0] if money else None,
                 salary_period=cast("SalaryPeriod | None", money[1] if money else None),
                 duties=duties,

@@ -40,7 +40,7 @@ START_DATE = re.compile(
 ANY_DATE = re.compile(rf"(?i)({LOOSE_DATE_ANY})")
 CLAUSE_BREAK = re.compile(r"(?i);|,\s*(?:and\s+)?then\b|\bpuis\b")
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý(]|\s*$)")
-NOT_A_TITLE = re.compile(r"(?i)^(?:a|an|the|our|well|such|part|full|of|per|well)$")
+NOT_A_TITLE = re.compile(r"(?i)^(?:a|an|the|our|well|such|part|full|of|per)$")
 
 
 def prose_positions(prose: str) -> list[Position]:
