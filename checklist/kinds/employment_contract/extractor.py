@@ -5,20 +5,16 @@ from __future__ import annotations
 import re
 
 from checklist.kinds.collector import Collector
-from checklist.kinds.reference_letter.extractor import LABELS as LETTER_LABELS
-from checklist.kinds.reference_letter.extractor import (
-    ORG_WORDS,
-    TITLE_PATTERNS,
-    _letterhead_name,
-    _title_value,
-)
 from checklist.text.cells import date_cell, hours_cell, money_cell
 from checklist.text.contacts import STREET_RE
 from checklist.text.dates import DATE_ANY, parse_date
 from checklist.text.hours import parse_hours_per_week
+from checklist.text.labels import LABELS
+from checklist.text.letterhead import ORG_WORDS, letterhead_name
 from checklist.text.money import find_money, nearest_period
 from checklist.text.names import clean_person, company_names, looks_like_person, tidy_company
 from checklist.text.normalize import clean_value
+from checklist.text.stated_titles import TITLE_PATTERNS, title_value
 from checklist.text.view import TextView, line_at, prose_index
 
 PARTY = r"([A-ZÀ-Ý][\w&'’.,\-À-ÿ ]{2,80}?)"
@@ -79,16 +75,16 @@ def extract_contract(view: TextView) -> Collector:
             snippet=names[0].group(0),
         )
     if "employer_name" not in out.values:
-        head = _letterhead_name(view)  # an offer on letterhead paper, whose legal form is not printed
+        head = letterhead_name(view)  # an offer on letterhead paper, whose legal form is not printed
         if head:
             out.set("employer_name", head.stripped, head)
     _employee(view, prose, starts, out)
     stated = CONTRACT_TITLE.search(prose)
-    if stated and _title_value(stated.group(1)):
-        out.set("job_title", _title_value(stated.group(1)), line_at(view, starts, stated.start(1)), stated.group(0))
+    if stated and title_value(stated.group(1)):
+        out.set("job_title", title_value(stated.group(1)), line_at(view, starts, stated.start(1)), stated.group(0))
     for pattern in TITLE_PATTERNS:
         for title_match in re.finditer(pattern, prose):
-            title = _title_value(title_match.group(1))
+            title = title_value(title_match.group(1))
             if title:
                 out.set("job_title", title, line_at(view, starts, title_match.start(1)), snippet=title_match.group(0))
                 break
@@ -117,7 +113,7 @@ def extract_contract(view: TextView) -> Collector:
 def _term_label(name: str) -> re.Pattern[str]:
     """A letter's label as a contract's term: the whole cell, or ending in a colon; a clause heading
     that starts with the word ("POSITION AND DUTIES") is no label."""
-    return re.compile("(?i)(?:" + LETTER_LABELS[name].pattern.removeprefix("(?i)") + r")(?:(?<=:)|\s*$)")
+    return re.compile("(?i)(?:" + LABELS[name].pattern.removeprefix("(?i)") + r")(?:(?<=:)|\s*$)")
 
 
 TERM_LABELS = {name: _term_label(name) for name in ("title", "start", "hours", "salary")}
@@ -126,7 +122,7 @@ TERM_LABELS = {name: _term_label(name) for name in ("title", "start", "hours", "
 def _labelled(view: TextView, out: Collector) -> None:
     """Terms set out as labelled lines or a table ("Job title | Aircraft Maintenance Engineer",
     "Commencement date", "Normal hours", "Remuneration"), read with the letters' labels."""
-    title = view.labelled(TERM_LABELS["title"], _title_value, below=0)
+    title = view.labelled(TERM_LABELS["title"], title_value, below=0)
     if title:
         out.set("job_title", title.value, title)
     start = view.labelled(TERM_LABELS["start"], date_cell, below=0)
