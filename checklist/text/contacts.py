@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checklist.text.normalize import clean_value
+from checklist.text.normalize import clean_value, strip_accents
 from checklist.text.view import Line, TextView
 
 EMAIL_RE = re.compile(r"[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+")  # OCR may put spaces around the @
@@ -101,3 +101,25 @@ def _city_line(view: TextView, line: Line, cell: object) -> str | None:
         if other is not cell and POSTAL_RE.search(other.text):
             return clean_value(other.text)
     return None
+
+
+DOMAIN_RE = re.compile(r"(?i)(?:@ ?|\bwww\.)([a-z0-9][a-z0-9-]*)\.")
+
+
+def domain_labels(text: str) -> list[str]:
+    """The organisation's part of each e-mail address and web address ("hr@cvplastics.example" ->
+    "cvplastics"), free mail services left out."""
+    free = {domain.split(".")[0] for domain in FREE_MAIL}
+    labels = (m.group(1).lower() for m in DOMAIN_RE.finditer(text))
+    return [label.replace("-", "") for label in labels if label not in free]
+
+
+def spelled_by_domain(words: list[str], domain: str) -> set[int]:
+    """Which of a name's words a domain spells, each whole or by its initial, in order
+    ("Credit Valley Precision Plastics", "cvplastics" -> {0, 1, 3}); empty when it spells none of them so."""
+    folded = [strip_accents(w).lower().replace("-", "").replace("'", "") for w in words]
+    pattern = "".join(f"(?P<w{i}>{re.escape(w)}|{re.escape(w[:1])})?" for i, w in enumerate(folded) if w)
+    match = re.fullmatch(pattern, domain) if pattern else None
+    if not match:
+        return set()
+    return {int(name[1:]) for name, value in match.groupdict().items() if value}

@@ -22,7 +22,7 @@ ORG_WORDS = re.compile(
     r"dental|dentaire|motors?|auto|garage|salon|hotel|hôtel|inn|store|magasin|shop|boutique|market|marché|cabinet|firm|"
     r"care|home|residence|résidence|manor|lodge|nursing|soins|foyer|church|église|municipality|municipalité|city|ville|"
     r"association|society|société|foundation|fondation|institute|institut|laboratory|laboratoire|academy|académie|authority|housing|commission|council|board|department|"
-    r"ministry|ministère|régie|office|bureau|co-?op(?:erative)?|coopérative|partners|associates|enterprises?|entreprises?)\b"
+    r"ministry|ministère|régie|office|bureau|cpe|garderie|daycare|child\s?care|épicerie|dépanneur|traiteur|catering|co-?op(?:erative)?|coopérative|partners|associates|enterprises?|entreprises?)\b"
 )
 
 

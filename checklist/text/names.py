@@ -11,10 +11,11 @@ LEGAL_FORM = r"(?:Inc|Ltd|Ltée|Ltee|Limited|Limitée|Corp|Corporation|LLP|LP|LL
 _NAME_WORD = r"(?:[A-ZÀ-Ý0-9&][\w&'’.\-À-ÿ]*|de|du|des|la|le|et|and|of|the)"
 COMPANY_RE = re.compile(rf"\b((?:[A-ZÀ-Ý0-9][\w&'’.\-À-ÿ]*)(?:[ ,]+{_NAME_WORD}){{0,6}}?,?\s+{LEGAL_FORM})(?![\w])")
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dre|Madame|Monsieur|Mme|Mlle|Me|Pr|M)\.?"
-_LETTER = "A-Za-zà-ÿÀ-Ý\u0100-\u017f"  # Latin-1 and Latin Extended-A letters (é, ł, ś, ğ...)
-PERSON = (
-    rf"[A-ZÀ-Ý][{_LETTER}'’\-]+(?:[ \-](?:[A-ZÀ-Ý][{_LETTER}'’\-]+|de|da|dos|van|von|del|la|le|bin|al|[A-Z]\.)){{1,4}}"
-)
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"  # Latin Extended-A and -B and Additional: ł, ś, ğ, ș, ơ, ư, ễ, ạ (Vietnamese)
+CAPITAL = f"A-ZÀ-ÖØ-Ý{_EXTENDED}"
+"""Letters a name may start with (the extended blocks mix capitals and small letters: a little lax)."""
+_LETTER = f"A-Za-zà-ÿÀ-Ý{_EXTENDED}"
+PERSON = rf"[{CAPITAL}][{_LETTER}'’\-]+(?:[ \-](?:[{CAPITAL}][{_LETTER}'’\-]+|de|da|dos|van|von|del|la|le|bin|al|[A-Z]\.)){{1,4}}"
 POST_NOMINAL = re.compile(
     r"(?:,?\s+(?:R\.?Ph|D\.?M\.?V|CPA|CA|CGA|CMA|P\.?\s?Eng|ing|MD|M\.?D|Ph\.?D|CHRP|CPHR|CRHA|CHRL|MBA|RN|B\.?Sc|LL\.?B|Esq|Jr|Sr|II|III)\.?)+\s*$",
     re.IGNORECASE,
@@ -39,7 +40,7 @@ def clean_person(text: str) -> str:
     return POST_NOMINAL.sub("", text).strip(" ,")
 
 
-PERSON_CAPS = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:[ \-][A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){1,3}"
+PERSON_CAPS = rf"[{CAPITAL}][{CAPITAL}'’\-]+(?:[ \-][{CAPITAL}][{CAPITAL}'’\-]+){{1,3}}"
 PERSON_RE = re.compile(rf"^(?:{HONORIFIC}\s+)?({PERSON}|{PERSON_CAPS})$")
 
 

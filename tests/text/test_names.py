@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checklist.text.names import without_place
+from checklist.text.names import looks_like_person, without_place
 
 
 @pytest.mark.parametrize(
@@ -17,3 +17,8 @@ from checklist.text.names import without_place
 )
 def test_the_city_and_province_after_a_name_are_dropped(printed: str, name: str) -> None:
     assert without_place(printed) == name
+
+
+@pytest.mark.parametrize("name", ["Nguyễn Văn Minh", "NGUYỄN VĂN MINH", "Đặng Thu Trang", "Ștefan Popescu"])
+def test_names_in_extended_latin_letters_look_like_persons(name: str) -> None:
+    assert looks_like_person(name)

@@ -17,7 +17,7 @@ from checklist.kinds.reference_letter.position_table import single_position, tab
 from checklist.kinds.reference_letter.prose_positions import prose_positions
 from checklist.models.fields import SalaryPeriod
 from checklist.text.cells import date_cell, hours_cell, money_cell
-from checklist.text.contacts import EMAIL_RE, PHONE_RE, find_address
+from checklist.text.contacts import EMAIL_RE, PHONE_RE, domain_labels, find_address, spelled_by_domain
 from checklist.text.dates import DATE_ANY, DATE_RE, LOOSE_DATE_ANY, MONTH_YEAR, find_dates, loose_date, parse_date
 from checklist.text.hours import parse_hours_per_week
 from checklist.text.labels import LABELS
@@ -25,6 +25,7 @@ from checklist.text.language import detect_language
 from checklist.text.letterhead import HEADING, ORG_WORDS, SENDER, TITLE_HINT, letterhead_name
 from checklist.text.money import find_money, nearest_period, parse_amount
 from checklist.text.names import (
+    CAPITAL,
     HONORIFIC,
     POST_NOMINAL,
     clean_person,
@@ -37,7 +38,7 @@ from checklist.text.normalize import clean_value
 from checklist.text.stated_titles import CURRENT_TITLE, TITLE_PATTERNS, title_value
 from checklist.text.view import Hit, Line, TextView, line_at, prose_index, strip_translation
 
-NAME = r"((?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)){1,4})"
+NAME = rf"((?:[{CAPITAL}][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)(?:[ \-](?:[{CAPITAL}][\w'’\-À-ÿ]+|de|da|dos|van|von|del|[A-Z]\.)){{1,4}})"
 # A sentence that starts with the person: "X worked for us from", "X continues to hold", "X provided services to".
 SENTENCE_START_EMPLOYEE = (
     rf"(?:^|[.:,;]\s+)(?:{HONORIFIC}\s+)?{NAME}\s+(?:has\s+(?:been\s+(?:employed|working|with)|worked|held|served)"
@@ -160,7 +161,12 @@ def _whole_wrapped_name(view: TextView, prose: str, name: str, line: Line) -> st
 
     # the rest of the letter must name it so: the two lines themselves run together in any prose
     rest = " ".join(other.stripped for other in view.lines if other.index not in (above.index, line.index))
-    return joined if words(joined) in words(rest) else name
+    if words(joined) in words(rest):
+        return joined
+    # or its e-mail or web address spells the part above ("Credit Valley Precision" + "Plastics Inc.", @cvplastics)
+    part_words = len(part.split())
+    spelled = (spelled_by_domain(joined.replace(".", " ").split(), d) for d in domain_labels(rest))
+    return joined if any(any(i < part_words for i in found) for found in spelled) else name
 
 
 def _with_period(name: str) -> str:
@@ -178,16 +184,49 @@ def _employee(view: TextView, prose: str, starts: list[int], out: Collector) -> 
     if label:
         out.set("employee_name", label.value, label)
         return
+    named = _name_label(view)
+    if named:
+        out.set("employee_name", named.value, named)
+        return
     for pattern in EMPLOYEE_PATTERNS:
         match = re.search(pattern, prose, re.MULTILINE)
         if match and looks_like_person(match.group(1)):
-            out.set("employee_name", clean_person(match.group(1)), _at(view, starts, match))
+            name = _fuller_name(prose, clean_person(match.group(1)))
+            out.set("employee_name", name, _at(view, starts, match))
             return
     for line in view.lines:  # the sentence may start a line after a heading with no full stop
         match = re.match(SENTENCE_START_EMPLOYEE, line.stripped)
         if match and looks_like_person(match.group(1)):
             out.set("employee_name", clean_person(match.group(1)), line)
             return
+
+
+NAME_LABEL = re.compile(
+    r"(?i)^(?:(?:full\s+)?name|nom(?:\s+complet)?|nom\s+et\s+prénom|prénom\s+et\s+nom|surname\s*,\s*given\s+names?)\s*(?::|$)"
+)
+
+
+def _name_label(view: TextView) -> Hit | None:
+    """A bare "Name:" / "Nom" label above the letter's closing (a fact sheet about the employee);
+    below the closing the same label names the signer."""
+    closing = next((line.index for line in view.lines if CLOSING_RE.match(line.stripped)), len(view.lines))
+    hit = view.labelled(NAME_LABEL, lambda text: clean_person(text) if looks_like_person(text) else None)
+    return hit if hit and hit.line.index < closing else None
+
+
+def _fuller_name(prose: str, name: str) -> str:
+    """The whole name when the sentence that names the person gives only "M. Ramírez Ortega" and the
+    letter prints "Nicolás Ramírez Ortega" elsewhere."""
+    if len(name.split()) > 2:
+        return name
+    for match in re.finditer(rf"((?:[{CAPITAL}][\w'’\-]+\s+){{1,3}}){re.escape(name)}\b", prose):
+        fuller = clean_person(match.group(0))
+        if len(fuller.split()) > len(name.split()) and looks_like_person(fuller) and not HONORIFIC_WORD.match(fuller):
+            return fuller
+    return name
+
+
+HONORIFIC_WORD = re.compile(r"(?i)^(?:madame|monsieur|mister|miss|dear|cher|chère|nous|we|our|notre)\b")
 
 
 def _title(view: TextView, prose: str, starts: list[int], out: Collector, positions: list[Position]) -> None:

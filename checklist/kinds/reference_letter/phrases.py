@@ -19,7 +19,7 @@ PRESENT_WORD = re.compile(
 CLOSING_RE = re.compile(
     r"(?i)^(?:authori[sz]ed\s+by|issued\s+by|signed\s+by|certified\s+by|sincerely|yours\s+(?:truly|sincerely|faithfully)|regards|best\s+regards|kind\s+regards|warm\s+regards|respectfully|cordially|"
     r"veuillez\s+agréer|recevez|cordialement|salutations|bien\s+à\s+vous|meilleures\s+salutations|with\s+regards|thank\s+you|"
-    r"fait\s+à|sign[ée]e?\s+à|issued\s+(?:this|at|on)|dated\s+(?:this|at)|for\s+and\s+on\s+behalf|authori[sz]ed\s+signatory)\b"
+    r"fait\s+à|pour\s+servir\s+et\s+valoir|en\s+foi\s+de\s+quoi|sign[ée]e?\s+à|issued\s+(?:this|at|on)|dated\s+(?:this|at)|for\s+and\s+on\s+behalf|authori[sz]ed\s+signatory)\b"
 )
 
 

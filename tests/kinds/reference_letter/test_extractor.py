@@ -381,3 +381,52 @@ Mona Diaz
         "Track trucks on the map and call drivers about delays",
         "Update customers on arrival times",
     ]
+
+
+FACT_SHEET = """Pêcheries du Fleuve ltée
+Nom                  {name}
+Date d'embauche      9 janvier 2023
+Nous confirmons que M. Ramírez Ortega est à notre service à titre de préposé à l'entrepôt.
+Pour servir et valoir ce que de droit.
+Nom : Jean Ouellet
+Directeur des opérations
+"""
+
+
+def test_a_bare_name_label_above_the_closing_names_the_employee() -> None:
+    assert _letter(FACT_SHEET.format(name="Nicolás Ramírez Ortega")).fields.employee_name == "Nicolás Ramírez Ortega"
+
+
+def test_a_name_label_below_the_closing_is_the_signer_not_the_employee() -> None:
+    text = FACT_SHEET.replace("Nom                  {name}\n", "")
+    assert _letter(text).fields.employee_name == "Ramírez Ortega"
+
+
+def test_a_surname_in_the_body_takes_the_whole_name_printed_elsewhere() -> None:
+    text = (
+        "RE: Employment of Nicolás Ramírez Ortega\nWe confirm that Mr. Ramírez Ortega has been employed as a "
+        "Forklift Operator since March 6, 2023.\nSincerely,\nDana Lee, HR Manager\n"
+    )
+    assert _letter(text).fields.employee_name == "Nicolás Ramírez Ortega"
+
+
+WRAPPED_HEAD = """Credit Valley Precision                          6790 Davand Drive
+Plastics Inc.                                    Mississauga, ON L5T 2G5
+                                                 hr@{domain}.example
+To whom it may concern,
+Employee: Svetlana Ivanova
+Ms. Ivanova works for us full-time, 40 hours per week.
+Sincerely,
+Dana Lee, HR Manager
+"""
+
+
+def test_a_letterhead_name_wrapped_over_two_lines_is_joined_when_its_domain_spells_it() -> None:
+    assert (
+        _letter(WRAPPED_HEAD.format(domain="cvplastics")).fields.employer_name
+        == "Credit Valley Precision Plastics Inc."
+    )
+
+
+def test_a_wrapped_letterhead_name_stays_apart_when_nothing_confirms_the_line_above() -> None:
+    assert _letter(WRAPPED_HEAD.format(domain="plastics")).fields.employer_name == "Plastics Inc."
