@@ -113,6 +113,9 @@ LEVEL_GAP_FIT = 0.85
 that does not need that level fits at least this share of the claimed fit (or better)..."""
 LEVEL_GAP_RANK = 5
 """...and is among this many best groups of the duties."""
+LEVEL_NEIGHBOUR_FIT = 0.5
+"""...or when a group the claim's exclusion notes name, needing less than the claimed level, fits at least this
+share of the claimed fit (the NOC's own line between chefs and cooks)."""
 DOWN_FIT = 0.6
 """A less skilled neighbour (NOC exclusion link, higher TEER) fitting the duties best, with the claimed fit
 below this share of it, is the occupation the letter describes."""
@@ -349,7 +352,27 @@ def _level_gap(
             level = required_level(other)
             if level < needed:
                 candidates.append((level > reached, i))
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+    if candidates:
+        return min(candidates, key=lambda c: c[0])[1]
+    return _excluded_neighbour(data, index, scores, gi, needed)
+
+
+def _excluded_neighbour(data: NocData, index: SearchIndex, scores: Sequence[float], gi: int, needed: Level) -> int | None:
+    """A group the claim's own exclusion notes name ("Chefs" exclude "Cooks (63200)") that does not need
+    the claimed level, is no more skilled, and fits the duties well enough: the NOC itself draws the line
+    the letter stays below."""
+    group = data.get(index.codes[gi])
+    if group is None:
+        return None
+    found = []
+    for exclusion in group.exclusions:
+        other = data.get(exclusion.code)
+        if other is None or other.teer < group.teer or required_level(other) >= needed:
+            continue
+        i = index.codes.index(other.code)
+        if scores[i] >= LEVEL_NEIGHBOUR_FIT * scores[gi]:
+            found.append(i)
+    return max(found, key=lambda i: scores[i]) if found else None
 
 
 def _reached(level: LetterLevel) -> Level:

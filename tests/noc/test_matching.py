@@ -341,3 +341,17 @@ def test_the_level_gap_names_a_group_whose_level_the_letter_reaches(noc_data) ->
     m = match_duties(noc_data, "62020", COOK, None)
     named = [r for r in m.reasons if r.endswith("as well or better")]
     assert named and "62200" not in named[0]
+
+
+def test_cook_claimed_as_chef_is_a_mismatch_by_the_chefs_exclusion_note(noc_data) -> None:  # type: ignore[no-untyped-def]
+    """Chefs (62200) plan and direct the cooking; their exclusion note names Cooks (63200). A letter that
+    only cooks, prepares and cleans stays below that line, even when the chef group ranks first."""
+    duties = [
+        "Cook steaks, burgers and pasta to order on the grill and saute stations during dinner service",
+        "Prep vegetables, sauces and proteins each morning from the prep list and recipe cards",
+        "Label, date and rotate product in the walk-in cooler",
+        "Clean and sanitize the line and fryers at close",
+    ]
+    m = match_duties(noc_data, "62200", duties, "Line Cook")
+    assert m.mismatch and any("planning, designing or directing" in r for r in m.reasons)
+    assert not match_duties(noc_data, "63200", duties, "Line Cook").mismatch
