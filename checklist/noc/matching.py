@@ -357,7 +357,9 @@ def _level_gap(
     return _excluded_neighbour(data, index, scores, gi, needed)
 
 
-def _excluded_neighbour(data: NocData, index: SearchIndex, scores: Sequence[float], gi: int, needed: Level) -> int | None:
+def _excluded_neighbour(
+    data: NocData, index: SearchIndex, scores: Sequence[float], gi: int, needed: Level
+) -> int | None:
     """A group the claim's own exclusion notes name ("Chefs" exclude "Cooks (63200)") that does not need
     the claimed level, is no more skilled, and fits the duties well enough: the NOC itself draws the line
     the letter stays below."""
