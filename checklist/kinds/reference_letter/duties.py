@@ -20,8 +20,9 @@ DUTY_HEADING = re.compile(
 
 DUTY_HEADER = re.compile(
     r"(?i)(?:\b(?:was|is|were|are|has\s+been|will\s+be)\s+(?:mainly\s+|primarily\s+|chiefly\s+)?responsible\s+for\b|\bétait\s+responsable\s+de\b|\best\s+responsable\s+de\b|\b(?:main|principal|key|primary|major|job|specific)?\s*(?:duties|responsibilities|tasks|functions|responsabilités|tâches|fonctions)\b"
-    r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?[^.:\n]{0,60}:|(?:duties|responsibilities)\s+(?:include|included|are|were)\b[^:\n]{0,30}:?|"
-    r"(?:principales\s+)?(?:tâches|fonctions|responsabilités)\s+(?:sont|étaient|comprennent|incluent)[^:\n]{0,40}:?)"
+    r"(?:\s+(?:and|et)\s+(?:responsibilities|duties|responsabilités|tâches))?[^.:\n]{0,60}:|(?:duties|responsibilities|work)\s+(?:include|included|includes|are|were)\b(?:[^:\n]{0,30}:)?|"
+    r"(?:principales\s+)?(?:tâches|fonctions|responsabilités)\s+(?:sont|étaient|comprennent|comprenaient|incluent|consistent\s+à|consistaient\s+à)(?:[^:\n]{0,40}:)?|"
+    r"\b(?:a|avait)\s+(?:notamment\s+)?pour\s+(?:mission|tâches?|fonctions?)\s+d[e'’]|\b(?:est|était)\s+chargée?\s+d[e'’])"
 )
 
 
@@ -87,11 +88,15 @@ def read_duties(view: TextView, out: Collector) -> None:
         out.set("duties", items, heading or None, snippet=heading.stripped if heading else "a list of duties")
 
 
-PRONOUN_START = re.compile(r"^(?:She|He|They|Il|Elle|Ils|Elles)\s")
+PRONOUN_START = re.compile(
+    r"^(?:(?:In\s+addition|Also|Finally|Additionally|Moreover|Enfin|De\s+plus|Aussi|En\s+outre|Par\s+ailleurs),\s+)?"
+    r"(?i:she|he|they|il|elle|ils|elles)\s"
+)
 
 
 NOT_A_DUTY = re.compile(
-    r"(?i)\b(?:works?|earns?|is paid|receives?|holds?|has (?:been|worked)|salary|hours|benefits?|employed|joined)\b"
+    r"(?i)\b(?:works?|earns?|is paid|receives?|holds?|has (?:been|worked)|salary|hours|benefits?|employed|joined|"
+    r"travaille|reçoit|gagne|heures|salaire|occupe|a\s+été\s+(?:embauchée?|promue?))\b"
 )
 
 
@@ -150,7 +155,8 @@ def _duty_blocks(view: TextView) -> list[tuple[Line, list[str]]]:
         elif sentence.count(";") >= 2:
             duties = _inline_duties(sentence)
         else:
-            duties = _inline_duties(rest) if len(rest) > 40 else _listed_duties(view, line)
+            runs_on = len(sentence) > len(rest) + 20  # the sentence goes on over the next lines
+            duties = _inline_duties(sentence if runs_on else rest) if len(rest) > 40 else _listed_duties(view, line)
         if duties and not any(duties[0] in previous for _, previous in blocks):
             blocks.append((line, duties))
     return blocks
@@ -196,18 +202,18 @@ def _sentence_from(view: TextView, line: Line, start: int) -> str:
 def _inline_duties(text: str) -> list[str]:
     text = re.split(r"(?<=\.)\s+(?=[A-Z])", text)[0]
     parts = re.split(r";\s*|\s*•\s*", text)
-    if len(parts) < 3:
-        parts = re.split(r",\s+(?=[a-z]+(?:ing|e|s)?\s)", text)
+    if len(parts) < 3:  # a list of gerunds or infinitives: "preparing X, posting Y and answering Z"
+        parts = re.split(r",\s+(?=[a-zà-ÿ]+(?:ing|e|s)?\s)|\s+(?:and|et)\s+(?=[a-zà-ÿ]+(?:ing|er|ir|re)\s)", text)
     return [duty_text(part) for part in parts if len(duty_text(part)) > 8]
 
 
 def duty_text(text: str) -> str:
     text = re.sub(r"^(?:and|et)\s+", "", clean_value(text))
-    text = re.sub(r"^(?:[-–—•·*▪●○◦■□➢✓›»→✔◆♦o]|\d{1,2}[.)]|[a-z][.)])\s+", "", text)
+    text = re.sub(r"^(?:[-–—•·*▪●○◦■□➢➤►▸>✓›»→✔◆♦o]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+", "", text)
     return text.rstrip(" .;").strip()
 
 
-BULLET = re.compile(r"^\s*(?:[-–—•·*▪●○◦■□➢✓›»→✔◆♦]|\d{1,2}[.)]|[a-z][.)])\s+")
+BULLET = re.compile(r"^\s*(?:[-–—•·*▪●○◦■□➢➤►▸>✓›»→✔◆♦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 
 
 def _listed_duties(view: TextView, header: Line) -> list[str]:

@@ -42,3 +42,51 @@ def test_each_position_gets_the_block_its_title_heads() -> None:
         ["Grill meats to order", "Prepare sauces"],
         ["Plan the weekly menu", "Train the line cooks"],
     ]
+
+
+def test_a_gerund_list_over_two_lines_after_responsible_for_is_split_at_commas_and_and() -> None:
+    duties, _ = _duties(
+        "In this role, he is responsible for preparing monthly bank reconciliations for clients, posting\n"
+        "payable entries, preparing T4 slips at year end and answering client questions.\nYours truly,"
+    )
+    assert duties == [
+        "preparing monthly bank reconciliations for clients",
+        "posting payable entries",
+        "preparing T4 slips at year end",
+        "answering client questions",
+    ]
+
+
+def test_responsibilities_include_keeps_the_first_item_whole() -> None:
+    duties, _ = _duties(
+        "Her responsibilities include planning daily activities; observing each child; calling parents."
+    )
+    assert duties[0] == "planning daily activities"
+
+
+def test_french_fonctions_consistent_a_with_infinitives() -> None:
+    duties, _ = _duties(
+        "Ses fonctions consistent à préparer les déclarations de revenus, assurer la tenue de livres "
+        "et répondre aux questions des clients."
+    )
+    assert duties == [
+        "préparer les déclarations de revenus",
+        "assurer la tenue de livres",
+        "répondre aux questions des clients",
+    ]
+
+
+def test_angle_and_parenthesised_numbers_are_bullets() -> None:
+    for mark in (">", "(1)", "ii."):
+        duties, _ = _duties(
+            f"His work included:\n  {mark}  Operate tractors\n  {mark}  Sort potatoes\n  {mark}  Load trucks\n"
+        )
+        assert duties == ["Operate tractors", "Sort potatoes", "Load trucks"], mark
+
+
+def test_duty_sentences_may_open_with_a_connector_and_pay_sentences_are_none() -> None:
+    duties, _ = _duties(
+        "Il travaille 45 heures par semaine. Il prépare les semis en serre. Il assure l'irrigation des cultures. "
+        "Il dépiste les insectes. Enfin, il récolte les légumes. Veuillez agréer nos salutations."
+    )
+    assert duties[0].startswith("Il prépare") and duties[-1] == "Enfin, il récolte les légumes"
